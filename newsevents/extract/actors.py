@@ -1,0 +1,406 @@
+"""Entities and actors: NER mentions cleaned and resolved to CAMEO/Phoenix actors.
+
+Resolution order for a mention, first hit wins:
+
+1. the curated, dated leaders table (``data/leaders.tsv``), for people the Phoenix dictionaries
+   (frozen c. 2015) do not know or know in an old role;
+2. the project's own phrases (``data/actors_extra.tsv``: "Western nations" -> WST, "Pentagon");
+3. the Phoenix actor dictionaries, taking the code in force on the publication date;
+4. titles and appositions around a person ("Ukrainian Foreign Ministry spokesman Georgy Tikhy",
+   "Tikhy, a spokesman for the ministry"): the country or organisation and the sector
+   (Phoenix agents) of the title;
+5. an earlier mention of the same person in the article ("Tikhy" after "Georgy Tikhy").
+
+Unknown people stay unresolved (``actor=None``); nothing is guessed.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from ..records import Actor, Entity
+from .dictionaries import actor_dictionary, agent_dictionary, phrase_key, read_table
+
+#: Entity labels kept as entities (numbers and dates are the timex stage's business).
+ENTITY_LABELS = frozenset({"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "EVENT", "PRODUCT", "LAW"})
+#: Labels whose mentions can name an actor.
+ACTOR_LABELS = frozenset({"PERSON", "NORP", "ORG", "GPE"})
+#: Agent nouns that name a role of someone speaking for another body; their sector is that body's.
+_PROXY_ROLES = frozenset({("SPOKESMAN",), ("SPOKESWOMAN",), ("SPOKESPERSON",), ("SPOKESMEN",),
+                          ("SPOKESWOMEN",), ("SPOKESPEOPLE",), ("SPOKESPERSONS",)})
+_FORMER = frozenset({"FORMER", "EX", "EX-", "LATE"})
+_MAX_PHRASE = 8
+
+
+@dataclass(frozen=True)
+class Match:
+    """A dictionary hit: the actor, the rule that produced it, and whether it names a person."""
+
+    actor: Actor
+    rule: str
+    person: bool = False
+
+
+@dataclass(frozen=True)
+class _Leader:
+    actor: Actor
+    start: str
+    end: str
+
+
+@functools.cache
+def _leaders() -> dict[tuple[str, ...], tuple[_Leader, ...]]:
+    index: dict[tuple[str, ...], list[_Leader]] = {}
+    for row in read_table("leaders.tsv"):
+        actor = Actor(
+            code=row["code"],
+            country=row["country"] or None,
+            sector=row["sector"] or None,
+            org=row["org"] or None,
+            name=row["name"],
+        )
+        leader = _Leader(actor, row["start"], row["end"])
+        for alias in [row["name"], *filter(None, row["aliases"].split("|"))]:
+            index.setdefault(phrase_key(alias), []).append(leader)
+    return {key: tuple(rows) for key, rows in index.items()}
+
+
+@functools.cache
+def _extra() -> dict[tuple[str, ...], Actor]:
+    return {
+        phrase_key(row["phrase"]): Actor(
+            code=row["code"],
+            country=row["country"] or None,
+            sector=row["sector"] or None,
+            org=row["org"] or None,
+            name=row["name"] or None,
+        )
+        for row in read_table("actors_extra.tsv")
+    }
+
+
+@functools.cache
+def _org_prefixes() -> tuple[tuple[str, str], ...]:
+    rows = read_table("org_codes.tsv")
+    return tuple(sorted(((r["prefix"], r["org"]) for r in rows), key=lambda p: -len(p[0])))
+
+
+def actor_from_code(code: str, name: str | None = None) -> Actor:
+    """Split a CAMEO/Phoenix code into country, sector and organisation.
+
+    Args:
+        code: e.g. ``UKRGOV``, ``IGOWSTNAT``, ``PSEREBHMS``, ``WST``.
+        name: the canonical name to keep on the actor.
+
+    Returns:
+        The Actor; ``org`` is set for international and non-state organisations.
+    """
+    for prefix, org in _org_prefixes():
+        if code.startswith(prefix):
+            return Actor(code=code, org=org, name=name)
+    country = code[:3] if len(code) >= 3 and code[:3] not in _REGIONS else None
+    sector = code[3:6] or None
+    return Actor(code=code, country=country, sector=sector, name=name)
+
+
+# CAMEO region codes that are not countries.
+_REGIONS = frozenset({"WST", "EUR", "AFR", "ASA", "MEA", "LAM", "NAF", "SAS", "SEA", "CAS",
+                      "EAF", "WAF", "SAF", "CAF", "NMR", "BLK", "BAL", "CRB", "CAU", "SCN",
+                      "MDT", "PGS", "EIN", "SAM", "CFR", "---", "IGO", "NGO", "IMG", "MNC"})
+
+
+def lookup(key: tuple[str, ...], day: str) -> Match | None:
+    """Look a normalised phrase up in the leaders table, own phrases and Phoenix, in that order."""
+    for leader in _leaders().get(key, ()):
+        if leader.start <= day and (not leader.end or day < leader.end):
+            return Match(leader.actor, f"leaders:{leader.actor.name}", person=True)
+    if key in _extra():
+        return Match(_extra()[key], "actors_extra")
+    entry = actor_dictionary().get(key)
+    if entry is None:
+        return None
+    code = entry.code_on(day)
+    if code is None:
+        return None
+    person = "Countries" in entry.origin and len(code) > 3 and not key[-1].endswith("S")
+    return Match(actor_from_code(code, entry.root), f"phoenix:{entry.root}", person=person)
+
+
+def _words(tokens: Iterable[Any]) -> list[tuple[str, Any]]:
+    out = []
+    for token in tokens:
+        if token.tag_ == "POS" or token.is_punct and token.text not in {"-", "."}:
+            continue
+        key = phrase_key(token.text)
+        if key:
+            out.append((key[0], token))
+    return out
+
+
+def _scan(words: Sequence[tuple[str, Any]], day: str) -> tuple[list[Match], list[str]]:
+    """Longest-first scan of a token window for actors and agent sectors."""
+    actors: list[Match] = []
+    sectors: list[str] = []
+    agents = agent_dictionary()
+    keys = [w for w, _ in words]
+    i = 0
+    while i < len(keys):
+        for size in range(min(_MAX_PHRASE, len(keys) - i), 0, -1):
+            key = tuple(keys[i : i + size])
+            hit = lookup(key, day)
+            if hit:
+                actors.append(hit)
+                break
+            if key in agents:
+                if key not in _PROXY_ROLES:
+                    sectors.append(agents[key][:3])
+                break
+        else:
+            size = 1
+        i += size
+    return actors, sectors
+
+
+def combine(actors: Sequence[Match], sectors: Sequence[str], former: bool = False) -> Match | None:
+    """Combine what a title window names: a person hit wins; else country/org plus sector."""
+    persons = [m for m in actors if m.person]
+    if persons:
+        match = persons[0]
+        if former and match.actor.country:
+            elite = Actor(match.actor.country + "ELI", match.actor.country, "ELI", None, match.actor.name)
+            return Match(elite, match.rule + "+former", person=True)
+        return match
+    sector = "ELI" if former and sectors else (sectors[0] if sectors else None)
+    if actors:
+        base = actors[0].actor
+        if sector and not base.sector:
+            code = base.code + sector if base.country else base.code
+            return Match(Actor(code, base.country, sector, base.org, base.name), actors[0].rule + "+agent")
+        return actors[0]
+    if sector:
+        return Match(Actor(code=sector, sector=sector), "agent")
+    return None
+
+
+def resolve_words(tokens: Iterable[Any], day: str) -> Match | None:
+    """Resolve a window of tokens (a noun phrase, a title) to an actor."""
+    words = _words(tokens)
+    former = any(w in _FORMER for w, _ in words)
+    actors, sectors = _scan(words, day)
+    return combine(actors, sectors, former)
+
+
+def resolve_span(span: Any) -> Actor | None:
+    """Resolve any noun-phrase span ("the 2023 NATO summit", "Russian forces") to an actor.
+
+    Args:
+        span: a spaCy Span of a Doc made by ``newsevents.nlp.make_docs``.
+
+    Returns:
+        The actor, or None when nothing in the span names one. A sector without a country
+        ("the ministry") gives an actor whose code is the sector alone.
+    """
+    match = resolve_words(span, _day(span.doc))
+    return match.actor if match else None
+
+
+def _day(doc: Any) -> str:
+    return str(doc.user_data.get("published") or "9999-12-31")[:10]
+
+
+_DROP_LEADING = frozenset({"the", "The", "THE"})
+
+
+def _clean(span: Any, label: str = "") -> Any | None:
+    """Trim determiners, possessive markers, punctuation and (for people) leading titles."""
+    start, end = span.start, span.end
+    if label == "PERSON":
+        while end - start > 1 and _is_title(span.doc[start]):
+            start += 1
+    while start < end and (span.doc[start].text in _DROP_LEADING or span.doc[start].is_punct):
+        start += 1
+    while end > start and (span.doc[end - 1].tag_ == "POS" or span.doc[end - 1].is_punct
+                           or span.doc[end - 1].text in {"’s", "'s", "’", "'"}):
+        end -= 1
+    if start >= end:
+        return None
+    return span.doc[start:end]
+
+
+def _title_tokens(span: Any, chunks: dict[int, Any]) -> list[Any]:
+    """The words around a person that can carry a title: the noun phrase's left part and appositions."""
+    doc = span.doc
+    tokens: list[Any] = []
+    chunk = chunks.get(span.root.i)
+    if chunk is not None and chunk.start < span.start:
+        tokens.extend(doc[chunk.start : span.start])
+    else:
+        i = span.start - 1
+        while i >= 0 and doc[i].dep_ in {"compound", "amod", "nmod", "npadvmod"} and doc[i].head.i >= i:
+            tokens.insert(0, doc[i])
+            i -= 1
+    root = span.root
+    for child in root.children:
+        if child.dep_ == "appos" and not (span.start <= child.i < span.end):
+            tokens.extend(child.subtree)
+    if root.dep_ == "appos" and not (span.start <= root.head.i < span.end):
+        head_chunk = chunks.get(root.head.i)
+        tokens.extend(head_chunk if head_chunk is not None else [root.head])
+    return tokens
+
+
+def _title_match(tokens: list[Any], day: str) -> Match | None:
+    words = _words(tokens)
+    actors, sectors = _scan(words, day)
+    # Another person in a title ("Trump's envoy X") lends a country, not an identity.
+    bases = [Match(Actor(m.actor.country, m.actor.country), m.rule) if m.person and m.actor.country else m
+             for m in actors if not (m.person and not m.actor.country)]
+    return combine(bases, sectors, any(w in _FORMER for w, _ in words))
+
+
+def _as_former(match: Match, title: list[Any]) -> Match:
+    """A person titled "former ..." is an elite of their country, no longer its government."""
+    if not match.actor.country or not any(phrase_key(t.text)[:1] in {(w,) for w in _FORMER} for t in title):
+        return match
+    actor = match.actor
+    elite = Actor(actor.country + "ELI", actor.country, "ELI", None, actor.name)
+    return Match(elite, match.rule + "+former", person=True)
+
+
+def _relabel(label: str, match: Match | None) -> str:
+    if match is None:
+        return label
+    if match.person:
+        return "PERSON"
+    if label == "PERSON":
+        return _label_of(match)
+    return label
+
+
+class _Resolver:
+    """Resolves the entities of one article, remembering the people it has already met."""
+
+    def __init__(self, doc: Any) -> None:
+        self.day = _day(doc)
+        self.chunks = {t.i: chunk for chunk in doc.noun_chunks for t in chunk}
+        self.people: dict[tuple[str, ...], Match] = {}
+
+    def resolve(self, span: Any, label: str) -> Match | None:
+        key = phrase_key(span.text)
+        if key in self.people:
+            earlier = self.people[key]
+            return Match(earlier.actor, "earlier:" + earlier.rule, person=True)
+        if label in {"PERSON", "ORG", "GPE", "NORP"} or label in {"LOC", "FAC"}:
+            direct = lookup(key, self.day)
+            if direct is not None:
+                if direct.person:
+                    direct = _as_former(direct, _title_tokens(span, self.chunks))
+                    self._remember(key, direct)
+                return direct
+        if label == "PERSON":
+            return self._person(span, key)
+        if label in ACTOR_LABELS:
+            return resolve_words(span, self.day)
+        return None
+
+    def _person(self, span: Any, key: tuple[str, ...]) -> Match | None:
+        title = _title_match(_title_tokens(span, self.chunks), self.day)
+        if title is None:
+            return None
+        actor = Actor(title.actor.code, title.actor.country, title.actor.sector, title.actor.org, span.text)
+        match = Match(actor, "title:" + title.rule, person=True)
+        self._remember(key, match)
+        return match
+
+    def _remember(self, key: tuple[str, ...], match: Match) -> None:
+        self.people.setdefault(key, match)
+        if len(key) > 1:
+            self.people.setdefault(key[-1:], match)
+
+
+_TITLE_WORDS = frozenset({"MR", "MRS", "MS", "DR", "SIR", "LORD", "LADY", "CROWN", "FORMER", "ACTING"})
+
+
+def _is_title(token: Any) -> bool:
+    key = phrase_key(token.text)
+    return bool(key) and (key[0] in _TITLE_WORDS or key in agent_dictionary())
+
+
+def _missed(doc: Any, day: str) -> list[tuple[Any, str]]:
+    """Proper-noun runs the NER left out that the dictionaries know ("Kiev states ...")."""
+    found = []
+    i = 0
+    while i < len(doc):
+        token = doc[i]
+        if token.ent_type_ or token.pos_ not in {"PROPN", "ADJ"} or not token.text[:1].isupper():
+            i += 1
+            continue
+        end = i + 1
+        while end < len(doc) and end - i < 4 and doc[end].pos_ in {"PROPN", "NOUN"} and not doc[end].ent_type_:
+            end += 1
+        for stop in range(end, i, -1):
+            match = lookup(phrase_key(doc[i:stop].text), day)
+            if match is not None and (token.pos_ == "PROPN" or not match.person):
+                found.append((doc[i:stop], "PERSON" if match.person else _label_of(match)))
+                i = stop
+                break
+        else:
+            if token.pos_ == "PROPN" and end - i >= 2 and i > 0 and _is_title(doc[i - 1]):
+                found.append((doc[i:end], "PERSON"))  # "Defence Minister Rustem Umerov"
+                i = end
+            else:
+                i += 1
+    return found
+
+
+def _merge_split_names(spans: list[tuple[Any, str]], day: str) -> list[tuple[Any, str]]:
+    """Join adjacent pieces the NER split ("Ursula von der" + "Leyen") when the whole is a known name."""
+    merged: list[tuple[Any, str]] = []
+    for span, label in spans:
+        if merged and merged[-1][0].end == span.start:
+            whole = span.doc[merged[-1][0].start : span.end]
+            match = lookup(phrase_key(whole.text), day)
+            if match is not None:
+                merged[-1] = (whole, "PERSON" if match.person else _label_of(match))
+                continue
+        merged.append((span, label))
+    return merged
+
+
+def _label_of(match: Match) -> str:
+    return "ORG" if match.actor.org or not match.actor.country else "GPE"
+
+
+def extract_entities(doc: Any) -> list[Entity]:
+    """Named entities of a parsed Doc, cleaned, each with the actor it names (or None).
+
+    Args:
+        doc: a Doc from ``newsevents.nlp.make_docs`` after the model's NER ran.
+
+    Returns:
+        Entities in text order; ``rule`` says which table or rule resolved the actor.
+    """
+    resolver = _Resolver(doc)
+    entities = []
+    spans = [(ent, ent.label_) for ent in doc.ents if ent.label_ in ENTITY_LABELS]
+    spans.extend(_missed(doc, resolver.day))
+    spans.sort(key=lambda pair: pair[0].start)
+    for ent, label in _merge_split_names(spans, resolver.day):
+        span = _clean(ent, label)
+        if span is None:
+            continue
+        match = resolver.resolve(span, label)
+        entities.append(
+            Entity(
+                start=span.start_char,
+                end=span.end_char,
+                text=span.text,
+                label=_relabel(label, match),
+                actor=match.actor if match else None,
+                rule=match.rule if match else None,
+            )
+        )
+    return entities

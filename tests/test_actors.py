@@ -1,0 +1,154 @@
+"""Actor resolution: a table of mentions in context -> the actor a careful coder would give."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsevents.extract.actors import actor_from_code, extract_entities, resolve_span
+
+pytestmark = pytest.mark.model
+
+# (sentence, mention, published, expected code or None for unresolved)
+CASES = [
+    ("Ukrainian Foreign Ministry spokesman Georgy Tikhy said the talks stalled.", "Georgy Tikhy", "2025-07-22", "UKRGOV"),
+    ("US President Donald Trump told Ukraine to forget about NATO.", "Donald Trump", "2025-07-22", "USAGOV"),
+    ("President Vladimir Zelensky failed to secure progress.", "Vladimir Zelensky", "2025-07-22", "UKRGOV"),
+    ("Volodymyr Zelenskyy met the Pope on Sunday.", "Volodymyr Zelenskyy", "2025-04-27", "UKRGOV"),
+    ("NATO leaders met in The Hague.", "NATO", "2025-06-25", "IGOWSTNAT"),
+    ("Kiev states that the talks are toxic.", "Kiev", "2025-07-22", "UKR"),
+    ("Kyiv rejected the proposal on Monday.", "Kyiv", "2025-07-22", "UKR"),
+    ("Russia continues to insist that the ambitions are a core reason.", "Russia", "2025-07-22", "RUS"),
+    ("In an interview with journalist Aleksandr Notevsky, he spoke at length.", "Aleksandr Notevsky", "2025-07-22", "MED"),
+    ("Vladimir Putin said Moscow was ready for talks.", "Vladimir Putin", "2025-07-22", "RUSGOV"),
+    ("Putin spoke to reporters in the Kremlin.", "Putin", "2025-07-22", "RUSGOV"),
+    ("The Kremlin said the proposal was unacceptable.", "Kremlin", "2025-07-22", "RUSGOV"),
+    ("Sergey Lavrov met his Turkish counterpart.", "Sergey Lavrov", "2025-07-22", "RUSGOV"),
+    ("Joe Biden signed the bill on Tuesday.", "Joe Biden", "2023-03-14", "USAGOV"),
+    ("Secretary of State Marco Rubio arrived in Riyadh.", "Marco Rubio", "2025-02-18", "USAGOV"),
+    ("Antony Blinken flew to Kyiv for talks.", "Antony Blinken", "2024-05-14", "USAGOV"),
+    ("Chinese President Xi Jinping hosted the summit.", "Xi Jinping", "2025-07-22", "CHNGOV"),
+    ("Wang Yi called for restraint.", "Wang Yi", "2025-07-22", "CHNGOV"),
+    ("British Prime Minister Keir Starmer pledged support.", "Keir Starmer", "2025-07-22", "GBRGOV"),
+    ("Rishi Sunak visited Kyiv.", "Rishi Sunak", "2023-11-19", "GBRGOV"),
+    ("French President Emmanuel Macron urged calm.", "Emmanuel Macron", "2025-07-22", "FRAGOV"),
+    ("German Chancellor Friedrich Merz promised air defence systems.", "Friedrich Merz", "2025-07-22", "DEUGOV"),
+    ("Olaf Scholz refused to send Taurus missiles.", "Olaf Scholz", "2024-03-01", "DEUGOV"),
+    ("Italian Prime Minister Giorgia Meloni met Zelensky.", "Giorgia Meloni", "2025-07-22", "ITAGOV"),
+    ("Japanese Prime Minister Shigeru Ishiba called an election.", "Shigeru Ishiba", "2024-10-09", "JPNGOV"),
+    ("Canadian Prime Minister Mark Carney announced tariffs.", "Mark Carney", "2025-07-22", "CANGOV"),
+    ("Narendra Modi visited Moscow.", "Narendra Modi", "2024-07-08", "INDGOV"),
+    ("Brazilian President Luiz Inacio Lula da Silva criticised the tariffs.", "Luiz Inacio Lula da Silva", "2025-07-22", "BRAGOV"),
+    ("Javier Milei cut spending.", "Javier Milei", "2025-07-22", "ARGGOV"),
+    ("Anthony Albanese spoke in Canberra.", "Anthony Albanese", "2025-07-22", "AUSGOV"),
+    ("Mexican President Claudia Sheinbaum rejected the plan.", "Claudia Sheinbaum", "2025-07-22", "MEXGOV"),
+    ("Indonesian President Prabowo Subianto visited Beijing.", "Prabowo Subianto", "2025-07-22", "IDNGOV"),
+    ("Crown Prince Mohammed bin Salman hosted the talks.", "Mohammed bin Salman", "2025-02-18", "SAUGOV"),
+    ("Cyril Ramaphosa met Trump in the White House.", "Cyril Ramaphosa", "2025-05-21", "ZAFGOV"),
+    ("South Korean President Lee Jae-myung took office.", "Lee Jae-myung", "2025-06-04", "KORGOV"),
+    ("Turkish President Recep Tayyip Erdogan offered to mediate.", "Recep Tayyip Erdogan", "2025-07-22", "TURGOV"),
+    ("Israeli Prime Minister Benjamin Netanyahu vowed to continue.", "Benjamin Netanyahu", "2025-07-22", "ISRGOV"),
+    ("Iranian Foreign Minister Abbas Araghchi warned Washington.", "Abbas Araghchi", "2025-07-22", "IRNGOV"),
+    ("Supreme Leader Ali Khamenei addressed the nation.", "Ali Khamenei", "2025-07-22", "IRNGOV"),
+    ("NATO Secretary General Mark Rutte praised the allies.", "Mark Rutte", "2025-07-22", "IGOWSTNAT"),
+    ("Dutch Prime Minister Mark Rutte resigned.", "Mark Rutte", "2023-07-08", "NLDGOV"),
+    ("Jens Stoltenberg said Ukraine will join NATO.", "Jens Stoltenberg", "2023-07-11", "IGOWSTNAT"),
+    ("Ursula von der Leyen announced new sanctions.", "Ursula von der Leyen", "2025-07-22", "IGOEUREEC"),
+    ("Kaja Kallas said the EU stands with Ukraine.", "Kaja Kallas", "2025-07-22", "IGOEUREEC"),
+    ("UN Secretary-General Antonio Guterres called for a ceasefire.", "Antonio Guterres", "2025-07-22", "IGOUNO"),
+    ("The European Union imposed sanctions on Russia.", "The European Union", "2025-07-22", "IGOEUREEC"),
+    ("The United Nations condemned the attack.", "The United Nations", "2025-07-22", "IGOUNO"),
+    ("Hamas released two hostages.", "Hamas", "2025-07-22", "PSEREBHMS"),
+    ("The Taliban seized the city.", "Taliban", "2021-08-15", "AFGREB"),
+    ("The Pentagon announced a new aid package.", "Pentagon", "2025-07-22", "USAMIL"),
+    ("The White House declined to comment.", "The White House", "2025-07-22", "USAGOV"),
+    ("Western nations voiced strong support.", "Western nations", "2025-07-22", "WST"),
+    ("The Russian Defence Ministry said drones were shot down.", "The Russian Defence Ministry", "2025-07-22", "RUSGOV"),
+    ("Chinese officials met their American counterparts in Geneva.", "Chinese", "2025-07-22", "CHN"),
+    ("The United States and China agreed to cut tariffs.", "The United States", "2025-07-22", "USA"),
+    ("Britain summoned the Russian ambassador.", "Britain", "2025-07-22", "GBR"),
+    ("France and Germany called for talks.", "Germany", "2025-07-22", "DEU"),
+    ("Israel struck targets in Lebanon.", "Lebanon", "2025-07-22", "LBN"),
+    ("Iran denied the allegations.", "Iran", "2025-07-22", "IRN"),
+    ("Ukrainian soldiers repelled the assault.", "Ukrainian", "2025-07-22", "UKR"),
+    ("Former President Barack Obama endorsed her.", "Barack Obama", "2024-07-26", "USAELI"),
+    ("Zelensky thanked Trump for the meeting.", "Trump", "2025-07-22", "USAGOV"),
+    ("John Smith, a local shopkeeper, said prices rose.", "John Smith", "2025-07-22", "CVL"),
+    ("Maria Petrova said she would vote.", "Maria Petrova", "2025-07-22", None),
+    ("Ukrainian Defence Minister Rustem Umerov met his counterpart.", "Rustem Umerov", "2025-06-01", "UKRGOV"),
+    ("Georgy Tikhy, a spokesman for the Ukrainian Foreign Ministry, said talks stalled.", "Georgy Tikhy", "2025-07-22", "UKRGOV"),
+]
+
+
+def _entity(parse, sentence, mention, published):
+    doc = parse(sentence, published)
+    for entity in extract_entities(doc):
+        if entity.text == mention or entity.text == mention.removeprefix("The "):
+            return entity
+    raise AssertionError(f"no entity {mention!r} in {[e.text for e in extract_entities(doc)]}")
+
+
+@pytest.mark.parametrize(("sentence", "mention", "published", "code"), CASES)
+def test_actors_resolve_mention(parse, sentence, mention, published, code):
+    entity = _entity(parse, sentence, mention, published)
+    assert (entity.actor.code if entity.actor else None) == code, entity
+
+
+def test_actors_table_has_enough_cases():
+    assert len(CASES) >= 60
+
+
+def test_actors_seed_article(parse, shared):
+    from newsevents.sources import read_seed
+
+    (article,) = list(read_seed(shared / "seed" / "000_d06ffc9ac9d1c36e.txt"))
+    doc = parse(article.text, article.published)
+    by_text = {}
+    for entity in extract_entities(doc):
+        by_text.setdefault(entity.text, entity)
+    assert by_text["Georgy Tikhy"].actor.code == "UKRGOV"
+    assert by_text["Donald Trump"].actor.code == "USAGOV"
+    assert by_text["Vladimir Zelensky"].actor.code == "UKRGOV"
+    assert by_text["NATO"].actor.org == "NATO"
+    assert by_text["Kiev"].actor.code == "UKR"
+    assert by_text["Russia"].actor.code == "RUS"
+    notevsky = by_text["Aleksandr Notevsky"].actor
+    assert notevsky is None or notevsky.sector == "MED"
+    assert "Kiev’s" not in by_text  # possessive trimmed
+    assert by_text["Tikhy"].label == "PERSON"
+
+
+def test_actors_leader_depends_on_date(parse):
+    doc = parse("Mark Rutte spoke.", "2012-01-01")
+    (entity,) = extract_entities(doc)
+    assert entity.actor.code == "NLDGOV"
+
+
+@pytest.mark.parametrize(
+    ("phrase", "code"),
+    [
+        ("the 2023 NATO summit", "IGOWSTNAT"),
+        ("Russian forces", "RUSMIL"),
+        ("Western nations", "WST"),
+        ("the ministry", "GOV"),
+        ("the weather", None),
+    ],
+)
+def test_actors_resolve_span(parse, phrase, code):
+    doc = parse(phrase)
+    actor = resolve_span(doc[:])
+    assert (actor.code if actor else None) == code
+
+
+@pytest.mark.parametrize(
+    ("code", "country", "sector", "org"),
+    [
+        ("UKRGOV", "UKR", "GOV", None),
+        ("IGOWSTNAT", None, None, "NATO"),
+        ("IGOUNOHLHWHO", None, None, "WHO"),
+        ("WST", None, None, None),
+        ("RUS", "RUS", None, None),
+    ],
+)
+def test_actors_actor_from_code(code, country, sector, org):
+    actor = actor_from_code(code)
+    assert (actor.country, actor.sector, actor.org) == (country, sector, org)
