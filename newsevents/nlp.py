@@ -56,7 +56,7 @@ def _register_factories() -> None:
         return
 
     @Language.factory("newsevents_actors_v1", requires=["doc.ents"], assigns=["doc._.entities"])
-    def make_actors(nlp: Language, name: str) -> Callable[[Any], Any]:
+    def make_actors(nlp: Any, name: str) -> Callable[[Any], Any]:
         from .extract.actors import extract_entities
 
         return _stage_component("entities", extract_entities)
@@ -66,7 +66,7 @@ def _register_factories() -> None:
         requires=["token.dep", "token.morph"],
         assigns=["doc._.timexes"],
     )
-    def make_timex(nlp: Language, name: str) -> Callable[[Any], Any]:
+    def make_timex(nlp: Any, name: str) -> Callable[[Any], Any]:
         from .extract.timex import extract_timexes
 
         return _stage_component("timexes", lambda doc: extract_timexes(doc, _published(doc)))
@@ -74,7 +74,7 @@ def _register_factories() -> None:
     @Language.factory(
         "newsevents_quotes_v1", requires=["doc._.entities"], assigns=["doc._.quotes"]
     )
-    def make_quotes(nlp: Language, name: str) -> Callable[[Any], Any]:
+    def make_quotes(nlp: Any, name: str) -> Callable[[Any], Any]:
         from .extract.quotes import extract_quotes
 
         return _stage_component("quotes", lambda doc: extract_quotes(doc, doc._.entities))
@@ -82,13 +82,13 @@ def _register_factories() -> None:
     @Language.factory(
         "newsevents_places_v1", requires=["doc._.entities"], assigns=["doc._.places"]
     )
-    def make_places(nlp: Language, name: str) -> Callable[[Any], Any]:
+    def make_places(nlp: Any, name: str) -> Callable[[Any], Any]:
         from .extract.places import extract_places
 
         return _stage_component("places", lambda doc: extract_places(doc, doc._.entities))
 
     @Language.factory("newsevents_tone_v1", assigns=["doc._.tone"])
-    def make_tone(nlp: Language, name: str) -> Callable[[Any], Any]:
+    def make_tone(nlp: Any, name: str) -> Callable[[Any], Any]:
         from .extract.tone import extract_tone
 
         return _stage_component("tone", extract_tone)
@@ -98,7 +98,7 @@ def _register_factories() -> None:
         requires=["doc._.entities", "doc._.timexes", "doc._.quotes", "doc._.places"],
         assigns=["doc._.events"],
     )
-    def make_events(nlp: Language, name: str) -> Callable[[Any], Any]:
+    def make_events(nlp: Any, name: str) -> Callable[[Any], Any]:
         from .extract.events import extract_events
 
         def run(doc: Any) -> Any:

@@ -1,0 +1,152 @@
+"""The runner: compose sources, the spaCy pipeline and the store.
+
+Stages stay plain functions; only this module wires them. ``extract`` streams records without a
+database; ``ingest`` streams them into a :class:`~newsevents.store.Store`, skipping articles
+already stored (so a rerun adds nothing and an interrupted run resumes where it stopped).
+"""
+
+from __future__ import annotations
+
+import itertools
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .records import Article, ArticleRecord, Reject
+
+#: Articles per spaCy ``nlp.pipe`` batch and per store transaction.
+BATCH_SIZE = 64
+#: Articles read ahead, checked against the store and handed to spaCy together.
+CHUNK_SIZE = 256
+
+
+def process(articles: Iterable[Article], *, batch_size: int = BATCH_SIZE) -> Iterator[ArticleRecord]:
+    """Run the full newsevents pipeline over articles, in order.
+
+    Args:
+        articles: the articles (consumed lazily).
+        batch_size: texts per ``nlp.pipe`` batch.
+
+    Yields:
+        One ArticleRecord per article, with entities, timexes, quotes, places, tone and events.
+    """
+    from .nlp import load_pipeline, make_docs
+
+    nlp = load_pipeline()
+    articles_a, articles_b = itertools.tee(articles)
+    docs = nlp.pipe(make_docs(nlp, articles_a), batch_size=batch_size)
+    for article, doc in zip(articles_b, docs):
+        yield ArticleRecord(
+            article=article,
+            entities=doc._.entities or [],
+            timexes=doc._.timexes or [],
+            quotes=doc._.quotes or [],
+            places=doc._.places or [],
+            events=doc._.events or [],
+            tone=doc._.tone,
+        )
+
+
+def extract(paths: Iterable[str | Path], *, format: str | None = None,
+            on_reject: Callable[[Reject], None] | None = None) -> Iterator[ArticleRecord]:
+    """Read articles from files and extract everything from them; no database.
+
+    Args:
+        paths: files or directories (``-`` is not supported; use a file).
+        format: force an input format (seed, jsonl, csv, html, rss, reuters) instead of detecting it.
+        on_reject: called with each record that could not be read (default: print to stderr).
+
+    Yields:
+        ArticleRecords in input order.
+    """
+    from .sources import read_paths
+
+    report = on_reject or print_reject
+
+    def articles() -> Iterator[Article]:
+        for item in read_paths(paths, format=format):
+            if isinstance(item, Reject):
+                report(item)
+            else:
+                yield item
+
+    yield from process(articles())
+
+
+@dataclass
+class IngestSummary:
+    """What one ``ingest`` run did."""
+
+    read: int = 0
+    stored: int = 0
+    already_stored: int = 0
+    rejected: int = 0
+    reasons: dict[str, int] = field(default_factory=dict)
+
+
+def ingest(
+    paths: Iterable[str | Path],
+    db: str | Path = "newsevents.duckdb",
+    *,
+    format: str | None = None,
+    on_reject: Callable[[Reject], None] | None = None,
+    on_progress: Callable[[int], None] | None = None,
+) -> IngestSummary:
+    """Read, extract and store articles; idempotent and resumable.
+
+    Articles whose id is already in the database are neither parsed nor stored again. Records
+    that cannot be read go to the ``rejects`` table (and to ``on_reject``).
+
+    Args:
+        paths: files or directories.
+        db: the DuckDB file (created when missing).
+        format: force an input format instead of detecting it.
+        on_reject: called with each reject (default: print to stderr).
+        on_progress: called with the number of articles read so far, after each chunk.
+
+    Returns:
+        Counts of what was read, stored, skipped and rejected.
+    """
+    from .sources import read_paths
+    from .store import Store
+
+    summary = IngestSummary()
+    report = on_reject or print_reject
+    with Store(db) as store:
+        items = read_paths(paths, format=format)
+        while chunk := list(itertools.islice(items, CHUNK_SIZE)):
+            fresh = _triage(chunk, store, summary, report)
+            summary.stored += store.add(process(fresh), batch_size=BATCH_SIZE)
+            if on_progress:
+                on_progress(summary.read)
+    return summary
+
+
+def _triage(chunk: list[Article | Reject], store: Any, summary: IngestSummary,
+            report: Callable[[Reject], None]) -> list[Article]:
+    """Split a chunk into new articles, already-stored ones and rejects (stored right away)."""
+    rejects = [item for item in chunk if isinstance(item, Reject)]
+    articles = [item for item in chunk if isinstance(item, Article)]
+    for item in rejects:
+        report(item)
+        summary.reasons[item.reason] = summary.reasons.get(item.reason, 0) + 1
+    summary.rejected += len(rejects)
+    store.add_rejects(rejects)
+    summary.read += len(articles)
+    known = store.known_ids(a.id for a in articles)
+    summary.already_stored += sum(1 for a in articles if a.id in known)
+    seen: set[str] = set()
+    fresh = []
+    for article in articles:
+        if article.id not in known and article.id not in seen:
+            seen.add(article.id)
+            fresh.append(article)
+    return fresh
+
+
+def print_reject(reject: Reject) -> None:
+    """Print a reject to stderr as ``path:location: reason: detail``."""
+    where = f"{reject.path}:{reject.location}" if reject.location else reject.path
+    print(f"rejected {where}: {reject.reason}: {reject.detail}", file=sys.stderr)
