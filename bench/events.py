@@ -1,0 +1,185 @@
+"""Event-coding benchmarks: CAMEO manual examples, PLOVER gold records, the seed article.
+
+Run: ``.venv/bin/python bench/events.py`` (reads ../shared; prints numbers per set).
+
+1. CAMEO manual examples (277, ``cameo_codes_goldstein.csv`` column ``example``): the best
+   coded predicate of each sentence vs the gold code: root accuracy and exact-code accuracy.
+2. PLOVER gold records (322, ``PLOVER_GSR_CAMEO.json``; old names mapped DEMAND->REQUEST,
+   DISAPPROVE/INVESTIGATE->ACCUSE, FIGHT->ASSAULT): event-type macro-F1 over the 16 types, and
+   actor/recipient country and sector accuracy of the best event.
+3. The seed article vs ``examples/seed.gold.json``: asserted events matched on root + source
+   code + target code; precision, recall, F1.
+"""
+
+from __future__ import annotations
+
+import collections
+import json
+import sys
+import time
+from pathlib import Path
+
+from newsevents.extract.cameo import codebook_examples, plover_for
+from newsevents.extract.event_actors import EventActors
+from newsevents.extract.events import Coded, code_sentence, extract_events
+from newsevents.nlp import load_pipeline, make_docs
+from newsevents.records import Article, Event
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+PLOVER_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+                "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE",
+                "ASSAULT")
+OLD_NAMES = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE",
+             "FIGHT": "ASSAULT"}
+STAGES = ("newsevents_actors_v1", "newsevents_timex_v1", "newsevents_quotes_v1")
+
+
+def parse_all(texts: list[str], published: str = "2000-01-01") -> list:
+    nlp = load_pipeline(STAGES)
+    articles = [Article(f"b{i}", published, "", t) for i, t in enumerate(texts)]
+    return list(nlp.pipe(make_docs(nlp, articles)))
+
+
+def _depth(token) -> int:
+    return sum(1 for _ in token.ancestors)
+
+
+def best_coded(doc) -> Coded | None:
+    """The main coded predicate of a one-sentence doc: asserted, highest in the tree, most specific."""
+    actors = EventActors(doc, doc._.entities)
+    coded = [c for s in doc.sents for c in code_sentence(s, actors)]
+    if not coded:
+        return None
+    return max(coded, key=lambda c: (c.modality == "asserted", -_depth(c.pred.head),
+                                     c.coding.strength))
+
+
+def best_event(doc) -> Event | None:
+    events = extract_events(doc, "2000-01-01", doc._.entities, doc._.timexes, doc._.quotes, [],
+                            require_target=False)
+    if not events:
+        return None
+    return max(events, key=lambda e: (e.confidence, e.modality == "asserted", e.target is not None))
+
+
+def bench_cameo_examples() -> None:
+    examples = codebook_examples()
+    docs = parse_all([s for _, s in examples])
+    root_ok = exact_ok = 0
+    confusion: collections.Counter[tuple[str, str]] = collections.Counter()
+    for (gold, _), doc in zip(examples, docs):
+        best = best_coded(doc)
+        code = best.coding.code if best else "---"
+        root_ok += code[:2] == gold[:2]
+        exact_ok += code == gold
+        if code[:2] != gold[:2]:
+            confusion[(gold[:2], code[:2])] += 1
+    n = len(examples)
+    print(f"[cameo-examples] n={n} root_acc={root_ok / n:.3f} exact_acc={exact_ok / n:.3f}")
+    print("  top root confusions (gold->pred):",
+          ", ".join(f"{g}->{p} x{k}" for (g, p), k in confusion.most_common(10)))
+
+
+def _gold_list(value) -> list[dict]:
+    if isinstance(value, list):
+        return [v for v in value if isinstance(v, dict)]
+    return []
+
+
+def _country(actor) -> str | None:
+    if actor is None:
+        return None
+    if actor.country:
+        return actor.country
+    return "IGO" if actor.org else actor.code
+
+
+def _f1(gold: list[str], pred: list[str]) -> float:
+    scores = []
+    for label in PLOVER_TYPES:
+        tp = sum(1 for g, p in zip(gold, pred) if g == p == label)
+        fp = sum(1 for g, p in zip(gold, pred) if p == label and g != label)
+        fn = sum(1 for g, p in zip(gold, pred) if g == label and p != label)
+        scores.append(2 * tp / (2 * tp + fp + fn) if tp else 0.0)
+    return sum(scores) / len(scores)
+
+
+def bench_plover() -> None:
+    records = json.loads((SHARED / "data/plover/PLOVER_GSR_CAMEO.json").read_text())[1:]
+    docs = parse_all([r["text"] for r in records])
+    gold_types, pred_types = [], []
+    tallies: collections.Counter[str] = collections.Counter()
+    for record, doc in zip(records, docs):
+        gold_types.append(OLD_NAMES.get(record["event"], record["event"]))
+        event = best_event(doc)
+        plover = plover_for(event.cameo) if event else None
+        pred_types.append(plover.event if plover else "NONE")
+        for role, gold_key in (("actor", "source"), ("recipient", "target")):
+            golds = _gold_list(record.get(gold_key))
+            if not golds:
+                continue
+            mention = (event.source if role == "actor" else event.target) if event else None
+            actor = mention.actor if mention else None
+            tallies[f"{role}_n"] += 1
+            tallies[f"{role}_country"] += any(_country(actor) == g["code"] for g in golds)
+            sectors = [g["sector"] for g in golds if g.get("sector")]
+            if sectors:
+                tallies[f"{role}_sector_n"] += 1
+                tallies[f"{role}_sector"] += bool(actor and actor.sector in sectors)
+    acc = sum(g == p for g, p in zip(gold_types, pred_types)) / len(records)
+    print(f"[plover-gsr] n={len(records)} event_macro_f1={_f1(gold_types, pred_types):.3f} "
+          f"event_acc={acc:.3f} no_event={pred_types.count('NONE')}")
+    for role in ("actor", "recipient"):
+        n, ns = tallies[f"{role}_n"], tallies[f"{role}_sector_n"]
+        print(f"  {role}: country_acc={tallies[f'{role}_country'] / n:.3f} (n={n}) "
+              f"sector_acc={tallies[f'{role}_sector'] / max(ns, 1):.3f} (n={ns})")
+
+
+def _codes(actor) -> set[str]:
+    if actor is None:
+        return set()
+    return {c for c in (actor.code, actor.org, actor.country) if c}
+
+
+def bench_seed() -> None:
+    gold = json.loads((SHARED / "examples/seed.gold.json").read_text())
+    lines = (SHARED / "seed/000_d06ffc9ac9d1c36e.txt").read_text().split("\n")
+    nlp = load_pipeline(STAGES)
+    (doc,) = make_docs(nlp, [Article("seed-000", gold["published"], lines[1],
+                                     "\n".join(lines[2:]))])
+    doc = nlp(doc)
+    events = [e for e in extract_events(doc, gold["published"], doc._.entities, doc._.timexes,
+                                        doc._.quotes, []) if e.modality == "asserted"]
+    unmatched = list(gold["events"])
+    tp = dated = 0
+    for event in events:
+        for g in unmatched:
+            if (g["cameo"][:2] == event.root and g["source"]["code"] in _codes(event.source.actor)
+                    and event.target is not None
+                    and g["target"]["code"] in _codes(event.target.actor)):
+                unmatched.remove(g)
+                tp += 1
+                dated += g["date"] == event.date
+                break
+    p, r = tp / max(len(events), 1), tp / len(gold["events"])
+    f1 = 2 * p * r / (p + r) if tp else 0.0
+    print(f"[seed] gold={len(gold['events'])} predicted={len(events)} matched={tp} "
+          f"P={p:.3f} R={r:.3f} F1={f1:.3f} date_acc_of_matched={dated / max(tp, 1):.3f}")
+    for g in unmatched:
+        print("  missed:", g["cameo"], g["source"]["code"], g["target"]["code"], g["evidence"][:60])
+
+
+def main() -> None:
+    started = time.perf_counter()
+    sets = sys.argv[1:] or ["cameo", "plover", "seed"]
+    if "cameo" in sets:
+        bench_cameo_examples()
+    if "plover" in sets:
+        bench_plover()
+    if "seed" in sets:
+        bench_seed()
+    print(f"(took {time.perf_counter() - started:.1f}s)")
+
+
+if __name__ == "__main__":
+    main()

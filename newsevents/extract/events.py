@@ -1,0 +1,300 @@
+"""The events stage: who did what to whom, when, coded in CAMEO and PLOVER, with evidence.
+
+For each sentence, candidate predicates are the verbs the CAMEO.2.0 dictionary or our patterns
+know and the event nouns our patterns know (lemma lookups in dicts compiled once per process).
+Each is coded (:mod:`coding`), its modality read (:mod:`modality`), its source and target
+resolved to actors (:mod:`event_actors`), and it becomes one :class:`Event` per
+(source, target) pair, coordinated actors expanded. Reported speech: a generic statement
+("X said ...") whose complement holds a coded event gives way to that event; a statement with
+its own specific coding ("X described the talks as toxic") stays and points at its quote.
+
+By default an event needs a source and a target actor (PETRARCH's ``require_dyad``), except for
+roots where CAMEO codes one-sided events (protest, force posture).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from ..records import Entity, Event, Mention, Place, Quote, Span as TextSpan, Timex
+from .cameo import code_info, plover_for, verb_dictionary
+from .coding import Coding, code_predicate, noun_triggers, own_patterns
+from .event_actors import TALK_NOUNS, EventActors
+from .modality import ASSERTED, modality
+from .predicates import (
+    Predicate, clause_span, conjuncts, features, nominal_predicate, noun_lemma, verbal_predicate,
+)
+
+#: roots coded without a target (CAMEO: demonstrations, force posture).
+TARGETLESS_ROOTS = frozenset({"14", "15"})
+#: roots that are verbal (statements, appeals, demands, criticism ...): they may carry a quote.
+VERBAL_ROOTS = frozenset({"01", "02", "03", "04", "05", "09", "10", "11", "12", "13"})
+#: prepositions whose object can be a target, in order of preference.
+TARGET_PREPS = ("to", "with", "against", "on", "at", "toward", "towards", "from", "for",
+                "into", "over", "about", "of")
+STRENGTH_CONFIDENCE = {3: 0.8, 2: 0.75, 1: 0.6, 0: 0.5}
+
+
+@dataclass(frozen=True)
+class Coded:
+    """A coded predicate before actors: the predicate, its coding and modality."""
+
+    pred: Predicate
+    coding: Coding
+    modality: str
+    sent: Span
+
+
+def _is_candidate_verb(token: Token) -> bool:
+    if token.pos_ != "VERB" or token.lower_ == "according":
+        return False
+    lemma = token.lemma_.lower()
+    vd = verb_dictionary()
+    return lemma in vd.verbs or ("verb", lemma) in own_patterns() or any(
+        (lemma, c.lower_) in vd.phrasal for c in token.children
+    )
+
+
+def predicates_of(sent: Span) -> Iterator[Predicate]:
+    """Candidate predicates of a sentence: dictionary verbs and our event nouns."""
+    nouns = noun_triggers()
+    for token in sent:
+        if _is_candidate_verb(token):
+            yield verbal_predicate(token)
+        elif token.pos_ in ("NOUN", "PROPN") and noun_lemma(token) in nouns:
+            yield nominal_predicate(token)
+
+
+def _within(token: Token, head: Token) -> bool:
+    return head in token.ancestors
+
+
+def code_sentence(sent: Span, actors: EventActors) -> list[Coded]:
+    """Coded predicates of a sentence, generic statements that only report another event removed."""
+    coded = []
+    for pred in predicates_of(sent):
+        coding = code_predicate(pred, features(pred), actors.is_actor)
+        if coding is not None and coding.code:
+            coded.append(Coded(pred, coding, modality(pred.head), sent))
+    coded = _prefer_light_nouns(coded)
+    kept = []
+    for item in coded:
+        generic = item.coding.code[:2] == "01" and item.coding.strength <= 1
+        reports = generic and item.pred.complement is not None and any(
+            _within(other.pred.head, item.pred.head) for other in coded if other is not item
+        )
+        if not reports:
+            kept.append(item)
+    return kept
+
+
+def _prefer_light_nouns(coded: list[Coded]) -> list[Coded]:
+    """A support verb's own default ("submit" -> yield) gives way to its coded object noun."""
+    carriers = {c.pred.head.head.i for c in coded
+                if c.pred.nominal and c.coding.pattern.startswith("own:noun:")
+                and c.pred.head.dep_ in ("dobj", "nsubjpass")}
+    return [c for c in coded
+            if not (c.pred.head.i in carriers and not c.pred.nominal and c.coding.strength <= 1)]
+
+
+def _noun_subjects(pred: Predicate) -> list[Token]:
+    """Source heads of a nominal event: its possessor, else the support verb's subject."""
+    if pred.subjects:
+        return list(pred.subjects)
+    head = pred.head
+    if head.dep_ in ("dobj", "nsubjpass"):
+        return list(verbal_predicate(head.head).subjects)
+    parties = [c for p in head.children if p.dep_ == "prep" and p.lower_ == "between"
+               for o in p.children if o.dep_ == "pobj" for c in conjuncts(o)]
+    return parties[:1]
+
+
+def _target_heads(pred: Predicate) -> Iterator[Token]:
+    """Candidate target heads of a predicate, most likely first."""
+    yield from pred.datives
+    yield from pred.objects
+    preps = sorted(pred.preps, key=lambda p: TARGET_PREPS.index(p[0]) if p[0] in TARGET_PREPS else 99)
+    for prep, pobj in preps:
+        if prep in TARGET_PREPS or prep == "between":
+            yield pobj
+    for obj in pred.objects:
+        for child in obj.subtree:
+            if child.dep_ in ("poss", "compound", "pobj", "nsubj") and child is not obj:
+                yield child
+    comp = pred.complement
+    if comp is not None:
+        for child in comp.subtree:
+            if child.dep_ in ("nsubj", "nsubjpass", "poss", "dobj", "pobj"):
+                yield child
+    if pred.nominal:
+        for prep in pred.head.children:
+            if prep.dep_ == "prep":
+                yield from (c for o in prep.children if o.dep_ == "pobj" for c in conjuncts(o))
+
+
+def _targets(pred: Predicate, source: Mention, actors: EventActors) -> list[Mention]:
+    code = source.actor.code if source.actor else None
+    for head in _target_heads(pred):
+        mention = actors.mention(head)
+        if mention is not None and mention.actor and mention.actor.code != code:
+            heads = conjuncts(head)
+            found = [m for h in heads if (m := actors.mention(h)) is not None
+                     and m.actor and m.actor.code != code]
+            return found or [mention]
+    for obj in (*pred.objects, *_complement_nouns(pred)):
+        if obj.lemma_.lower() in TALK_NOUNS:
+            other = actors.other_party(obj, source)
+            if other is not None:
+                return [other]
+    return []
+
+
+def _complement_nouns(pred: Predicate) -> list[Token]:
+    comp = pred.complement
+    return [t for t in comp.subtree if t.pos_ == "NOUN"] if comp is not None else []
+
+
+def _quote_index(pred: Predicate, sent: Span, source: Mention, quotes: list[Quote]) -> int | None:
+    best = None
+    for i, quote in enumerate(quotes):
+        if quote.end <= sent.start_char or quote.start >= sent.end_char:
+            continue
+        cue = (quote.cue or "").lower()
+        if cue in (pred.head.lower_, pred.lemma):
+            return i
+        speaker = quote.speaker
+        if speaker is not None and speaker.start < source.end and source.start < speaker.end:
+            best = i if best is None else best
+    return best
+
+
+def _event_id(article_id: str, evidence: TextSpan, cameo: str, source: Mention,
+              target: Mention | None) -> str:
+    src = source.actor.code if source.actor else ""
+    tgt = target.actor.code if target is not None and target.actor else ""
+    key = f"{article_id}|{evidence.start}|{evidence.end}|{cameo}|{src}|{tgt}"
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+
+
+@dataclass(frozen=True)
+class _Context:
+    doc: Doc
+    published: str
+    timexes: list[Timex]
+    quotes: list[Quote]
+    places: list[Place]
+    actors: EventActors
+    sentence_index: dict[int, int]
+
+
+def _sources(item: Coded, ctx: _Context) -> list[Mention]:
+    pred = item.pred
+    heads = _noun_subjects(pred) if pred.nominal else list(pred.subjects)
+    found = [m for h in heads if (m := ctx.actors.mention(h)) is not None]
+    if not found and item.coding.code[:2] in VERBAL_ROOTS:
+        for quote in ctx.quotes:
+            speaker = quote.speaker
+            sent = item.sent
+            if (speaker is not None and speaker.actor is not None
+                    and sent.start_char <= quote.start < sent.end_char
+                    and (quote.cue or "").lower() in (pred.head.lower_, pred.lemma)):
+                found = [speaker]
+    return found
+
+
+def _build(item: Coded, source: Mention, target: Mention | None, ctx: _Context) -> Event:
+    from .timex import date_event
+
+    pred, coding = item.pred, item.coding
+    carrier = pred.nominal and pred.head.dep_ in ("dobj", "nsubjpass")
+    clause = clause_span(pred.head.head if carrier else pred.head)
+    evidence = TextSpan(clause.start_char, clause.end_char, clause.text)
+    info = code_info(coding.code)
+    date, precision, basis = date_event(clause, ctx.published, ctx.timexes)
+    place = None
+    if ctx.places:
+        from .places import place_for
+
+        place = place_for(clause, ctx.places)
+    quote = _quote_index(pred, item.sent, source, ctx.quotes) if info.root in VERBAL_ROOTS else None
+    confidence = STRENGTH_CONFIDENCE[coding.strength] - (0.1 if target is None else 0.0)
+    article_id = str(ctx.doc.user_data.get("article_id", ""))
+    return Event(
+        id=_event_id(article_id, evidence, coding.code, source, target),
+        cameo=coding.code,
+        root=info.root,
+        quad_class=info.quad_class,
+        goldstein=info.goldstein,
+        source=source,
+        evidence=evidence,
+        sentence=ctx.sentence_index[item.sent.start],
+        date=date,
+        date_precision=precision,
+        date_basis=basis,
+        modality=item.modality,
+        confidence=round(max(0.05, min(1.0, confidence)), 2),
+        pattern=coding.pattern,
+        target=target,
+        plover=plover_for(coding.code),
+        place=place,
+        quote=quote,
+    )
+
+
+def _events_of(item: Coded, ctx: _Context, require_target: bool) -> Iterator[Event]:
+    for source in _sources(item, ctx):
+        targets: list[Mention | None] = list(_targets(item.pred, source, ctx.actors))
+        if not targets:
+            if require_target and item.coding.code[:2] not in TARGETLESS_ROOTS:
+                continue
+            targets = [None]
+        for target in targets:
+            yield _build(item, source, target, ctx)
+
+
+def extract_events(
+    doc: Doc,
+    published: str,
+    entities: list[Entity],
+    timexes: list[Timex],
+    quotes: list[Quote],
+    places: list[Place],
+    *,
+    require_target: bool = True,
+) -> list[Event]:
+    """Coded political events of a parsed article.
+
+    Args:
+        doc: the parsed article (made by ``newsevents.nlp.make_docs``).
+        published: the publication date (ISO), the anchor for event dates.
+        entities: the article's entities with actors (``actors.extract_entities``).
+        timexes: its time expressions (``timex.extract_timexes``).
+        quotes: its quotations (``quotes.extract_quotes``); statements point into this list.
+        places: its places (``places.extract_places``).
+        require_target: drop events without a target actor (except protest and force
+            posture), as PETRARCH's ``require_dyad`` does.
+
+    Returns:
+        Events in text order, every modality included (``Event.modality``; only ``asserted``
+        ones count by default downstream), duplicates (same evidence, code and dyad) removed.
+    """
+    actors = EventActors(doc, entities)
+    sentences = list(doc.sents)
+    ctx = _Context(doc, published, timexes, quotes, places, actors,
+                   {s.start: i for i, s in enumerate(sentences)})
+    events: dict[str, Event] = {}
+    for sent in sentences:
+        actors.remember_participants(sent)
+        for item in code_sentence(sent, actors):
+            for event in _events_of(item, ctx, require_target):
+                events.setdefault(event.id, event)
+    return sorted(events.values(), key=lambda e: (e.evidence.start, e.cameo))
+
+
+def asserted(events: list[Event]) -> list[Event]:
+    """The events that count by default: those stated as having happened."""
+    return [e for e in events if e.modality == ASSERTED]

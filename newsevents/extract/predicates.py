@@ -1,0 +1,269 @@
+"""Event predicates and their arguments, read off spaCy's dependency parse.
+
+A :class:`Predicate` is a verb (or an event noun such as "talks") with the heads of its
+subject, object, indirect-object and prepositional-object phrases, its complement clause and
+its particle. Subjects are inherited through coordination ("X met Y and signed ..."), control
+("X continues to insist"), and participle clauses ("X ..., telling Y ..."); coordinated heads
+are expanded ("Russia and China" -> two heads). The features used to match dictionary patterns
+(:class:`Features`) are word sets built from the same dependents, so patterns match by
+grammatical role rather than by raw word order.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+OBJECT_DEPS = ("dobj", "obj")
+COMPLEMENT_DEPS = ("ccomp", "xcomp")
+#: dependents whose words count as the verb's "object side" when matching patterns.
+POST_DEPS = ("dobj", "dative", "attr", "acomp", "oprd", "prt", "advmod", "npadvmod", "xcomp")
+#: verbs whose xcomp carries the real predicate ("continues to insist", "began to shell").
+ASPECTUAL = frozenset({"continue", "begin", "start", "keep", "resume", "go", "proceed"})
+
+
+@dataclass(frozen=True)
+class Predicate:
+    """A candidate event predicate and the heads of its arguments (all tokens of one sentence)."""
+
+    head: Token
+    lemma: str
+    nominal: bool
+    subjects: tuple[Token, ...]
+    objects: tuple[Token, ...]
+    datives: tuple[Token, ...]
+    preps: tuple[tuple[str, Token], ...]
+    complement: Token | None
+    particle: str | None
+    passive: bool
+
+
+@dataclass(frozen=True)
+class Features:
+    """Upper-case word sets of a predicate's dependents, for dictionary pattern matching."""
+
+    post: frozenset[str]
+    post_seq: tuple[tuple[str, str], ...]
+    pre: frozenset[str]
+    preps: tuple[tuple[str, frozenset[str], tuple[tuple[str, str], ...]], ...]
+    every: frozenset[str] = frozenset()  # all of the above, for a pattern's anchor pre-check
+
+
+def conjuncts(token: Token) -> list[Token]:
+    """The token and the heads coordinated with it ("Russia and China" -> [Russia, China])."""
+    out = [token]
+    for child in token.children:
+        if child.dep_ == "conj" and child.pos_ in ("PROPN", "NOUN", "PRON"):
+            out.extend(conjuncts(child))
+    return out
+
+
+def _children(token: Token, deps: tuple[str, ...]) -> list[Token]:
+    return [c for c in token.children if c.dep_ in deps]
+
+
+def is_passive(verb: Token) -> bool:
+    """Whether the verb is in the passive voice (has a passive subject or auxiliary)."""
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+
+
+def subjects_of(verb: Token, depth: int = 0) -> list[Token]:
+    """Heads of the verb's subject, inherited from the governing verb when it has none.
+
+    Inheritance covers coordinated verbs, control verbs (xcomp), aspectual verbs, participial
+    adverbial clauses ("..., telling Ukraine ...") and relative clauses (the modified noun).
+    """
+    own = _children(verb, ("agent",)) if is_passive(verb) else _children(verb, SUBJECT_DEPS)
+    if is_passive(verb):
+        own = [g for a in own for g in a.children if g.dep_ == "pobj"]
+    if own:
+        return [c for s in own for c in conjuncts(s)]
+    if depth > 4 or verb.head is verb:
+        return []
+    head = verb.head
+    if verb.dep_ == "conj":
+        return subjects_of(_conj_governor(verb), depth + 1)
+    if verb.dep_ == "xcomp":
+        objects = _children(head, OBJECT_DEPS)
+        return objects if objects and head.lemma_ not in ASPECTUAL else subjects_of(head, depth + 1)
+    if verb.dep_ in ("advcl", "acl") and verb.tag_ == "VBG":
+        return subjects_of(head, depth + 1)
+    if verb.dep_ == "relcl" and head.pos_ in ("NOUN", "PROPN"):
+        return [head]
+    return []
+
+
+def _conj_governor(verb: Token) -> Token:
+    """The verb a coordinated verb shares its subject with, repairing two common misparses.
+
+    "..., telling X ... joining NATO and suggesting ..." attaches "suggesting" to the gerund
+    "joining": a participle shares the subject of the participle clause above it. "X insists
+    that A are B and has demanded ..." attaches "has demanded" to the reported clause: a
+    conjunct with its own auxiliary, coordinated with an auxiliary-less complement clause,
+    belongs to the reporting verb.
+    """
+    head = verb.head
+    if verb.tag_ == "VBG" and head.dep_ not in ("ROOT", "advcl", "conj"):
+        for anc in head.ancestors:
+            if anc.tag_ == "VBG" and anc.dep_ in ("advcl", "acl"):
+                return anc
+    own_aux = any(c.dep_ == "aux" for c in verb.children)
+    head_aux = any(c.dep_ in ("aux", "auxpass") for c in head.children)
+    if own_aux and not head_aux and head.dep_ == "ccomp":
+        return head.head
+    return head
+
+
+def _objects(verb: Token, passive: bool) -> list[Token]:
+    heads = _children(verb, ("nsubjpass",)) if passive else _children(verb, OBJECT_DEPS)
+    return [c for h in heads for c in conjuncts(h)]
+
+
+def _preps(token: Token, objects: list[Token]) -> list[tuple[str, Token]]:
+    out = []
+    for owner in [token, *objects]:
+        for prep in owner.children:
+            if prep.dep_ in ("prep", "dative") and prep.pos_ == "ADP":
+                for pobj in prep.children:
+                    if pobj.dep_ in ("pobj", "pcomp"):
+                        out.extend((prep.lower_, c) for c in conjuncts(pobj))
+    return out
+
+
+def verbal_predicate(verb: Token) -> Predicate:
+    """Build the :class:`Predicate` of a verb."""
+    passive = is_passive(verb)
+    objects = _objects(verb, passive)
+    complement = next((c for c in verb.children if c.dep_ in COMPLEMENT_DEPS), None)
+    particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
+    datives = [c for c in verb.children if c.dep_ == "dative" and c.pos_ != "ADP"]
+    return Predicate(
+        head=verb,
+        lemma=verb.lemma_.lower(),
+        nominal=False,
+        subjects=tuple(subjects_of(verb)),
+        objects=tuple(objects),
+        datives=tuple(datives),
+        preps=tuple(_preps(verb, objects)),
+        complement=complement,
+        particle=particle,
+        passive=passive,
+    )
+
+
+def nominal_predicate(noun: Token) -> Predicate:
+    """Build the :class:`Predicate` of an event noun: its possessor is the subject."""
+    subjects = [c for p in _children(noun, ("poss",)) for c in conjuncts(p)]
+    preps = _preps(noun, [])
+    if noun.dep_ in ("dobj", "nsubjpass"):
+        # "submitted an application ... for NATO membership": the PP often hangs on the verb
+        preps += [p for p in _preps(noun.head, []) if p[1] is not noun]
+    return Predicate(
+        head=noun,
+        lemma=noun_lemma(noun),
+        nominal=True,
+        subjects=tuple(subjects),
+        objects=(),
+        datives=(),
+        preps=tuple(preps),
+        complement=None,
+        particle=None,
+        passive=False,
+    )
+
+
+def noun_lemma(token: Token) -> str:
+    """Lower-case lemma of a noun, also when the tagger took a capitalised noun for a name."""
+    lemma = token.lemma_.lower()
+    if token.pos_ == "PROPN" and token.tag_ == "NNPS" and lemma.endswith("s"):
+        return lemma[:-1]
+    return lemma
+
+
+def _words(tokens: list[Token]) -> set[str]:
+    out: set[str] = set()
+    for t in tokens:
+        out.add(t.text.upper())
+        out.add(t.lemma_.upper())
+    return out
+
+
+def _subtree(token: Token, limit: int = 12) -> list[Token]:
+    """The token's subtree without embedded clauses, at most ``limit`` tokens."""
+    out = [token]
+    for child in token.children:
+        if child.dep_ not in ("relcl", "ccomp", "advcl", "conj", "cc", "punct", "appos"):
+            out.extend(_subtree(child, limit))
+    return sorted(out, key=lambda t: t.i)[:limit] if len(out) > limit else out
+
+
+def features(pred: Predicate) -> Features:
+    """The word sets a dictionary pattern is matched against."""
+    post: list[Token] = []
+    for child in pred.head.children:
+        if child.dep_ in POST_DEPS:
+            post.extend(_subtree(child))
+        elif child.dep_ == "ccomp":
+            post.append(child)
+    if pred.passive:
+        for obj in pred.objects:
+            post.extend(_subtree(obj))
+    post.sort(key=lambda t: t.i)
+    pre: list[Token] = [c for c in pred.head.children if c.dep_ in ("aux", "neg")]
+    for subj in pred.subjects:
+        pre.extend(_subtree(subj))
+    preps = []
+    for prep, pobj in pred.preps:
+        inner = sorted(_subtree(pobj), key=lambda t: t.i)
+        seq = tuple((t.text.upper(), t.lemma_.upper()) for t in inner)
+        preps.append((prep.upper(), frozenset(_words(inner)), seq))
+    post_words, pre_words = frozenset(_words(post)), frozenset(_words(pre))
+    every = set(post_words | pre_words)
+    for prep, words, _ in preps:
+        every.add(prep)
+        every |= words
+    return Features(
+        post=post_words,
+        post_seq=tuple((t.text.upper(), t.lemma_.upper()) for t in post),
+        pre=pre_words,
+        preps=tuple(preps),
+        every=frozenset(every),
+    )
+
+
+def noun_phrase(token: Token) -> Span:
+    """The noun phrase headed by ``token``: its left dependents up to the head, plus names.
+
+    Post-modifiers other than flat name parts are left out ("the talks with NATO" -> "the
+    talks"), so a mention is the phrase that names the actor.
+    """
+    start = token.left_edge.i
+    end = token.i + 1
+    for child in token.rights:
+        if child.dep_ in ("compound", "flat", "nummod") and child.i == end:
+            end = child.i + 1
+    doc = token.doc
+    coordinators = [t.i for t in doc[start : token.i] if t.dep_ == "cc"]
+    if coordinators:  # "[Ukraine and Western] nations": the phrase is what follows "and"
+        start = coordinators[-1] + 1
+    while start < token.i and doc[start].dep_ in ("punct", "cc", "prep"):
+        start += 1
+    return doc[start:end]
+
+
+def clause_span(head: Token) -> Span:
+    """The clause of a predicate as evidence: its subtree without coordinated clauses."""
+    tokens = [head]
+    for child in head.children:
+        if child.dep_ in ("conj", "cc") and child.pos_ in ("VERB", "AUX", "CCONJ"):
+            continue
+        tokens.extend(child.subtree)
+    tokens = [t for t in tokens if not (t.is_punct and t.text in ",;—–-")] or [head]
+    start = min(t.i for t in tokens)
+    end = max(t.i for t in tokens) + 1
+    doc = head.doc
+    while end - 1 > start and doc[end - 1].is_punct and doc[end - 1].text not in "”\"’'":
+        end -= 1
+    return doc[start:end]

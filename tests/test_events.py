@@ -1,0 +1,151 @@
+"""Tests of the events stage: dictionary compilation, coding, modality, actors, the seed article."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from newsevents.extract.cameo import code_info, plover_for, verb_dictionary
+from newsevents.extract.modality import modality
+from newsevents.records import Event, Plover
+
+
+@pytest.mark.parametrize(
+    ("lemma", "block", "default"),
+    [
+        ("say", "EXPLAIN_VERBAL", "010"),
+        ("accuse", "BLAME", "112"),
+        ("deny", "REFUSE", None),
+        ("insist", "INSIST", "100"),
+    ],
+)
+def test_events_verb_dictionary_compiles(lemma, block, default):
+    vd = verb_dictionary()
+    entry = vd.verbs[lemma]
+    assert entry.block == block
+    assert (entry.code or vd.block_codes[block]) == default
+
+
+def test_events_dictionary_patterns_never_empty():
+    vd = verb_dictionary()
+    assert all(p.size > 0 for ps in vd.patterns.values() for p in ps)
+    assert ("ask", "for") in vd.phrasal
+
+
+@pytest.mark.parametrize(
+    ("code", "root", "quad", "goldstein", "plover"),
+    [
+        ("012", "01", 1, -0.4, None),
+        ("112", "11", 3, -2.0, Plover("ACCUSE", "disapprove")),
+        ("163", "16", 4, -8.0, Plover("SANCTION", None)),  # fixed: table said COERCE
+        ("1712", "17", 4, -9.2, Plover("ASSAULT", "destroy")),  # fixed: mode was "seize"
+        ("0861", "08", 2, None, Plover("RETREAT", "access")),  # fixed: trailing blank
+    ],
+)
+def test_events_codebook_and_plover(code, root, quad, goldstein, plover):
+    info = code_info(code)
+    assert (info.root, info.quad_class) == (root, quad)
+    if goldstein is not None:
+        assert info.goldstein == goldstein
+    assert plover_for(code) == plover
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "verb", "expected"),
+    [
+        ("Russia attacked Ukraine.", "attacked", "asserted"),
+        ("Russia did not attack Ukraine.", "attack", "negated"),
+        ("Zelensky failed to secure progress.", "secure", "negated"),
+        ("Russia could attack Ukraine.", "attack", "hypothetical"),
+        ("If Russia attacks Ukraine, NATO will respond.", "attacks", "hypothetical"),
+        ("Russia will attack Ukraine.", "attack", "future"),
+        ("Russia plans to attack Ukraine.", "attack", "future"),
+        ("Russia demanded guarantees that Kiev will not join NATO.", "demanded", "asserted"),
+        ("Russia demanded guarantees that Kiev will not join NATO.", "join", "negated"),
+        ("It said an invitation would come when allies agree.", "agree", "hypothetical"),
+    ],
+)
+def test_events_modality(parse, text, verb, expected):
+    doc = parse(text)
+    token = next(t for t in doc if t.text == verb)
+    assert modality(token) == expected
+
+
+def _events(nlp_stages, text: str, published: str = "2025-07-22") -> list[Event]:
+    from newsevents.extract.events import extract_events
+    from newsevents.nlp import make_docs
+    from newsevents.records import Article
+
+    (doc,) = make_docs(nlp_stages, [Article("t", published, "", text)])
+    doc = nlp_stages(doc)
+    return extract_events(doc, published, doc._.entities, doc._.timexes, doc._.quotes, [])
+
+
+@pytest.fixture(scope="module")
+def stages():
+    from newsevents.nlp import load_pipeline
+
+    return load_pipeline(("newsevents_actors_v1", "newsevents_timex_v1", "newsevents_quotes_v1"))
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Russia accused Ukraine of shelling the city.", {("11", "RUS", "UKR", "asserted")}),
+        ("France condemned Iran on Monday.", {("11", "FRA", "IRN", "asserted")}),
+        ("Russia and China criticized Japan.",
+         {("11", "RUS", "JPN", "asserted"), ("11", "CHN", "JPN", "asserted")}),
+        ("Japan was criticized by China.", {("11", "CHN", "JPN", "asserted")}),
+        ("Russia did not attack Ukraine.", {("19", "RUS", "UKR", "negated")}),
+        ("Germany imposed sanctions on Iran.", {("16", "DEU", "IRN", "asserted")}),
+        ("Germany could impose sanctions on Iran.", {("16", "DEU", "IRN", "hypothetical")}),
+        ("Ukraine submitted an application for NATO membership.", {("02", "UKR", "NATO", "asserted")}),
+        ("The weather was fine in Paris.", set()),
+    ],
+)
+def test_events_dyads(stages, text, expected):
+    events = _events(stages, text)
+    got = {
+        (e.root, e.source.actor.country or e.source.actor.org,
+         e.target.actor.country or e.target.actor.org if e.target else None, e.modality)
+        for e in events
+    }
+    assert got == expected
+
+
+@pytest.mark.model
+def test_events_record_fields(stages):
+    (event,) = [e for e in _events(stages, "France condemned Iran on Monday.") if e.root == "11"]
+    assert event.evidence.text == "France condemned Iran on Monday"
+    assert event.date == "2025-07-21" and event.date_basis == "timex"
+    assert event.plover == Plover("ACCUSE", "disapprove")
+    assert event.quad_class == 3 and event.goldstein < 0
+    assert event.pattern and event.pattern.startswith("CAMEO.2.0:")
+    assert 0 < event.confidence <= 1
+    assert len(event.id) == 16
+
+
+@pytest.mark.model
+def test_events_seed_article_matches_gold(stages, shared):
+    gold = json.loads((shared / "examples/seed.gold.json").read_text())
+    lines = (shared / "seed/000_d06ffc9ac9d1c36e.txt").read_text().split("\n")
+    events = [e for e in _events(stages, "\n".join(lines[2:]), gold["published"])
+              if e.modality == "asserted"]
+
+    def codes(actor):
+        return {actor.code, actor.org, actor.country} - {None}
+
+    matched = 0
+    for g in gold["events"]:
+        hits = [e for e in events if e.root == g["cameo"][:2] and e.target is not None
+                and g["source"]["code"] in codes(e.source.actor)
+                and g["target"]["code"] in codes(e.target.actor) and e.date == g["date"]]
+        matched += bool(hits)
+    assert matched >= 7
+    assert len(events) <= len(gold["events"]) + 2
+    statements = [e for e in events if e.root == "01"]
+    assert statements and statements[0].quote is not None
+    assert not any("conditions are met" in e.evidence.text for e in events)
