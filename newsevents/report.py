@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
@@ -17,7 +18,7 @@ from .pipeline import IngestSummary, ingest, print_reject
 from .records import Actor, Entity, Event, Quote, Reject
 
 Column = tuple[str, Callable[[str, Any], Any]]
-_out = Console(soft_wrap=False)
+_out = Console(soft_wrap=False, width=None if sys.stdout.isatty() else 140)
 _err = Console(stderr=True)
 
 
@@ -58,7 +59,16 @@ def show_example(db: str | Path, path: Path) -> None:
         record = store.get_article(article.id)
     assert record is not None
     _out.print(f"[bold]{record.article.title}[/bold] — {record.article.source}, {record.article.published}")
-    emit([("", e) for e in record.entities if e.actor], "table", entity_columns, title="actors")
+    actors = Table(title="actors (distinct mentions)")
+    for name in ("mention", "label", "actor", "country", "sector", "org", "n", "rule"):
+        actors.add_column(name, overflow="fold")
+    for (text, label, actor, rule), n in _distinct_actors(record.entities).items():
+        actors.add_row(text, label, actor.code, actor.country or "", actor.sector or "", actor.org or "",
+                       str(n), rule or "")
+    unresolved = sorted({e.text for e in record.entities if e.actor is None and e.label == "PERSON"})
+    _out.print(actors)
+    if unresolved:
+        _out.print(f"people left unresolved (never guessed): {', '.join(unresolved)}")
     timexes = Table(title="time expressions")
     for name in ("text", "type", "value"):
         timexes.add_column(name)
@@ -67,6 +77,15 @@ def show_example(db: str | Path, path: Path) -> None:
     _out.print(timexes)
     emit([("", q) for q in record.quotes], "table", quote_columns, title="quotes")
     emit([("", e) for e in record.events], "table", event_columns, title="events")
+
+
+def _distinct_actors(entities: Sequence[Entity]) -> dict[tuple[str, str, Actor, str | None], int]:
+    counts: dict[tuple[str, str, Actor, str | None], int] = {}
+    for entity in entities:
+        if entity.actor is not None:
+            key = (entity.text, entity.label, entity.actor, entity.rule)
+            counts[key] = counts.get(key, 0) + 1
+    return counts
 
 
 def _code(actor: Actor | None) -> str:
