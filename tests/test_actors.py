@@ -76,6 +76,8 @@ CASES = [
     ("Maria Petrova said she would vote.", "Maria Petrova", "2025-07-22", None),
     ("Ukrainian Defence Minister Rustem Umerov met his counterpart.", "Rustem Umerov", "2025-06-01", "UKRGOV"),
     ("Georgy Tikhy, a spokesman for the Ukrainian Foreign Ministry, said talks stalled.", "Georgy Tikhy", "2025-07-22", "UKRGOV"),
+    ("Hungary's prime minister Viktor Orban vetoed the package.", "Viktor Orban", "2025-07-22", "HUNGOV"),
+    ("Ukrainian President Viktor Yushchenko dissolved parliament.", "Viktor Yushchenko", "2007-04-02", "UKRGOV"),
 ]
 
 

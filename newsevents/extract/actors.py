@@ -261,13 +261,26 @@ def _title_match(tokens: list[Any], day: str) -> Match | None:
     return combine(bases, sectors, any(w in _FORMER for w, _ in words))
 
 
-def _as_former(match: Match, title: list[Any]) -> Match:
-    """A person titled "former ..." is an elite of their country, no longer its government."""
-    if not match.actor.country or not any(phrase_key(t.text)[:1] in {(w,) for w in _FORMER} for t in title):
-        return match
+def _with_title(match: Match, title: list[Any], day: str) -> Match:
+    """Let a person's title in the text overrule a stale dictionary role.
+
+    "former President X" makes X an elite (ELI) of their country; a current title ("Hungary's
+    prime minister X") gives the title's sector when the Phoenix entry (frozen c. 2015) says
+    otherwise. The dated leaders table is trusted over the text's title.
+    """
     actor = match.actor
-    elite = Actor(actor.country + "ELI", actor.country, "ELI", None, actor.name)
-    return Match(elite, match.rule + "+former", person=True)
+    words = _words(title)
+    if actor.country and any(w in _FORMER for w, _ in words):
+        elite = Actor(actor.country + "ELI", actor.country, "ELI", None, actor.name)
+        return Match(elite, match.rule + "+former", person=True)
+    if match.rule.startswith("leaders:") or not actor.country:
+        return match
+    titled = _title_match(title, day)
+    sector = titled.actor.sector if titled else None
+    if sector and sector != actor.sector and titled and titled.actor.country in (None, actor.country):
+        retitled = Actor(actor.country + sector, actor.country, sector, None, actor.name)
+        return Match(retitled, match.rule + "+title", person=True)
+    return match
 
 
 def _relabel(label: str, match: Match | None) -> str:
@@ -297,7 +310,7 @@ class _Resolver:
             direct = lookup(key, self.day)
             if direct is not None:
                 if direct.person:
-                    direct = _as_former(direct, _title_tokens(span, self.chunks))
+                    direct = _with_title(direct, _title_tokens(span, self.chunks), self.day)
                     self._remember(key, direct)
                 return direct
         if label == "PERSON":

@@ -59,7 +59,7 @@ class Entry:
 
 def data_path(*parts: str) -> Path:
     """Path of a packaged data file."""
-    return Path(str(resources.files("newsevents") / "data" / Path(*parts)))
+    return Path(str(resources.files("newsevents"))).joinpath("data", *parts)
 
 
 def _yymmdd(value: str) -> str:
