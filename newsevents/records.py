@@ -26,7 +26,7 @@ class Record:
     @classmethod
     def from_dict(cls: type[T], data: dict[str, Any]) -> T:
         """Build the record from ``to_dict`` output, ignoring keys it does not know."""
-        hints = _hints(cls)
+        hints = _hints(cls)  # type: ignore[arg-type]
         kwargs = {}
         for f in dataclasses.fields(cls):  # type: ignore[arg-type]
             if f.name in data:
