@@ -17,13 +17,15 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
+from ..errors import ConfigError
+
 ACTOR_FILES = (
     "Phoenix.Countries.actors.txt",
     "Phoenix.International.actors.txt",
     "Phoenix.MilNonState.actors.txt",
 )
 
-_CODE = re.compile(r"\[([A-Z~][A-Z0-9~]*)(?:\s+([<>]?\d{6}(?:-\d{6})?))?\s*\]")
+_CODE = re.compile(r"\[([A-Z~][A-Z0-9~]*)(?:\s+([<>]?\d{6,10}(?:-\d{6,10})?))?\s*\]")
 _WORD_CLEAN = re.compile(r"[^A-Z0-9'&.\-]")
 
 
@@ -63,7 +65,11 @@ def data_path(*parts: str) -> Path:
 
 
 def _yymmdd(value: str) -> str:
-    # Phoenix writes two-digit years; its periods run from the 1940s to the 2010s.
+    # Phoenix mostly writes YYMMDD (periods from the 1900s to the 2010s; two-digit years above 30
+    # are 19xx), sometimes YYYYMMDD, and once a stray "19" before a YYYYMMDD ("1920030320").
+    if len(value) >= 8:
+        value = value[-8:]
+        return f"{value[:4]}-{value[4:6]}-{value[6:8]}"
     century = "19" if int(value[:2]) > 30 else "20"
     return f"{century}{value[:2]}-{value[2:4]}-{value[4:6]}"
 
@@ -73,8 +79,8 @@ def _dated(code: str, period: str | None) -> DatedCode:
         return DatedCode(code)
     if period.startswith("<"):
         return DatedCode(code, end=_yymmdd(period[1:]))
-    if period.startswith(">"):
-        return DatedCode(code, start=_yymmdd(period[1:]))
+    if period.startswith(">") or "-" not in period:  # a bare date reads as "from then on"
+        return DatedCode(code, start=_yymmdd(period.lstrip(">")))
     start, end = period.split("-")
     return DatedCode(code, _yymmdd(start), _yymmdd(end))
 
@@ -186,4 +192,13 @@ def read_table(name: str) -> list[dict[str, str]]:
     path = data_path(name)
     with path.open(encoding="utf-8", newline="") as handle:
         lines = (line for line in handle if line.strip() and not line.startswith("#"))
-        return [{k: (v or "").strip() for k, v in row.items()} for row in csv.DictReader(lines, delimiter="\t")]
+        reader = csv.DictReader(lines, delimiter="\t")
+        rows = []
+        for row in reader:
+            if None in row:
+                raise ConfigError(
+                    f"{path}: row {reader.line_num} has more fields than the header "
+                    f"({', '.join(reader.fieldnames or [])}); remove the extra tab"
+                )
+            rows.append({k: (v or "").strip() for k, v in row.items()})
+        return rows
