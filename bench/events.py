@@ -1,6 +1,8 @@
 """Event-coding benchmarks: CAMEO manual examples, PLOVER gold records, the seed article.
 
-Run: ``.venv/bin/python bench/events.py`` (reads ../shared; prints numbers per set).
+Run: ``.venv/bin/python bench/events.py [cameo|plover|seed ...] [--errors]`` (reads ../shared;
+prints numbers per set, per-root / per-type results and the top confusions; ``--errors`` lists
+every CAMEO-example error).
 
 1. CAMEO manual examples (277, ``cameo_codes_goldstein.csv`` column ``example``): the best
    coded predicate of each sentence vs the gold code: root accuracy and exact-code accuracy.
@@ -31,6 +33,8 @@ PLOVER_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "R
                 "ASSAULT")
 OLD_NAMES = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE",
              "FIGHT": "ASSAULT"}
+#: ``--errors`` prints every CAMEO-example error (gold -> predicted, pattern, sentence start).
+VERBOSE = "--errors" in sys.argv
 STAGES = ("newsevents_actors_v1", "newsevents_timex_v1", "newsevents_quotes_v1")
 
 
@@ -67,17 +71,27 @@ def bench_cameo_examples() -> None:
     docs = parse_all([s for _, s in examples])
     root_ok = exact_ok = 0
     confusion: collections.Counter[tuple[str, str]] = collections.Counter()
-    for (gold, _), doc in zip(examples, docs):
+    per_root: collections.Counter[str] = collections.Counter()
+    errors = []
+    for (gold, sentence), doc in zip(examples, docs):
         best = best_coded(doc)
         code = best.coding.code if best else "---"
         root_ok += code[:2] == gold[:2]
         exact_ok += code == gold
+        per_root[gold[:2]] += 1
         if code[:2] != gold[:2]:
             confusion[(gold[:2], code[:2])] += 1
+            errors.append(f"  {gold} -> {code} {best.coding.pattern if best else ''} | "
+                          f"{sentence[:90]}")
     n = len(examples)
     print(f"[cameo-examples] n={n} root_acc={root_ok / n:.3f} exact_acc={exact_ok / n:.3f}")
     print("  top root confusions (gold->pred):",
           ", ".join(f"{g}->{p} x{k}" for (g, p), k in confusion.most_common(10)))
+    wrong = collections.Counter(g for g, _ in confusion.elements())
+    print("  root accuracy per gold root:", " ".join(
+        f"{r}:{per_root[r] - wrong[r]}/{per_root[r]}" for r in sorted(per_root)))
+    if VERBOSE:
+        print("\n".join(errors))
 
 
 def _gold_list(value) -> list[dict]:
@@ -94,14 +108,15 @@ def _country(actor) -> str | None:
     return "IGO" if actor.org else actor.code
 
 
+def _f1_of(label: str, gold: list[str], pred: list[str]) -> float:
+    tp = sum(1 for g, p in zip(gold, pred) if g == p == label)
+    fp = sum(1 for g, p in zip(gold, pred) if p == label and g != label)
+    fn = sum(1 for g, p in zip(gold, pred) if g == label and p != label)
+    return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+
+
 def _f1(gold: list[str], pred: list[str]) -> float:
-    scores = []
-    for label in PLOVER_TYPES:
-        tp = sum(1 for g, p in zip(gold, pred) if g == p == label)
-        fp = sum(1 for g, p in zip(gold, pred) if p == label and g != label)
-        fn = sum(1 for g, p in zip(gold, pred) if g == label and p != label)
-        scores.append(2 * tp / (2 * tp + fp + fn) if tp else 0.0)
-    return sum(scores) / len(scores)
+    return sum(_f1_of(label, gold, pred) for label in PLOVER_TYPES) / len(PLOVER_TYPES)
 
 
 def bench_plover() -> None:
@@ -127,8 +142,13 @@ def bench_plover() -> None:
                 tallies[f"{role}_sector_n"] += 1
                 tallies[f"{role}_sector"] += bool(actor and actor.sector in sectors)
     acc = sum(g == p for g, p in zip(gold_types, pred_types)) / len(records)
+    confusion = collections.Counter((g, p) for g, p in zip(gold_types, pred_types) if g != p)
     print(f"[plover-gsr] n={len(records)} event_macro_f1={_f1(gold_types, pred_types):.3f} "
           f"event_acc={acc:.3f} no_event={pred_types.count('NONE')}")
+    print("  per-type F1:", " ".join(f"{t}:{_f1_of(t, gold_types, pred_types):.2f}"
+                                      for t in PLOVER_TYPES))
+    print("  top confusions (gold->pred):",
+          ", ".join(f"{g}->{p} x{k}" for (g, p), k in confusion.most_common(8)))
     for role in ("actor", "recipient"):
         n, ns = tallies[f"{role}_n"], tallies[f"{role}_sector_n"]
         print(f"  {role}: country_acc={tallies[f'{role}_country'] / n:.3f} (n={n}) "
@@ -171,7 +191,7 @@ def bench_seed() -> None:
 
 def main() -> None:
     started = time.perf_counter()
-    sets = sys.argv[1:] or ["cameo", "plover", "seed"]
+    sets = [a for a in sys.argv[1:] if not a.startswith("--")] or ["cameo", "plover", "seed"]
     if "cameo" in sets:
         bench_cameo_examples()
     if "plover" in sets:

@@ -149,3 +149,42 @@ def test_events_seed_article_matches_gold(stages, shared):
     statements = [e for e in events if e.root == "01"]
     assert statements and statements[0].quote is not None
     assert not any("conditions are met" in e.evidence.text for e in events)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "n_events"),
+    [
+        ("Putin and Lavrov criticized Japan.", 2),  # two sources with the same actor code
+        ("Russia criticized Japan and South Korea.", 2),
+        ("Putin criticized Japan.", 1),
+    ],
+)
+def test_events_ids_unique_within_article(stages, text, n_events):
+    events = [e for e in _events(stages, text) if e.root == "11"]
+    assert len(events) == n_events
+    assert len({e.id for e in events}) == n_events
+    assert len({(e.source.start, e.target.start) for e in events}) == n_events
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "code", "dyad"),
+    [
+        # frame verb + coded complement: the frame's root, the complement's sub-structure
+        ("France promised to provide aid to Haiti.", "033", ("FRA", "HTI")),
+        ("Britain urged Russia to release the prisoners.", "0253", ("GBR", "RUS")),
+        ("Syria refused to release the French journalists.", "1243", ("SYR", "FRA")),
+        ("Turkey threatened to impose sanctions on Sweden.", "1312", ("TUR", "SWE")),
+        # reported future = intent; reported obligation = demand; bare future = intent
+        ("Iran said it will release the British sailors.", "0353", ("IRN", "GBR")),
+        ("Russia said Ukraine must withdraw its troops.", "1056", ("RUS", "UKR")),
+        ("Canada will provide aid to Ukraine.", "033", ("CAN", "UKR")),
+        # past reported events are not composed: the complement stands on its own
+        ("France said Germany attacked Belgium.", "19", ("DEU", "BEL")),
+    ],
+)
+def test_events_frame_composition(stages, text, code, dyad):
+    events = [e for e in _events(stages, text) if e.modality == "asserted"]
+    assert [(e.cameo[: len(code)], e.source.actor.country, e.target.actor.country)
+            for e in events] == [(code, *dyad)]

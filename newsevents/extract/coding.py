@@ -157,6 +157,19 @@ def _pattern_label(block: str, pattern: Pattern) -> str:
     return f"CAMEO.2.0:{block}:{' '.join(body.split())}"
 
 
+def _keep_root(code: str, default: str | None) -> str:
+    """A demand verb's pattern coded as an appeal (DEMAND "* &SECURITY" [0212]) stays a demand.
+
+    CAMEO.2.0 shares pattern lines between the APPEAL and DEMAND senses; CAMEO codes "demand"
+    under root 10, so a 02x pattern code of a verb whose default is 10x is re-framed (1012).
+    """
+    if default and default[:2] == "10" and code[:2] == "02":
+        from .compose import composed_code  # compose imports this module's Coding
+
+        return composed_code("10", code) or default
+    return code
+
+
 def dictionary_coding(pred: Predicate, feats: Features) -> tuple[Coding | None, Coding | None]:
     """(best matching pattern, verb/block default) of the predicate's CAMEO.2.0 entry."""
     vd = verb_dictionary()
@@ -169,8 +182,9 @@ def dictionary_coding(pred: Predicate, feats: Features) -> tuple[Coding | None, 
     if entry is None:
         return None, None
     best = next((p for p in vd.patterns.get(entry.block, ()) if pattern_matches(p, feats)), None)
-    matched = Coding(best.code, _pattern_label(entry.block, best), 3) if best else None
     default_code = entry.code or vd.block_codes.get(entry.block)
+    matched = Coding(_keep_root(best.code, default_code), _pattern_label(entry.block, best), 3) \
+        if best else None
     label = f"CAMEO.2.0:{entry.block}:{entry.lemma.upper()}"
     return matched, Coding(default_code, label, 1) if default_code else None
 

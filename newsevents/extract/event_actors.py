@@ -14,6 +14,9 @@ participants, so a later "the talks" can supply the other party as a target.
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Iterable
+
 from spacy.tokens import Doc, Token
 
 from ..records import Actor, Entity, Mention
@@ -44,6 +47,11 @@ class EventActors:
         self._cache: dict[int, Mention | None] = {}
         self._by_head: dict[str, Actor] = {}
         self.participants: dict[str, list[Mention]] = {}
+
+    @functools.cached_property
+    def text(self) -> str:
+        """The doc's text, read once (``Doc.text`` joins every token on each call)."""
+        return self.doc.text
 
     def _entity_at(self, char: int) -> Entity | None:
         for ent in self.entities:
@@ -88,7 +96,7 @@ class EventActors:
             actor, start, end = self._resolve(token)
             found = None
             if usable(actor):
-                found = Mention(start, end, self.doc.text[start:end], actor)
+                found = Mention(start, end, self.text[start:end], actor)
                 if token.pos_ == "NOUN":
                     self._by_head[token.lemma_.lower()] = actor  # type: ignore[assignment]
             self._cache[token.i] = found
@@ -98,9 +106,9 @@ class EventActors:
         """Whether the phrase headed by ``token`` names a usable actor."""
         return self.mention(token) is not None
 
-    def remember_participants(self, sent: object) -> None:
-        """Record the parties of event nouns in a sentence ("talks between A and B")."""
-        for token in sent:  # type: ignore[attr-defined]
+    def remember_participants(self, tokens: Iterable[Token]) -> None:
+        """Record the parties of event nouns among tokens ("talks between A and B")."""
+        for token in tokens:
             is_noun = token.pos_ in ("NOUN", "PROPN")
             group = TALK_NOUNS.get(noun_lemma(token)) if is_noun else None
             if group is None:

@@ -1,8 +1,10 @@
 """The events stage: who did what to whom, when, coded in CAMEO and PLOVER, with evidence.
 
-For each sentence, candidate predicates are the verbs the CAMEO.2.0 dictionary or our patterns
-know and the event nouns our patterns know (lemma lookups in dicts compiled once per process).
-Each is coded (:mod:`coding`), its modality read (:mod:`modality`), its source and target
+Candidate predicates are the verbs the CAMEO.2.0 dictionary or our patterns know and the event
+nouns our patterns know, found from the doc's lemma array (:mod:`event_scan`); only their
+sentences are visited. Each is coded (:mod:`coding`), frame verbs composed with their coded
+complements ("agreed to provide aid" -> 033, :mod:`compose`), its modality read
+(:mod:`modality`), its source and target
 resolved to actors (:mod:`event_actors`), and it becomes one :class:`Event` per
 (source, target) pair, coordinated actors expanded. Reported speech: a generic statement
 ("X said ...") whose complement holds a coded event gives way to that event; a statement with
@@ -16,14 +18,16 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
 from ..records import Entity, Event, Mention, Place, Quote, Span as TextSpan, Timex
 from .cameo import code_info, plover_for, verb_dictionary
 from .coding import Coding, code_predicate, noun_triggers, own_patterns
+from .compose import CONFLICT_ROOTS, compose, frame_of_lemma, future_frame, statement_frame
 from .event_actors import TALK_NOUNS, EventActors
+from .event_scan import scan
 from .modality import ASSERTED, modality
 from .predicates import (
     Predicate, clause_span, conjuncts, features, nominal_predicate, noun_lemma, verbal_predicate,
@@ -59,37 +63,134 @@ def _is_candidate_verb(token: Token) -> bool:
     )
 
 
-def predicates_of(sent: Span) -> Iterator[Predicate]:
-    """Candidate predicates of a sentence: dictionary verbs and our event nouns."""
+def predicates_of(sent: Span, candidates: tuple[int, ...] | None = None) -> Iterator[Predicate]:
+    """Candidate predicates of a sentence: dictionary verbs and our event nouns.
+
+    Args:
+        sent: the sentence.
+        candidates: indices of the only tokens to consider (from :func:`event_scan.scan`);
+            None visits every token of the sentence.
+    """
     nouns = noun_triggers()
-    for token in sent:
+    tokens = sent if candidates is None else (sent.doc[i] for i in candidates)
+    for token in tokens:
         if _is_candidate_verb(token):
             yield verbal_predicate(token)
         elif token.pos_ in ("NOUN", "PROPN") and noun_lemma(token) in nouns:
             yield nominal_predicate(token)
 
 
+def _carrier(pred: Predicate) -> Token:
+    """The token whose modality is the event's: a support verb for its object noun."""
+    head = pred.head
+    if pred.nominal and head.dep_ in ("dobj", "nsubjpass") and head.head.pos_ in ("VERB", "AUX"):
+        return head.head  # "threatened to impose sanctions": as hypothetical as "impose"
+    return head
+
+
 def _within(token: Token, head: Token) -> bool:
     return head in token.ancestors
 
 
-def code_sentence(sent: Span, actors: EventActors) -> list[Coded]:
-    """Coded predicates of a sentence, generic statements that only report another event removed."""
+def code_sentence(sent: Span, actors: EventActors,
+                  candidates: tuple[int, ...] | None = None) -> list[Coded]:
+    """Coded predicates of a sentence, generic statements that only report another event removed.
+
+    Frame verbs take the code of their coded complement (:func:`_compose_frames`).
+    ``candidates`` limits the tokens visited (see :func:`predicates_of`).
+    """
     coded = []
-    for pred in predicates_of(sent):
+    for pred in predicates_of(sent, candidates):
         coding = code_predicate(pred, features(pred), actors.is_actor)
         if coding is not None and coding.code:
-            coded.append(Coded(pred, coding, modality(pred.head), sent))
-    coded = _prefer_light_nouns(coded)
+            coded.append(Coded(pred, coding, modality(_carrier(pred)), sent))
+    coded = _compose_frames(_prefer_light_nouns(coded))
     kept = []
     for item in coded:
-        generic = item.coding.code[:2] == "01" and item.coding.strength <= 1
+        generic = (item.coding.code[:2] == "01" and item.coding.strength <= 1) or (
+            # "X reported [that Y was attacked]": the dictionary's "* ATTACK" pattern on the
+            # reporting verb only echoes the coded complement, which stands on its own
+            item.coding.pattern.startswith("CAMEO.2.0:") and _reporting(item)
+            and item.pred.complement is not None and item.pred.complement.dep_ == "ccomp"
+        )
         reports = generic and item.pred.complement is not None and any(
             _within(other.pred.head, item.pred.head) for other in coded if other is not item
         )
         if not reports:
             kept.append(item)
     return kept
+
+
+#: dependencies along which a frame verb reaches its complement predicate.
+FRAME_PATH_DEPS = frozenset({"xcomp", "ccomp", "acomp", "advcl", "oprd"})
+
+
+def _complement_path(head: Token, coded_heads: dict[int, Coded]) -> list[Token]:
+    """Tokens from a verb down to the first coded predicate of its complement (inclusive)."""
+    frontier = [[head]]
+    for _ in range(3):
+        following = []
+        for path in frontier:
+            for child in path[-1].children:
+                if child.dep_ not in FRAME_PATH_DEPS or child.dep_ == "advcl" and not any(
+                    c.lower_ == "to" and c.dep_ == "aux" for c in child.children
+                ):
+                    continue
+                if child.i in coded_heads:
+                    return [*path, child]
+                following.append([*path, child])
+        frontier = following
+    return []
+
+
+def _reporting(item: Coded) -> bool:
+    """Whether the predicate is a statement verb (its dictionary default is root 01)."""
+    vd = verb_dictionary()
+    entry = vd.verbs.get(item.pred.lemma)
+    default = (entry.code or vd.block_codes.get(entry.block)) if entry else None
+    return item.coding.code[:2] == "01" or (default or "")[:2] == "01"
+
+
+def _frame(item: Coded, path: list[Token], inner: Coded) -> str | None:
+    """The frame root a predicate opens over a coded complement, or None."""
+    frame = frame_of_lemma(item.pred.lemma)
+    for token in path[1:-1]:
+        frame = frame or frame_of_lemma(token.lemma_.lower())
+    if frame is None and _reporting(item) and path[1].dep_ == "ccomp":
+        frame = statement_frame(path[-1], inner.coding.code) or statement_frame(
+            path[1], inner.coding.code)
+    if frame == "03" and inner.coding.code[:2] in CONFLICT_ROOTS:
+        frame = "13"
+    return frame
+
+
+def _compose_frames(coded: list[Coded]) -> list[Coded]:
+    """Frame verbs take the code of their coded complement; bare future statements become intent.
+
+    See :mod:`newsevents.extract.compose`. An absorbed complement gives no event of its own.
+    """
+    heads = {c.pred.head.i: c for c in coded if not c.pred.nominal}
+    absorbed: set[int] = set()
+    out = []
+    for item in coded:
+        path = [] if item.pred.nominal else _complement_path(item.pred.head, heads)
+        inner = heads[path[-1].i] if path else None
+        frame = _frame(item, path, inner) if inner is not None else None
+        composed = compose(frame, inner.coding, item.pred.lemma) if frame and inner else None
+        if composed is not None and inner is not None:
+            absorbed.add(inner.pred.head.i)
+            item = replace(item, coding=composed)
+        out.append(item)
+    result = []
+    for item in out:
+        if _carrier(item.pred).i in absorbed:
+            continue  # the complement verb, or the noun it carries, is now the frame's event
+        frame = None if item.pred.nominal else future_frame(item.pred.head, item.coding.code)
+        composed = compose(frame, item.coding, "future") if frame else None
+        if composed is not None:
+            item = replace(item, coding=composed, modality=ASSERTED)
+        result.append(item)
+    return result
 
 
 def _prefer_light_nouns(coded: list[Coded]) -> list[Coded]:
@@ -131,9 +232,9 @@ def _target_heads(pred: Predicate) -> Iterator[Token]:
             if child.dep_ in ("nsubj", "nsubjpass", "poss", "dobj", "pobj"):
                 yield child
     if pred.nominal:
-        for prep in pred.head.children:
-            if prep.dep_ == "prep":
-                yield from (c for o in prep.children if o.dep_ == "pobj" for c in conjuncts(o))
+        for child in pred.head.children:
+            if child.dep_ == "prep":
+                yield from (c for o in child.children if o.dep_ == "pobj" for c in conjuncts(o))
 
 
 def _targets(pred: Predicate, source: Mention, actors: EventActors) -> list[Mention]:
@@ -174,9 +275,16 @@ def _quote_index(pred: Predicate, sent: Span, source: Mention, quotes: list[Quot
 
 def _event_id(article_id: str, evidence: TextSpan, cameo: str, source: Mention,
               target: Mention | None) -> str:
+    """A stable id, unique within the article: one event per evidence, code and mention pair.
+
+    The source and target mention offsets are part of the key, so "X and Y criticized Z" with
+    X and Y resolving to the same actor code still gives two events.
+    """
     src = source.actor.code if source.actor else ""
     tgt = target.actor.code if target is not None and target.actor else ""
-    key = f"{article_id}|{evidence.start}|{evidence.end}|{cameo}|{src}|{tgt}"
+    tgt_span = f"{target.start}-{target.end}" if target is not None else "-"
+    key = (f"{article_id}|{evidence.start}|{evidence.end}|{cameo}|{src}|"
+           f"{source.start}-{source.end}|{tgt}|{tgt_span}")
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
 
 
@@ -283,13 +391,13 @@ def extract_events(
         ones count by default downstream), duplicates (same evidence, code and dyad) removed.
     """
     actors = EventActors(doc, entities)
-    sentences = list(doc.sents)
+    found = scan(doc).sentences
     ctx = _Context(doc, published, timexes, quotes, places, actors,
-                   {s.start: i for i, s in enumerate(sentences)})
+                   {sent.start: number for number, sent, _ in found})
     events: dict[str, Event] = {}
-    for sent in sentences:
-        actors.remember_participants(sent)
-        for item in code_sentence(sent, actors):
+    for _, sent, candidates in found:
+        actors.remember_participants(doc[i] for i in candidates)
+        for item in code_sentence(sent, actors, candidates):
             for event in _events_of(item, ctx, require_target):
                 events.setdefault(event.id, event)
     return sorted(events.values(), key=lambda e: (e.evidence.start, e.cameo))
