@@ -1,7 +1,7 @@
 """The timex stage: TIMEX3 time expressions and the date of each event.
 
 :func:`extract_timexes` finds time expressions with compiled patterns over the text
-(:mod:`.timex_patterns`), reads the tense and modality of the clause each one attaches to from
+(:mod:`.timex_rules`), reads the tense and modality of the clause each one attaches to from
 spaCy's parse, and resolves the partly specified value against the publication date, that
 tense and the document's reference time (:mod:`.timex_resolve`). :func:`date_event` gives an
 event stated in a clause the date of the expression that governs it ("on Friday", "last year's
@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from ..errors import ConfigError
 from ..records import Timex
-from .timex_patterns import Candidate, find_candidates, lexicon
-from .timex_resolve import anchor_date, resolve, shift_date, to_date
+from .timex_patterns import lexicon
+from .timex_rules import Candidate, find_candidates
+from .timex_resolve import Partial, anchor_date, granularity_of, resolve, shift_date, to_date
 
 #: Key of the per-Doc state in ``doc.user_data``.
 STATE_KEY = "newsevents.timex"
@@ -78,6 +79,7 @@ def extract_timexes(doc: Any, published: str) -> list[Timex]:
     timexes: list[Timex] = []
     anchors: list[Anchor] = []
     ref: dt.date | None = None  # last date mentioned, any precision
+    ref_value = ""  # ... and its TIMEX3 value
     day_ref: dt.date | None = None  # last day-precise date mentioned
     for cand in find_candidates(text):
         span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
@@ -85,25 +87,33 @@ def extract_timexes(doc: Any, published: str) -> list[Timex]:
             continue
         gov = governor(span)
         tense = _tense_for(span, gov) if cand.part.tense == "context" else ""
+        part = _with_ref_granularity(cand.part, ref_value)
         use_ref = ref
         if cand.rule.startswith("clock"):
             use_ref = _sentence_ref(anchors, span)
         elif cand.part.shift is not None and cand.part.shift[1] == "day":
             use_ref = day_ref  # "the next day", "that day": anchored to a day, not a year
-        value = resolve(cand.part, dct, tense, use_ref)
-        timex = Timex(cand.start, cand.end, text[cand.start : cand.end], cand.part.type, value,
-                      cand.part.mod)
+        value = resolve(part, dct, tense, use_ref)
+        timex = Timex(cand.start, cand.end, text[cand.start : cand.end], part.type, value,
+                      part.mod)
         timexes.append(timex)
         event = _event_anchor(cand, timex, ref)
         anchors.append(Anchor(cand.start, cand.end, gov.i, span.sent.start, event))
         if timex.type in ("DATE", "TIME") and to_date(value) is not None:
-            ref = to_date(value)
+            ref, ref_value = to_date(value), value
             if event is not None and event[1] == "day":
                 day_ref = ref
     # Plain tuples, so the Doc still serialises (DocBin / to_bytes use msgpack).
     rows = [(a.start, a.end, a.governor, a.sentence, a.event) for a in anchors]
     doc.user_data[STATE_KEY] = {"published": str(published), "anchors": rows}
     return timexes
+
+
+def _with_ref_granularity(part: Partial, ref_value: str) -> Partial:
+    """ "the same period a year ago" is written in the unit of the period mentioned before."""
+    if part.fields.get("same_period") not in ("period", "time"):
+        return part
+    return replace(part, granularity=granularity_of(ref_value) or "year")
 
 
 def _keep(cand: Candidate, span: Any) -> bool:
@@ -127,19 +137,40 @@ def _tense_for(span: Any, gov: Any) -> str:
     """The direction a context-dependent expression takes: the clause tense, with cues."""
     tense = clause_tense(gov)
     before = span.doc[span.start - 1].lower_ if span.start > 0 else ""
-    if before in ("until", "till") and tense != "past":
-        return "future"  # "closed until Friday"
+    if before in ("until", "till") and not _simple_past(gov):
+        return "future"  # "closed until Friday", "has kept them closed until Friday"
     if not tense and gov.tag_ == "VB" and any(c.lower_ == "to" for c in gov.children):
         return "future"  # headline infinitive: "Markets to reopen on Monday"
     return tense
 
 
+def _simple_past(verb: Any) -> bool:
+    """Whether the verb or one of its auxiliaries is in the simple past ("stayed", "was")."""
+    if verb.tag_ == "VBD" or any(c.tag_ == "VBD" for c in verb.children if c.dep_.startswith("aux")):
+        return True
+    return verb.dep_ in ("xcomp", "acomp", "oprd", "conj") and verb.head.tag_ == "VBD"  # "stayed closed"
+
+
 def governor(span: Any) -> Any:
-    """The verb a span attaches to: the first verb or auxiliary up its head chain (or the root)."""
+    """The verb a span attaches to: the first verb or auxiliary up its head chain (or the root).
+
+    "X said on Monday it would ...": a time between a speech verb and the subject of its
+    complement dates the saying, whatever the parser attached it to.
+    """
     tok = span.root
     while tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i:
         tok = tok.head
+    head = tok.head
+    if tok.dep_ == "ccomp" and head.i < span.start and head.lemma_ in _speech_verbs():
+        subject = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass", "mark")), None)
+        if subject is not None and span.end <= subject.i:
+            return head
     return tok
+
+
+@functools.cache
+def _speech_verbs() -> frozenset[str]:
+    return frozenset(lexicon()["speech_verbs"])
 
 
 @functools.cache

@@ -11,6 +11,7 @@ and writes the TIMEX3 value string.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 
 from dateutil.relativedelta import relativedelta
@@ -68,6 +69,11 @@ def resolve(part: Partial, dct: dt.date, tense: str, ref: dt.date | None) -> str
         return _shifted(part, anchor)
     if "weekday" in part.fields and "day" not in part.fields:
         return with_weekday(part, dct, tense, ref)
+    if part.fields.get("overnight"):  # the night before publication unless the clause looks ahead
+        night = dct if tense == "future" else dct - dt.timedelta(days=1)
+        return f"{night.isoformat()}TNI"
+    if "day" in part.fields and "month" not in part.fields:  # "on the 5th"
+        return day_of_month(int(part.fields["day"]), dct, _direction(part, tense)).isoformat()
     fields = dict(part.fields)
     if "year" not in fields and not {"decade", "century", "fy"} & fields.keys():
         fields["year"] = _year_for(fields, anchor, _direction(part, tense))
@@ -103,12 +109,42 @@ def to_date(value: str) -> dt.date | None:
     found = anchor_date(value)
     if found is None:
         return None
+    part = re.fullmatch(r"(\d{4})-(Q[1-4]|H[12]|SP|SU|FA|WI)", value)
+    if part:  # the first day of the quarter, half or season (winter: its December start)
+        start = {"Q1": 1, "Q2": 4, "Q3": 7, "Q4": 10, "H1": 1, "H2": 7, "SP": 3, "SU": 6,
+                 "FA": 9, "WI": 12}[part[2]]
+        return dt.date(int(part[1]) - (part[2] == "WI"), start, 1)
     text, _ = found
     parts = [int(p) for p in text.split("-")] + [1, 1]
     try:
         return dt.date(parts[0], parts[1], parts[2])
     except ValueError:
         return None
+
+
+def day_of_month(day: int, anchor: dt.date, direction: str) -> dt.date:
+    """The date of a day of the month given alone ("the 5th"): this month's, or the previous
+    (next) month's when the direction is past (future) and this month's is on the other side."""
+    month_start = anchor.replace(day=1)
+    if direction == "past" and day > anchor.day:
+        month_start = month_start - relativedelta(months=1)
+    elif direction == "future" and day < anchor.day:
+        month_start = month_start + relativedelta(months=1)
+    return _safe_date(month_start.year, month_start.month, day)
+
+
+def granularity_of(value: str) -> str | None:
+    """The calendar unit a DATE value is written in ("2025-Q2" -> quarter), None if none."""
+    for gran, rx in _GRANULARITY_RX:
+        if rx.fullmatch(value):
+            return gran
+    return None
+
+
+_GRANULARITY_RX = tuple((g, re.compile(rx)) for g, rx in (
+    ("day", r"\d{4}-\d\d-\d\d"), ("month", r"\d{4}-\d\d"), ("week", r"\d{4}-W\d\d"),
+    ("quarter", r"\d{4}-Q[1-4]"), ("half", r"\d{4}-H[12]"), ("season", r"\d{4}-(?:SP|SU|FA|WI)"),
+    ("year", r"\d{4}")))
 
 
 def shift_date(day: dt.date, n: float, unit: str) -> dt.date:
@@ -128,12 +164,16 @@ def _shifted(part: Partial, anchor: dt.date) -> str:
     n, unit = part.shift  # type: ignore[misc]
     moved = shift_date(anchor, n, unit)
     fields: dict[str, int | str] = {"year": moved.year, "month": moved.month, "day": moved.day}
-    keep = ("pod", "hour", "minute", "tz", "season", "quarter", "half")
+    if part.fields.get("fiscal"):
+        return f"FY{moved.year}"  # "next fiscal year"
+    keep = ("pod", "hour", "minute", "tz", "season", "quarter", "half", "month")
     fields.update({k: v for k, v in part.fields.items() if k in keep})
     fields.setdefault("quarter", (moved.month - 1) // 3 + 1)
     fields.setdefault("half", 1 if moved.month <= 6 else 2)
     fields.setdefault("season", "WI SP SP SP SU SU SU FA FA FA WI WI".split()[moved.month - 1])
     gran = part.granularity
+    if gran in ("decade", "century"):  # "this decade" -> 202, "last century" -> 19
+        return f"{moved.year // 10:03d}" if gran == "decade" else f"{moved.year // 100:02d}"
     if gran == "weekend" or part.fields.get("weekend"):
         fields["weekend"] = 1
         gran = "week"
@@ -258,7 +298,11 @@ def with_weekday(part: Partial, dct: dt.date, tense: str, ref: dt.date | None) -
     weekday = int(part.fields["weekday"])
     week_shift = int(part.fields.get("week_shift", 0))
     direction = "this" if part.fields.get("this") else _direction(part, tense)
+    if part.fields.get("past"):
+        direction = "past"
     day = weekday_date(weekday, anchor, direction, week_shift)
+    if part.fields.get("past") and day == anchor:
+        day -= dt.timedelta(days=7)
     if part.fields.get("weekend"):
         return _write({"year": day.year, "weekend": 1}, "week", part.type, day)
     fields = {k: v for k, v in part.fields.items() if k in ("pod", "hour", "minute", "tz")}
