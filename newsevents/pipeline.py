@@ -93,6 +93,10 @@ def ingest(
     format: str | None = None,
     on_reject: Callable[[Reject], None] | None = None,
     on_progress: Callable[[int], None] | None = None,
+    executor: str = "local",
+    workers: int | None = None,
+    scheduler: str | None = None,
+    parts_dir: str | Path | None = None,
 ) -> IngestSummary:
     """Read, extract and store articles; idempotent and resumable.
 
@@ -105,23 +109,61 @@ def ingest(
         format: force an input format instead of detecting it.
         on_reject: called with each reject (default: print to stderr).
         on_progress: called with the number of articles read so far, after each chunk.
+        executor: ``local`` (this process), ``processes`` (a pool on this machine) or ``dask``
+            (see :mod:`newsevents.executors`); the stored results are the same.
+        workers: worker processes for ``processes`` / a Dask LocalCluster (default: CPU count).
+        scheduler: a Dask scheduler address (default: a LocalCluster on this machine).
+        parts_dir: where Dask workers write Parquet parts (default: ``DB.parts`` beside ``db``).
 
     Returns:
         Counts of what was read, stored, skipped and rejected.
     """
+    from .executors import check_options
     from .sources import read_paths
     from .store import Store
 
+    check_options(executor, workers, scheduler)
     summary = IngestSummary()
     report = on_reject or print_reject
     with Store(db) as store:
         items = read_paths(paths, format=format)
+        if executor != "local":
+            from .executors import store_batches
+
+            batches = _fresh_batches(items, store, summary, report, on_progress)
+            parts = parts_dir or (None if str(db) == ":memory:" else f"{db}.parts")
+            summary.stored += store_batches(store, batches, executor, workers=workers,
+                                            scheduler=scheduler, parts_dir=parts, batch_size=BATCH_SIZE)
+            _dedup_and_consolidate(store, None)
+            return summary
         while chunk := list(itertools.islice(items, CHUNK_SIZE)):
             fresh = _triage(chunk, store, summary, report)
             summary.stored += store.add(process(fresh), batch_size=BATCH_SIZE)
+            _dedup_and_consolidate(store, [a.id for a in fresh])
             if on_progress:
                 on_progress(summary.read)
     return summary
+
+
+def _dedup_and_consolidate(store: Any, article_ids: list[str] | None) -> None:
+    """Cluster newly stored articles with the stored ones, then rebuild the events they touch."""
+    from .consolidate import consolidate
+    from .dedup import update_clusters
+
+    update_clusters(store)  # every article without a fingerprint, also those of an interrupted run
+    consolidate(store, article_ids)
+
+
+def _fresh_batches(items: Iterator[Article | Reject], store: Any, summary: IngestSummary,
+                   report: Callable[[Reject], None],
+                   on_progress: Callable[[int], None] | None) -> Iterator[list[Article]]:
+    """Chunks of new articles (triaged as in the local path) cut into ``BATCH_SIZE`` batches."""
+    while chunk := list(itertools.islice(items, CHUNK_SIZE)):
+        fresh = _triage(chunk, store, summary, report)
+        for start in range(0, len(fresh), BATCH_SIZE):
+            yield fresh[start : start + BATCH_SIZE]
+        if on_progress:
+            on_progress(summary.read)
 
 
 def _triage(chunk: list[Article | Reject], store: Any, summary: IngestSummary,

@@ -23,16 +23,19 @@ _err = Console(stderr=True)
 
 
 def ingest_with_progress(paths: Iterable[str | Path], db: str | Path, *, format: str | None = None,
-                         quiet: bool = False) -> IngestSummary:
-    """Run :func:`newsevents.pipeline.ingest` with a rich progress bar on stderr."""
+                         quiet: bool = False, **options: Any) -> IngestSummary:
+    """Run :func:`newsevents.pipeline.ingest` with a rich progress bar on stderr.
+
+    ``options`` (executor, workers, scheduler) go to ``ingest`` unchanged.
+    """
     if quiet:
-        return ingest(paths, db, format=format, on_reject=lambda r: None)
+        return ingest(paths, db, format=format, on_reject=lambda r: None, **options)
     columns = (TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(),
                TextColumn("articles read"), TimeElapsedColumn())
     with Progress(*columns, console=_err, transient=False) as progress:
         task = progress.add_task("ingest", total=None)
         return ingest(paths, db, format=format, on_reject=print_reject,
-                      on_progress=lambda n: progress.update(task, completed=n))
+                      on_progress=lambda n: progress.update(task, completed=n), **options)
 
 
 def print_summary(summary: IngestSummary, db: str | Path) -> None:

@@ -106,3 +106,35 @@ def _initial(con: duckdb.DuckDBPyConnection) -> None:
     """Articles and everything extracted from them, plus the rejects of reading."""
     for statement in _INITIAL:
         con.execute(statement)
+
+
+@migration("0002_clusters")
+def _clusters(con: duckdb.DuckDBPyConnection) -> None:
+    """Article fingerprints, LSH band keys, near-duplicate links and clusters (``dedup.py``)."""
+    con.execute(
+        "CREATE TABLE article_signatures (article_id VARCHAR NOT NULL, content_hash VARCHAR, "
+        "shingles INTEGER, minhash BLOB, shingle_hashes BLOB)"
+    )
+    con.execute("CREATE TABLE article_bands (band SMALLINT, key BIGINT, article_id VARCHAR NOT NULL)")
+    con.execute(
+        "CREATE TABLE article_links (a VARCHAR NOT NULL, b VARCHAR NOT NULL, jaccard DOUBLE, "
+        "containment DOUBLE, reason VARCHAR)"
+    )
+    con.execute("CREATE TABLE article_clusters (article_id VARCHAR NOT NULL, cluster_id VARCHAR NOT NULL)")
+
+
+@migration("0003_consolidated_events")
+def _consolidated_events(con: duckdb.DuckDBPyConnection) -> None:
+    """One row per happening, with the event mentions it consolidates (``consolidate.py``)."""
+    con.execute(
+        """CREATE TABLE consolidated_events (
+        id VARCHAR NOT NULL, source_code VARCHAR, source_country VARCHAR, source_org VARCHAR,
+        target_code VARCHAR, target_country VARCHAR, target_org VARCHAR,
+        cameo VARCHAR, root VARCHAR, modality VARCHAR, date VARCHAR, date_precision VARCHAR,
+        event_date DATE, place_country VARCHAR, num_mentions INTEGER, num_articles INTEGER,
+        num_sources INTEGER, num_independent_sources INTEGER, merge_reason VARCHAR)"""
+    )
+    con.execute(
+        "CREATE TABLE event_mentions (consolidated_id VARCHAR NOT NULL, event_id VARCHAR NOT NULL, "
+        "article_id VARCHAR NOT NULL)"
+    )

@@ -1,0 +1,203 @@
+"""The SQL of event consolidation: reading event mentions, writing and listing consolidated events.
+
+Tables (migration ``0003_consolidated_events``): ``consolidated_events`` (one row per
+happening; actor columns named like the ``events`` table's so the listing filters of
+``store_filters.py`` apply) and ``event_mentions(consolidated_id, event_id, article_id)``; the
+rest of a mention (evidence, confidence, date basis) is read from ``events`` by its id.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from typing import Any
+
+import pyarrow as pa
+
+from . import store_filters as filters
+from .consolidate import ConsolidatedEvent, EventMention
+from .errors import ConfigError
+from .records import Actor, Span
+from .store_rows import iso_date
+
+_IDS = "_newsevents_consolidate_ids"
+_COLUMNS = (
+    "e.id, e.article_id, e.cameo, e.date, e.date_precision, e.date_basis, e.confidence, "
+    "e.evidence_start, e.evidence_end, e.evidence_text, e.source_code, e.source_country, "
+    "e.source_sector, e.source_org, e.source_name, e.target_code, e.target_country, "
+    "e.target_sector, e.target_org, e.target_name, e.modality, e.place_country, a.published, "
+    "e.source_text, e.target_text, "
+    "a.source AS article_source, c.cluster_id"
+)
+_FROM = (
+    "FROM events e JOIN articles a ON a.id = e.article_id "
+    "LEFT JOIN article_clusters c ON c.article_id = e.article_id"
+)
+# Events of the given articles, of articles with events not consolidated yet (an interrupted
+# run), and of their cluster mates; and every event sharing a dyad key (source, target, root,
+# modality) with one of them. Events without a source code are never merged, so their key is
+# not followed.
+_TOUCHED = f"""
+WITH given AS (
+    SELECT id FROM {_IDS}
+    UNION SELECT DISTINCT e.article_id FROM events e
+    WHERE NOT EXISTS (SELECT 1 FROM event_mentions m WHERE m.event_id = e.id)),
+rel AS (
+    SELECT id FROM given
+    UNION SELECT c2.article_id FROM article_clusters c1 JOIN given v ON v.id = c1.article_id
+    JOIN article_clusters c2 ON c2.cluster_id = c1.cluster_id),
+keys AS (
+    SELECT DISTINCT source_code, target_code, left(cameo, 2) AS root, modality FROM events
+    WHERE article_id IN (SELECT id FROM rel) AND source_code IS NOT NULL)
+SELECT {_COLUMNS} {_FROM}
+WHERE e.article_id IN (SELECT id FROM rel)
+   OR EXISTS (SELECT 1 FROM keys k WHERE k.source_code = e.source_code
+              AND k.target_code IS NOT DISTINCT FROM e.target_code
+              AND k.root = left(e.cameo, 2) AND k.modality IS NOT DISTINCT FROM e.modality)
+"""
+
+
+def _rows(store: Any, sql: str, params: Sequence[Any] = (), ids: Sequence[str] | None = None) -> list[dict[str, Any]]:
+    con = store._con
+    if ids is not None:
+        con.register(_IDS, pa.table({"id": pa.array(list(ids), pa.string())}))
+    try:
+        cursor = con.execute(sql, list(params))
+        names = [d[0] for d in cursor.description]
+        return [dict(zip(names, values)) for values in cursor.fetchall()]
+    finally:
+        if ids is not None:
+            con.unregister(_IDS)
+
+
+def _actor(row: dict[str, Any], prefix: str) -> Actor | None:
+    code = row.get(f"{prefix}_code")
+    if code is None:
+        return None
+    return Actor(code, row.get(f"{prefix}_country"), row.get(f"{prefix}_sector"),
+                 row.get(f"{prefix}_org"), row.get(f"{prefix}_name"))
+
+
+def _mention(row: dict[str, Any]) -> EventMention:
+    return EventMention(
+        event_id=row["id"], article_id=row["article_id"], cameo=row["cameo"] or "",
+        date=row["date"] or "", date_precision=row["date_precision"] or "day",
+        date_basis=row["date_basis"] or "", confidence=row["confidence"] or 0.0,
+        evidence=Span(row["evidence_start"], row["evidence_end"], row["evidence_text"]),
+        source=_actor(row, "source"), target=_actor(row, "target"),
+        modality=row["modality"] or "asserted", place_country=row["place_country"],
+        published=row["published"] or "", article_source=row["article_source"],
+        cluster_id=row["cluster_id"],
+        actor_text=" ".join(t for t in (row["source_text"], row["target_text"]) if t),
+    )
+
+
+def load_mentions(store: Any, ids: Sequence[str] | None) -> list[EventMention]:
+    """Every event as a mention (``ids`` None), or those whose consolidation ``ids`` touch."""
+    if ids is None:
+        return [_mention(r) for r in _rows(store, f"SELECT {_COLUMNS} {_FROM}")]
+    return [_mention(r) for r in _rows(store, _TOUCHED, ids=ids)]
+
+
+def _event_row(event: ConsolidatedEvent) -> dict[str, Any]:
+    source, target = event.source, event.target
+    return {
+        "id": event.id,
+        "source_code": source.code if source else None,
+        "source_country": source.country if source else None,
+        "source_org": source.org if source else None,
+        "target_code": target.code if target else None,
+        "target_country": target.country if target else None,
+        "target_org": target.org if target else None,
+        "cameo": event.cameo, "root": event.root, "modality": event.modality,
+        "date": event.date, "date_precision": event.date_precision,
+        "event_date": iso_date(event.date) or iso_date(event.mentions[0].published if event.mentions else None),
+        "place_country": event.place_country, "num_mentions": event.num_mentions,
+        "num_articles": event.num_articles, "num_sources": event.num_sources,
+        "num_independent_sources": event.num_independent_sources, "merge_reason": event.merge_reason,
+    }
+
+
+_EVENT_TYPES = {"event_date": pa.date32(), "num_mentions": pa.int32(), "num_articles": pa.int32(),
+                "num_sources": pa.int32(), "num_independent_sources": pa.int32()}
+
+
+def _event_table(events: Sequence[ConsolidatedEvent]) -> pa.Table:
+    rows = [_event_row(e) for e in events]
+    names = list(_event_row(ConsolidatedEvent("", "", "", "", "", "", 0, 0, 0, 0, "")))
+    schema = pa.schema([(n, _EVENT_TYPES.get(n, pa.string())) for n in names])
+    return pa.Table.from_pylist(rows, schema=schema)
+
+
+def replace_consolidated(store: Any, events: Sequence[ConsolidatedEvent], event_ids: Sequence[str] | None) -> None:
+    """Replace the consolidated events containing ``event_ids`` (all when None) by ``events``."""
+    con = store._con
+    mentions = pa.table({
+        "consolidated_id": [e.id for e in events for _ in e.mentions],
+        "event_id": [m.event_id for e in events for m in e.mentions],
+        "article_id": [m.article_id for e in events for m in e.mentions],
+    })
+    con.register("_cons", _event_table(events))
+    con.register("_mentions", mentions)
+    con.register(_IDS, pa.table({"id": pa.array(list(event_ids or []), pa.string())}))
+    con.execute("BEGIN TRANSACTION")
+    try:
+        _delete(con, event_ids is None)
+        con.execute("INSERT INTO consolidated_events SELECT * FROM _cons")
+        con.execute("INSERT INTO event_mentions SELECT * FROM _mentions")
+        con.execute("COMMIT")
+    except Exception:
+        con.execute("ROLLBACK")
+        raise
+    finally:
+        for view in ("_cons", "_mentions", _IDS):
+            con.unregister(view)
+
+
+def _delete(con: Any, everything: bool) -> None:
+    if everything:
+        con.execute("DELETE FROM consolidated_events")
+        con.execute("DELETE FROM event_mentions")
+        return
+    con.execute(
+        f"CREATE OR REPLACE TEMP TABLE _gone AS SELECT DISTINCT consolidated_id AS id FROM event_mentions "
+        f"WHERE event_id IN (SELECT id FROM {_IDS})"
+    )
+    con.execute("DELETE FROM consolidated_events WHERE id IN (SELECT id FROM _gone)")
+    con.execute("DELETE FROM event_mentions WHERE consolidated_id IN (SELECT id FROM _gone)")
+    con.execute("DROP TABLE _gone")
+
+
+def list_consolidated(store: Any, actor: str | None, dyad: tuple[str, str] | None,
+                      since: str | dt.date | None, until: str | dt.date | None, cameo: str | None,
+                      modality: str | None, directed: bool, limit: int | None) -> list[ConsolidatedEvent]:
+    """Consolidated events matching the filters (as ``Store.events``), with their mentions."""
+    where = filters.event_where(actor, dyad, since, until, cameo, modality, directed)
+    sql, params = f"SELECT * FROM consolidated_events{where} ORDER BY event_date, id", list(where.params)
+    if limit is not None:
+        if not isinstance(limit, int) or limit < 0:
+            raise ConfigError(f"limit must be a whole number >= 0, not {limit!r}")
+        sql, params = f"{sql} LIMIT ?", [*params, limit]
+    rows = _rows(store, sql, params)
+    mentions = _mentions_of(store, [r["id"] for r in rows])
+    return [_consolidated(r, mentions.get(r["id"], [])) for r in rows]
+
+
+def _mentions_of(store: Any, ids: Sequence[str]) -> dict[str, list[EventMention]]:
+    sql = (
+        f"SELECT m.consolidated_id, {_COLUMNS} FROM event_mentions m JOIN {_IDS} v ON v.id = m.consolidated_id "
+        f"JOIN events e ON e.id = m.event_id JOIN articles a ON a.id = e.article_id "
+        f"LEFT JOIN article_clusters c ON c.article_id = e.article_id ORDER BY a.published, e.article_id, e.idx"
+    )
+    found: dict[str, list[EventMention]] = {}
+    for row in _rows(store, sql, ids=ids):
+        found.setdefault(row["consolidated_id"], []).append(_mention(row))
+    return found
+
+
+def _consolidated(row: dict[str, Any], mentions: list[EventMention]) -> ConsolidatedEvent:
+    names = ("id", "cameo", "root", "modality", "date", "date_precision", "num_mentions", "num_articles",
+             "num_sources", "num_independent_sources", "merge_reason", "place_country")
+    source = Actor(row["source_code"], row["source_country"], org=row["source_org"]) if row["source_code"] else None
+    target = Actor(row["target_code"], row["target_country"], org=row["target_org"]) if row["target_code"] else None
+    return ConsolidatedEvent(**{n: row[n] for n in names}, source=source, target=target, mentions=mentions)

@@ -1,0 +1,188 @@
+"""The SQL of article dedup and event consolidation (tables of migrations 0002 and 0003).
+
+Functions take an open :class:`~newsevents.store.Store` and use its connection; the Python
+logic lives in ``dedup.py`` and ``consolidate.py``. Tables:
+
+- ``article_signatures(article_id, content_hash, shingles, minhash, shingle_hashes)``: one row
+  per fingerprinted article; ``shingles`` counts them, ``minhash`` and ``shingle_hashes`` are
+  BLOBs of little-endian uint32 (the MinHash; the sorted CRC-32 hashes of the shingles).
+- ``article_bands(band, key, article_id)``: the LSH band keys; articles sharing a
+  ``(band, key)`` are candidates.
+- ``article_links(a, b, jaccard, containment, reason)``: verified near-duplicate pairs, a < b.
+- ``article_clusters(article_id, cluster_id)``: every fingerprinted article's cluster; the
+  cluster id is its canonical member's article id.
+- ``consolidated_events`` and ``event_mentions``: see ``consolidate.py``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+import pyarrow as pa
+
+if TYPE_CHECKING:
+    import numpy as np
+
+    from .dedup import Fingerprint, Link
+
+_VIEW = "_newsevents_dedup"
+
+
+def _con(store: Any) -> Any:
+    return store._con
+
+
+def _ids_table(ids: Sequence[str]) -> pa.Table:
+    return pa.table({"id": pa.array(list(ids), pa.string())})
+
+
+def _query(store: Any, sql: str, ids: Sequence[str], params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+    """Run ``sql`` with the view ``_newsevents_dedup(id)`` holding ``ids``."""
+    con = _con(store)
+    con.register(_VIEW, _ids_table(ids))
+    try:
+        return con.execute(sql, list(params)).fetchall()  # type: ignore[no-any-return]
+    finally:
+        con.unregister(_VIEW)
+
+
+def unfingerprinted(store: Any, ids: Sequence[str] | None) -> list[tuple[str, str]]:
+    """``(article_id, text)`` of the given (or all) stored articles without a signature yet."""
+    sql = (
+        "SELECT a.id, coalesce(a.text, '') FROM articles a {join} "
+        "WHERE NOT EXISTS (SELECT 1 FROM article_signatures s WHERE s.article_id = a.id) ORDER BY a.id"
+    )
+    if ids is None:
+        return [tuple(r) for r in _con(store).execute(sql.format(join="")).fetchall()]  # type: ignore[misc]
+    return [tuple(r) for r in _query(store, sql.format(join=f"JOIN {_VIEW} v ON v.id = a.id"), ids)]  # type: ignore[misc]
+
+
+def fingerprints(store: Any, ids: Sequence[str]) -> list[Fingerprint]:
+    """The stored fingerprints of these articles."""
+    import numpy as np
+
+    from .dedup import Fingerprint
+
+    sql = (
+        f"SELECT s.article_id, s.content_hash, s.shingle_hashes, s.minhash FROM article_signatures s "
+        f"JOIN {_VIEW} v ON v.id = s.article_id"
+    )
+    return [
+        Fingerprint(aid, digest, np.frombuffer(hashes, dtype="<u4"), np.frombuffer(sig, dtype="<u4"))
+        for aid, digest, hashes, sig in _query(store, sql, ids)
+    ]
+
+
+def save_fingerprints(store: Any, fingerprints: Sequence[Fingerprint], keys: np.ndarray) -> None:
+    """Store signatures and the band keys of articles that have shingles, in one transaction."""
+    con = _con(store)
+    signatures = pa.table({
+        "article_id": [f.article_id for f in fingerprints],
+        "content_hash": [f.content_hash for f in fingerprints],
+        "shingles": pa.array([len(f.shingles) for f in fingerprints], pa.int32()),
+        "minhash": pa.array([f.minhash.astype("<u4").tobytes() for f in fingerprints], pa.binary()),
+        "shingle_hashes": pa.array([f.shingles.astype("<u4").tobytes() for f in fingerprints], pa.binary()),
+    })
+    with_shingles = [i for i, f in enumerate(fingerprints) if len(f.shingles)]
+    bands = keys.shape[1]
+    band_rows = pa.table({
+        "band": pa.array([b for _ in with_shingles for b in range(bands)], pa.int16()),
+        "key": pa.array(keys[with_shingles].reshape(-1), pa.int64()),
+        "article_id": [fingerprints[i].article_id for i in with_shingles for _ in range(bands)],
+    })
+    con.execute("BEGIN TRANSACTION")
+    try:
+        con.register("_sig", signatures)
+        con.register("_bands", band_rows)
+        con.execute("INSERT INTO article_signatures SELECT * FROM _sig")
+        con.execute("INSERT INTO article_bands SELECT * FROM _bands")
+        con.execute("COMMIT")
+    except Exception:
+        con.execute("ROLLBACK")
+        raise
+    finally:
+        con.unregister("_sig")
+        con.unregister("_bands")
+
+
+def candidate_pairs(store: Any, ids: Sequence[str]) -> list[tuple[str, str]]:
+    """Pairs ``(a, b)``, a < b, sharing an LSH band key, at least one of them in ``ids``."""
+    sql = (
+        "WITH n AS (SELECT b.* FROM article_bands b JOIN {v} v ON v.id = b.article_id) "
+        "SELECT DISTINCT least(n.article_id, o.article_id), greatest(n.article_id, o.article_id) "
+        "FROM n JOIN article_bands o ON o.band = n.band AND o.key = n.key "
+        "WHERE o.article_id <> n.article_id ORDER BY 1, 2"
+    ).format(v=_VIEW)
+    return [tuple(r) for r in _query(store, sql, ids)]  # type: ignore[misc]
+
+
+def save_links(store: Any, links: Sequence[Link]) -> None:
+    """Store verified links (duplicates of stored ones are skipped)."""
+    if not links:
+        return
+    table = pa.table({
+        "a": [link.a for link in links], "b": [link.b for link in links],
+        "jaccard": [link.jaccard for link in links], "containment": [link.containment for link in links],
+        "reason": [link.reason for link in links],
+    })
+    con = _con(store)
+    con.register("_links", table)
+    try:
+        con.execute(
+            "INSERT INTO article_links SELECT * FROM _links n WHERE NOT EXISTS "
+            "(SELECT 1 FROM article_links s WHERE s.a = n.a AND s.b = n.b)"
+        )
+    finally:
+        con.unregister("_links")
+
+
+def assign_clusters(store: Any, new_ids: Sequence[str], links: Sequence[Link]) -> None:
+    """Give new articles a cluster, merging the clusters the new links join."""
+    from .dedup import canonical_members
+
+    linked = sorted({x for link in links for x in (link.a, link.b)} | set(new_ids))
+    sql = (
+        f"SELECT c.article_id, c.cluster_id FROM article_clusters c WHERE c.cluster_id IN "
+        f"(SELECT c2.cluster_id FROM article_clusters c2 JOIN {_VIEW} v ON v.id = c2.article_id)"
+    )
+    existing = _query(store, sql, linked)
+    members = sorted(set(linked) | {a for a, _ in existing})
+    published = dict(_query(store, f"SELECT a.id, a.published FROM articles a JOIN {_VIEW} v ON v.id = a.id", members))
+    pairs = [(link.a, link.b) for link in links] + [(a, c) for a, c in existing if a != c]
+    assigned = canonical_members(members, pairs, published)
+    rows = pa.table({"article_id": list(assigned), "cluster_id": list(assigned.values())})
+    con = _con(store)
+    con.execute("BEGIN TRANSACTION")
+    try:
+        con.register("_clusters", rows)
+        con.execute("DELETE FROM article_clusters WHERE article_id IN (SELECT article_id FROM _clusters)")
+        con.execute("INSERT INTO article_clusters SELECT * FROM _clusters")
+        con.execute("COMMIT")
+    except Exception:
+        con.execute("ROLLBACK")
+        raise
+    finally:
+        con.unregister("_clusters")
+
+
+def clusters(store: Any, min_size: int, limit: int | None) -> list[tuple[str, list[str]]]:
+    """``(cluster_id, [article ids, canonical first then by publication])``, largest first."""
+    sql = (
+        "SELECT c.cluster_id, list(c.article_id ORDER BY c.article_id <> c.cluster_id, a.published, c.article_id) "
+        "FROM article_clusters c JOIN articles a ON a.id = c.article_id GROUP BY c.cluster_id "
+        "HAVING count(*) >= ? ORDER BY count(*) DESC, c.cluster_id"
+    )
+    params: list[Any] = [min_size]
+    if limit is not None:
+        sql, params = f"{sql} LIMIT ?", [*params, limit]
+    return [(cid, list(members)) for cid, members in _con(store).execute(sql, params).fetchall()]
+
+
+def forget_clusters(store: Any) -> None:
+    """Delete every signature, band key, link and cluster (to recompute them all)."""
+    con = _con(store)
+    con.execute("BEGIN TRANSACTION")
+    for table in ("article_signatures", "article_bands", "article_links", "article_clusters"):
+        con.execute(f"DELETE FROM {table}")
+    con.execute("COMMIT")
