@@ -1,22 +1,32 @@
-"""Throughput: bare spaCy ``nlp.pipe`` vs the whole newsevents pipeline, on the same texts, in one run.
+"""Throughput and scale: bare spaCy vs the whole pipeline, Dask scaling, memory, dyad queries.
 
 Usage:
-    .venv/bin/python bench/throughput.py [--n 2000] [--batch-size 64]
+    .venv/bin/python bench/throughput.py pipeline [--n 2000] [--batch-size 64] [--stages 300] [--slice 200]
+    .venv/bin/python bench/throughput.py dask [--n 600] [--workers 1 2]
+    .venv/bin/python bench/throughput.py memory [--n 10000] [--every 1000]
+    .venv/bin/python bench/throughput.py dyad [--events 10000000]
 
-Prints articles/s and words/s for both, their ratio (target >= 0.8), per-stage time shares and
-peak RSS. Reads Reuters-21578 from ../shared/data (never copied into the repository).
+``pipeline`` (a): bare ``nlp.pipe`` and the whole pipeline on the same Reuters texts in one run,
+their ratio (target >= 0.8), per-component shares and peak RSS. ``dask`` (b): the same batches
+through a Dask LocalCluster of 1 and of 2 single-threaded workers (BLAS pinned to 1), the
+real executor path (workers write Parquet parts, this process reads them back), and the scaling
+efficiency (target 2 workers >= 1.7x one). ``memory`` (c): an end-to-end ``ingest`` into DuckDB
+of Reuters replicated with new ids, RSS sampled every ``--every`` articles. ``dyad`` (d): a
+monthly dyad series over synthetic events in DuckDB. Reuters-21578 is read from ../shared/data
+and replicated only into a temporary folder (never into the repository).
 """
 
 from __future__ import annotations
 
 import argparse
 import itertools
+import json
 import resource
+import tempfile
 import time
 from collections import defaultdict
 from pathlib import Path
 
-from newsevents.nlp import COMPONENTS, load_pipeline, make_docs
 from newsevents.records import Article
 from newsevents.sources import read_paths
 
@@ -28,7 +38,23 @@ def reuters_articles(n: int) -> list[Article]:
     return list(itertools.islice((a for a in items if isinstance(a, Article)), n))
 
 
+def peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def rss_mb() -> float:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+# ---- (a) bare spaCy vs the whole pipeline ------------------------------------------------------
+
+
 def timed_pipe(nlp, articles: list[Article], batch_size: int) -> float:
+    from newsevents.nlp import make_docs
+
     start = time.perf_counter()
     for _ in nlp.pipe(make_docs(nlp, articles), batch_size=batch_size):
         pass
@@ -37,6 +63,8 @@ def timed_pipe(nlp, articles: list[Article], batch_size: int) -> float:
 
 def stage_times(nlp, articles: list[Article]) -> dict[str, float]:
     """Time each component separately on the same docs (one pass, component by component)."""
+    from newsevents.nlp import make_docs
+
     totals: dict[str, float] = defaultdict(float)
     for doc in make_docs(nlp, articles):
         for name, proc in nlp.pipeline:
@@ -46,16 +74,8 @@ def stage_times(nlp, articles: list[Article]) -> dict[str, float]:
     return dict(totals)
 
 
-def peak_rss_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-
-
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--n", type=int, default=2000)
-    parser.add_argument("--batch-size", type=int, default=64)
-    parser.add_argument("--stages", type=int, default=300, help="articles for the per-stage table")
-    args = parser.parse_args()
+def bench_pipeline(args: argparse.Namespace) -> None:
+    from newsevents.nlp import COMPONENTS, load_pipeline
 
     articles = reuters_articles(args.n)
     words = sum(len(a.text.split()) for a in articles)
@@ -63,8 +83,12 @@ def main() -> None:
     timed_pipe(bare, articles[:50], args.batch_size)  # warm both
     timed_pipe(full, articles[:50], args.batch_size)
     rss_loaded = peak_rss_mb()
-    t_bare = timed_pipe(bare, articles, args.batch_size)
-    t_full = timed_pipe(full, articles, args.batch_size)
+    t_bare = t_full = 0.0
+    # Interleaved slices: on a shared machine the load drifts; both see the same drift.
+    for start in range(0, len(articles), args.slice):
+        part = articles[start : start + args.slice]
+        t_bare += timed_pipe(bare, part, args.batch_size)
+        t_full += timed_pipe(full, part, args.batch_size)
 
     print(f"articles: {len(articles)}  words: {words}  batch size: {args.batch_size}")
     print(f"{'':10} {'seconds':>8} {'articles/s':>11} {'words/s':>9}")
@@ -73,11 +97,172 @@ def main() -> None:
     print(f"ratio pipeline/bare articles/s: {t_bare / t_full:.2f}  (target >= 0.80)")
     print(f"peak RSS: {peak_rss_mb():.0f} MB (after loading both pipelines: {rss_loaded:.0f} MB)")
 
-    times = stage_times(full, articles[: args.stages])
+    sample = articles[:: max(1, len(articles) // args.stages)]  # spread over the whole set
+    times = stage_times(full, sample)
     total = sum(times.values())
-    print(f"per-component share of pipeline time on {args.stages} articles:")
+    print(f"per-component share of pipeline time on {len(sample)} articles (every "
+          f"{max(1, len(articles) // args.stages)}th, one doc at a time):")
     for name, seconds in sorted(times.items(), key=lambda kv: -kv[1]):
         print(f"  {name:24} {seconds:7.2f} s  {100 * seconds / total:5.1f} %")
+
+
+# ---- (b) Dask: 1 vs 2 workers ------------------------------------------------------------------
+
+
+def bench_dask(args: argparse.Namespace) -> None:
+    from newsevents.executors import open_executor
+
+    articles = reuters_articles(args.n)
+    batches = [articles[i : i + args.batch_size] for i in range(0, len(articles), args.batch_size)]
+    rates = {}
+    for workers in args.workers:
+        with tempfile.TemporaryDirectory() as parts, open_executor("dask", workers=workers, parts_dir=parts) as run:
+            list(run([articles[:8]]))  # every worker already warm (model loaded); one more batch
+            start = time.perf_counter()
+            count = sum(len(records) for records in run(batches))
+            seconds = time.perf_counter() - start
+        rates[workers] = count / seconds
+        print(f"dask workers={workers}: {count} articles in {seconds:.1f} s = {rates[workers]:.1f} articles/s")
+    if 1 in rates:
+        for workers, rate in rates.items():
+            efficiency = rate / (workers * rates[1])
+            print(f"  {workers} workers: {rate / rates[1]:.2f}x one worker, efficiency {efficiency:.2f}")
+
+
+# ---- (c) memory: end-to-end ingest, RSS as the corpus grows ------------------------------------
+
+
+def replicated_jsonl(n: int, folder: Path) -> Path:
+    """Reuters texts repeated with new ids until n articles, as JSON Lines in ``folder``."""
+    base = reuters_articles(min(n, 19_043))
+    path = folder / "replicated.jsonl"
+    with path.open("w", encoding="utf-8") as out:
+        for i in range(n):
+            a = base[i % len(base)]
+            item = {"id": f"r{i:07d}", "published": a.published, "title": a.title, "text": a.text}
+            out.write(json.dumps(item) + "\n")
+    return path
+
+
+def bench_memory(args: argparse.Namespace) -> None:
+    from newsevents.pipeline import ingest
+
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus = replicated_jsonl(args.n, Path(tmp))
+        samples: list[tuple[int, float, float, float]] = []
+        start = time.perf_counter()
+        next_mark = [args.every]
+
+        print(f"{'read':>7} {'seconds':>8} {'RSS MB':>7} {'peak MB':>8}", flush=True)
+
+        def progress(read: int) -> None:
+            if read >= next_mark[0]:
+                samples.append((read, time.perf_counter() - start, rss_mb(), peak_rss_mb()))
+                print("{:7d} {:8.0f} {:7.0f} {:8.0f}".format(*samples[-1]), flush=True)
+                next_mark[0] += args.every
+
+        summary = ingest([corpus], Path(tmp) / "m.duckdb", on_reject=lambda r: None, on_progress=progress,
+                         executor=args.executor, workers=args.workers)
+        seconds = time.perf_counter() - start
+    print(f"ingest {summary.stored} articles ({args.executor}) in {seconds:.0f} s = "
+          f"{summary.stored / seconds:.1f} articles/s; peak RSS {peak_rss_mb():.0f} MB (this process)")
+
+
+# ---- (d) dyad series over synthetic events ------------------------------------------------------
+
+ACTORS = ["USA", "RUS", "UKR", "CHN", "IRN", "ISR", "PSE", "GBR", "FRA", "DEU", "TUR", "IND", "PAK", "SYR"]
+SECTORS = ["", "GOV", "MIL", "OPP", "REB", "BUS", "MED", "JUD", "COP", "CVL"]
+
+
+def synthetic_events(db: Path, n: int) -> float:
+    """Fill the store's events table with n synthetic rows; return the seconds it took."""
+    import duckdb
+
+    from newsevents.store import Store
+
+    Store(db).close()  # the real schema, migrations applied
+    codes = [a + s for a in ACTORS for s in SECTORS]
+    start = time.perf_counter()
+    con = duckdb.connect(str(db))
+    con.execute(
+        "INSERT INTO events (id, article_id, idx, cameo, root, quad_class, goldstein, source_code, "
+        "source_country, target_code, target_country, event_date, modality, date, date_precision, date_basis) "
+        "SELECT 'e' || i, 'a' || (i // 3), (i % 3)::INT, c, left(c, 2), 1 + (i % 4)::INT, "
+        "((hash(i) % 200)::INT - 100) / 10.0, s, left(s, 3), t, left(t, 3), "
+        "DATE '2015-01-01' + (hash(i * 7) % 3650)::INT, "
+        "CASE WHEN i % 10 = 0 THEN 'negated' ELSE 'asserted' END, '', 'day', 'publication' "
+        "FROM (SELECT i, ?[(1 + hash(i * 3) % ?)::BIGINT] AS s, ?[(1 + hash(i * 5) % ?)::BIGINT] AS t, "
+        "lpad(((1 + hash(i * 11) % 20))::VARCHAR, 2, '0') || '0' AS c FROM range(?) r(i))",
+        [codes, len(codes), codes, len(codes), n],
+    )
+    con.close()
+    return time.perf_counter() - start
+
+
+def best_of(run, times: int = 5) -> tuple[float, float, object]:
+    """(first call seconds, best of the rest, result)."""
+    durations, result = [], None
+    for _ in range(times):
+        start = time.perf_counter()
+        result = run()
+        durations.append(time.perf_counter() - start)
+    return durations[0], min(durations[1:]), result
+
+
+def bench_dyad(args: argparse.Namespace) -> None:
+    import duckdb
+
+    with tempfile.TemporaryDirectory() as tmp:
+        db = Path(tmp) / "dyad.duckdb"
+        print(f"synthetic events: {args.events:,} rows written in {synthetic_events(db, args.events):.0f} s; "
+              f"file {db.stat().st_size / 1e6:.0f} MB")
+        sql = ("SELECT date_trunc('month', event_date)::DATE AS period, count(*), avg(goldstein) FROM events "
+               "WHERE modality = 'asserted' AND ((starts_with(source_code, ?) AND starts_with(target_code, ?)) "
+               "OR (starts_with(source_code, ?) AND starts_with(target_code, ?))) GROUP BY 1 ORDER BY 1")
+        con = duckdb.connect(str(db), read_only=True)
+        first, best, rows = best_of(lambda: con.execute(sql, ["USA", "IRN", "IRN", "USA"]).fetchall())
+        print(f"plain SQL, USA<->IRN monthly, both directions: first {first:.3f} s, best {best:.3f} s, "
+              f"{len(rows)} months, {sum(r[1] for r in rows):,} events")
+        con.close()
+        _time_dyad_series(db)
+
+
+def _time_dyad_series(db: Path) -> None:
+    """Time ``analytics.dyad_series`` (the library behind ``newsevents dyad``) when present."""
+    try:
+        from newsevents.analytics import dyad_series
+    except ImportError as exc:
+        print(f"analytics.dyad_series not importable ({exc}); only the plain SQL was timed")
+        return
+    from newsevents.store import Store
+
+    with Store(db, read_only=True) as store:  # weighted=True joins articles, which are not synthesised
+        first, best, points = best_of(lambda: dyad_series(store, "USA", "IRN", by="month"))
+        print(f"analytics.dyad_series(store, 'USA', 'IRN', by='month'): first {first:.3f} s, "
+              f"best {best:.3f} s, {len(points)} months")  # type: ignore[arg-type]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    sub = parser.add_subparsers(dest="part", required=True)
+    a = sub.add_parser("pipeline", help="(a) bare spaCy vs the whole pipeline")
+    a.add_argument("--n", type=int, default=2000)
+    a.add_argument("--batch-size", type=int, default=64)
+    a.add_argument("--stages", type=int, default=300, help="articles for the per-stage table")
+    a.add_argument("--slice", type=int, default=200, help="articles per interleaved bare/pipeline slice")
+    b = sub.add_parser("dask", help="(b) 1 vs 2 Dask workers")
+    b.add_argument("--n", type=int, default=600)
+    b.add_argument("--batch-size", type=int, default=32)
+    b.add_argument("--workers", type=int, nargs="+", default=[1, 2])
+    c = sub.add_parser("memory", help="(c) end-to-end ingest, RSS as the corpus grows")
+    c.add_argument("--n", type=int, default=10_000)
+    c.add_argument("--every", type=int, default=1000)
+    c.add_argument("--executor", default="local", choices=["local", "processes", "dask"])
+    c.add_argument("--workers", type=int, default=None)
+    d = sub.add_parser("dyad", help="(d) monthly dyad series over synthetic events")
+    d.add_argument("--events", type=int, default=10_000_000)
+    args = parser.parse_args()
+    {"pipeline": bench_pipeline, "dask": bench_dask, "memory": bench_memory, "dyad": bench_dyad}[args.part](args)
 
 
 if __name__ == "__main__":

@@ -125,24 +125,50 @@ def ingest(
     check_options(executor, workers, scheduler)
     summary = IngestSummary()
     report = on_reject or print_reject
+    if executor == "local":
+        _ingest_local(read_paths(paths, format=format), db, summary, report, on_progress)
+        return summary
     with Store(db) as store:
         items = read_paths(paths, format=format)
-        if executor != "local":
-            from .executors import store_batches
+        from .executors import store_batches
 
-            batches = _fresh_batches(items, store, summary, report, on_progress)
-            parts = parts_dir or (None if str(db) == ":memory:" else f"{db}.parts")
-            summary.stored += store_batches(store, batches, executor, workers=workers,
-                                            scheduler=scheduler, parts_dir=parts, batch_size=BATCH_SIZE)
-            _dedup_and_consolidate(store, None)
-            return summary
+        batches = _fresh_batches(items, store, summary, report, on_progress)
+        parts = parts_dir or (None if str(db) == ":memory:" else f"{db}.parts")
+        summary.stored += store_batches(store, batches, executor, workers=workers,
+                                        scheduler=scheduler, parts_dir=parts, batch_size=BATCH_SIZE)
+        _dedup_and_consolidate(store, None)
+    return summary
+
+
+def _ingest_local(items: Iterator[Article | Reject], db: str | Path, summary: IngestSummary,
+                  report: Callable[[Reject], None], on_progress: Callable[[int], None] | None) -> None:
+    """Ingest chunk by chunk, holding the database only to triage and to store (never while spaCy
+    works), so readers such as ``newsevents serve`` get in between chunks (DuckDB: one writer)."""
+    from contextlib import nullcontext
+
+    from .store import Store
+    from .store_lock import open_store
+
+    held = Store(db) if str(db) == ":memory:" else None  # a memory store cannot be reopened
+
+    def opened() -> Any:
+        return nullcontext(held) if held else open_store(db)
+
+    try:
+        with opened():  # fail fast (corrupt, locked, bad folder) and migrate before reading
+            pass
         while chunk := list(itertools.islice(items, CHUNK_SIZE)):
-            fresh = _triage(chunk, store, summary, report)
-            summary.stored += store.add(process(fresh), batch_size=BATCH_SIZE)
-            _dedup_and_consolidate(store, [a.id for a in fresh])
+            with opened() as store:
+                fresh = _triage(chunk, store, summary, report)
+            records = list(process(fresh))
+            with opened() as store:
+                summary.stored += store.add(records, batch_size=BATCH_SIZE)
+                _dedup_and_consolidate(store, [a.id for a in fresh])
             if on_progress:
                 on_progress(summary.read)
-    return summary
+    finally:
+        if held:
+            held.close()
 
 
 def _dedup_and_consolidate(store: Any, article_ids: list[str] | None) -> None:
