@@ -144,6 +144,14 @@ def load_pipeline(components: tuple[str, ...] = COMPONENTS) -> Any:
     return nlp
 
 
+def text_of(doc: Any) -> str:
+    """``doc.text``, built once per Doc: spaCy rebuilds it from the tokens on every access."""
+    text = doc.user_data.get("newsevents.text")
+    if text is None:
+        text = doc.user_data["newsevents.text"] = doc.text
+    return str(text)
+
+
 def make_docs(nlp: Any, articles: Iterable[Any]) -> Iterator[Any]:
     """Tokenise articles into Docs carrying their id and publication date for the components."""
     for article in articles:

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
+from ..nlp import text_of
 from ..records import Actor, Entity, Mention
 from .quotemarks import quoted_ranges
 
@@ -174,7 +175,7 @@ def _add_surnames(doc: Any, persons: dict[str, Actor | None], found: dict[int, C
     if not persons:
         return
     pattern = re.compile(r"\b(?:" + "|".join(re.escape(s) for s in persons) + r")\b")
-    for match in pattern.finditer(doc.text):
+    for match in pattern.finditer(text_of(doc)):
         span = doc.char_span(match.start(), match.end())
         if span is None or any(c.start <= span.start < c.end for c in found.values()):
             continue

@@ -19,6 +19,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc, Token
 
+from ..nlp import text_of
 from ..records import Actor, Entity, Mention
 from .predicates import conjuncts, noun_lemma, noun_phrase
 
@@ -51,7 +52,7 @@ class EventActors:
     @functools.cached_property
     def text(self) -> str:
         """The doc's text, read once (``Doc.text`` joins every token on each call)."""
-        return self.doc.text
+        return text_of(self.doc)
 
     def _entity_at(self, char: int) -> Entity | None:
         for ent in self.entities:

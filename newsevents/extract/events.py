@@ -22,15 +22,28 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from ..records import Entity, Event, Mention, Place, Quote, Span as TextSpan, Timex
+from ..records import Entity, Event, Mention, Place, Quote, Timex
+from ..records import Span as TextSpan
 from .cameo import code_info, plover_for, verb_dictionary
 from .coding import Coding, code_predicate, noun_triggers, own_patterns
-from .compose import CONFLICT_ROOTS, compose, frame_of_lemma, future_frame, statement_frame
+from .compose import (
+    CONFLICT_ROOTS,
+    compose,
+    frame_of_lemma,
+    future_frame,
+    statement_frame,
+)
 from .event_actors import TALK_NOUNS, EventActors
 from .event_scan import scan
 from .modality import ASSERTED, modality
 from .predicates import (
-    Predicate, clause_span, conjuncts, features, nominal_predicate, noun_lemma, verbal_predicate,
+    Predicate,
+    clause_span,
+    conjuncts,
+    features,
+    nominal_predicate,
+    noun_lemma,
+    verbal_predicate,
 )
 
 #: roots coded without a target (CAMEO: demonstrations, force posture).

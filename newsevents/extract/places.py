@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
 
+from ..nlp import text_of
 from ..records import Entity, Place
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -231,15 +232,15 @@ def extract_places(doc: Any, entities: list[Entity]) -> list[Place]:
     for start, end, name in mentions:
         record = lookup(name, context)
         if record is not None:
-            places.append(_place(start, end, doc.text[start:end], record))
+            places.append(_place(start, end, text_of(doc)[start:end], record))
     return places
 
 
 def _place_mentions(doc: Any, entities: list[Entity]) -> list[tuple[int, int, str]]:
     mentions: list[tuple[int, int, str]] = []
-    dateline = dateline_span(doc.text)
+    dateline = dateline_span(text_of(doc))
     if dateline is not None:
-        mentions.append((dateline[0], dateline[1], doc.text[dateline[0] : dateline[1]].title()))
+        mentions.append((dateline[0], dateline[1], text_of(doc)[dateline[0] : dateline[1]].title()))
     for entity in entities:
         if entity.label not in PLACE_LABELS:
             continue
@@ -247,8 +248,8 @@ def _place_mentions(doc: Any, entities: list[Entity]) -> list[tuple[int, int, st
             continue
         span = doc.char_span(entity.start, entity.end, alignment_mode="expand")
         if span is not None and not is_actor_use(span):
-            start, end = _strip_possessive(doc.text, entity.start, entity.end)
-            mentions.append((start, end, doc.text[start:end]))
+            start, end = _strip_possessive(text_of(doc), entity.start, entity.end)
+            mentions.append((start, end, text_of(doc)[start:end]))
     return mentions
 
 
@@ -332,7 +333,7 @@ def place_for(clause_span: Any, places: list[Place]) -> Place | None:
             span = doc.char_span(place.start, place.end, alignment_mode="expand")
             if span is not None and _under_locative(span.root):
                 return place
-    dateline = dateline_span(doc.text)
+    dateline = dateline_span(text_of(doc))
     if dateline is not None:
         for place in places:
             if place.start == dateline[0]:

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ..nlp import text_of
+
 _MARKS = re.compile(r"[\"“”‘’']")
 
 
@@ -16,7 +18,7 @@ def quoted_ranges(doc: Any) -> list[tuple[int, int]]:
     """Character ranges of top-level quotations, marks included (cached on the doc)."""
     key = ("newsevents", "quoted_ranges")
     if key not in doc.user_data:
-        doc.user_data[key] = pair_quotes(doc.text)
+        doc.user_data[key] = pair_quotes(text_of(doc))
     return doc.user_data[key]  # type: ignore[no-any-return]
 
 

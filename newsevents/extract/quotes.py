@@ -33,6 +33,7 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
+from ..nlp import text_of
 from ..records import Entity, Mention, Quote
 from .coref import actor_of, antecedent, candidates, np_span, reference_kinds
 from .quotemarks import quoted_ranges
@@ -98,12 +99,12 @@ def extract_quotes(doc: Any, entities: list[Entity]) -> list[Quote]:
 def _direct_quotes(doc: Any) -> list[_Draft]:
     drafts: list[_Draft] = []
     for open_at, close_at in quoted_ranges(doc):
-        start, end = _trim(doc.text, open_at + 1, close_at - 1)
+        start, end = _trim(text_of(doc), open_at + 1, close_at - 1)
         if end <= start:
             continue
         draft = _Draft(start, end, True)
         _attribute_direct(doc, draft, (open_at, close_at), drafts[-1] if drafts else None)
-        if draft.cue is not None or len(doc.text[start:end].split()) >= MIN_UNCUED_WORDS:
+        if draft.cue is not None or len(text_of(doc)[start:end].split()) >= MIN_UNCUED_WORDS:
             drafts.append(draft)
     return drafts
 
@@ -156,7 +157,7 @@ def _colon_cue(doc: Any, content: Any) -> Any:
     if first.start == 0:
         return None
     before = doc[first.start - 1].sent
-    tail = doc.text[before.start_char : content.start_char].rstrip(" \n\"“‘'")
+    tail = text_of(doc)[before.start_char : content.start_char].rstrip(" \n\"“‘'")
     if not tail.endswith(":"):
         return None
     verbs = [t for t in before if _is_cue_verb(t)]
@@ -178,7 +179,7 @@ def _continues(doc: Any, previous: _Draft, start: int) -> bool:
     opening the sentence (or paragraph) that follows the previous quote's attribution."""
     if previous.speaker is None and previous.cue is None:
         return False
-    between = doc.text[previous.end : start]
+    between = text_of(doc)[previous.end : start]
     if not between.strip(_TRIM + "\"“”‘’'"):
         return True
     before = doc.char_span(previous.start, previous.end, alignment_mode="expand")
@@ -188,7 +189,7 @@ def _continues(doc: Any, previous: _Draft, start: int) -> bool:
     sent = here[0].sent
     if before[-1].sent == sent:
         return True
-    opens_sentence = not doc.text[sent.start_char : start].strip(" \n\"“‘'")
+    opens_sentence = not text_of(doc)[sent.start_char : start].strip(" \n\"“‘'")
     follows = sent.start > 0 and doc[sent.start - 1].sent == before[-1].sent
     cue_between = previous.cue is not None and previous.end <= previous.cue.idx < start
     return opens_sentence and follows and cue_between
@@ -268,14 +269,14 @@ def _clause_span(doc: Any, head: Any) -> tuple[int, int] | None:
         tokens.pop()
     if not tokens:
         return None
-    start, end = _trim(doc.text, tokens[0].idx, tokens[-1].idx + len(tokens[-1]))
+    start, end = _trim(text_of(doc), tokens[0].idx, tokens[-1].idx + len(tokens[-1]))
     return (start, _close_quote(doc, start, end)) if end > start else None
 
 
 def _close_quote(doc: Any, start: int, end: int) -> int:
     """Keep the closing mark of a quote that opens inside the clause ('faced "a catastrophe."')."""
     for a, b in quoted_ranges(doc):
-        if start <= a < end < b and not doc.text[end:b].strip(_TRIM + "\"“”‘’'!?"):
+        if start <= a < end < b and not text_of(doc)[end:b].strip(_TRIM + "\"“”‘’'!?"):
             return b
     return end
 
@@ -313,8 +314,8 @@ def _according_to(doc: Any, according: Any) -> _Draft | None:
         first, last = hi + 1, sent.end
     if last <= first:
         return None
-    start, end = _trim(doc.text, doc[first].idx, doc[last - 1].idx + len(doc[last - 1]))
-    parenthetical = _PARENTHETICAL.match(doc.text[start:end])
+    start, end = _trim(text_of(doc), doc[first].idx, doc[last - 1].idx + len(doc[last - 1]))
+    parenthetical = _PARENTHETICAL.match(text_of(doc)[start:end])
     if parenthetical:
         start += parenthetical.end()
     if end <= start:
@@ -330,8 +331,8 @@ def _keeps_reported(
     inner = []
     marks = _TRIM + "\"“”‘’'"
     for a, b in quoted:
-        lead = doc.text[a : draft.start].strip(marks) if a < draft.start else ""
-        tail = doc.text[draft.end : b].strip(marks) if b > draft.end else ""
+        lead = text_of(doc)[a : draft.start].strip(marks) if a < draft.start else ""
+        tail = text_of(doc)[draft.end : b].strip(marks) if b > draft.end else ""
         if not lead and not tail:
             inner.append((a, b))
         elif a < draft.end and b > draft.start:
@@ -340,9 +341,9 @@ def _keeps_reported(
         return True
     pieces, at = [], draft.start
     for a, b in sorted(inner):
-        pieces.append(doc.text[at:max(at, a)])
+        pieces.append(text_of(doc)[at:max(at, a)])
         at = max(at, b)
-    pieces.append(doc.text[at : draft.end])
+    pieces.append(text_of(doc)[at : draft.end])
     return len(" ".join(pieces).split()) >= MIN_REPORTED_WORDS
 
 
@@ -440,7 +441,7 @@ def _same_person_actor(doc: Any, span: Any, entities: list[Entity]) -> Any:
 
 
 def _to_quote(doc: Any, draft: _Draft, entities: list[Entity]) -> Quote:
-    text = doc.text[draft.start : draft.end]
+    text = text_of(doc)[draft.start : draft.end]
     return Quote(
         start=draft.start,
         end=draft.end,

@@ -16,10 +16,18 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from ..errors import ConfigError
+from ..nlp import text_of
 from ..records import Timex
 from .timex_patterns import lexicon
+from .timex_resolve import (
+    Partial,
+    anchor_date,
+    granularity_of,
+    resolve,
+    shift_date,
+    to_date,
+)
 from .timex_rules import Candidate, find_candidates
-from .timex_resolve import Partial, anchor_date, granularity_of, resolve, shift_date, to_date
 
 #: Key of the per-Doc state in ``doc.user_data``.
 STATE_KEY = "newsevents.timex"
@@ -75,7 +83,7 @@ def extract_timexes(doc: Any, published: str) -> list[Timex]:
         ``doc.user_data["newsevents.timex"]``.
     """
     dct = parse_published(published)
-    text = doc.text
+    text = text_of(doc)
     timexes: list[Timex] = []
     anchors: list[Anchor] = []
     ref: dt.date | None = None  # last date mentioned, any precision

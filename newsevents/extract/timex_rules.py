@@ -14,7 +14,17 @@ import re
 from dataclasses import dataclass
 
 from . import timex_patterns as p
-from .timex_patterns import DAY, EDGE, MONTH, MONTH_D, UNIT, WEEKDAY, YEAR, APPROX, Handler
+from .timex_patterns import (
+    APPROX,
+    DAY,
+    EDGE,
+    MONTH,
+    MONTH_D,
+    UNIT,
+    WEEKDAY,
+    YEAR,
+    Handler,
+)
 from .timex_resolve import Partial
 
 

@@ -27,6 +27,7 @@ import functools
 import re
 from typing import Any
 
+from ..nlp import text_of
 from ..records import Tone
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'\-]*")
@@ -82,7 +83,7 @@ def extract_tone(doc: Any) -> Tone:
     Returns:
         The article's :class:`~newsevents.records.Tone`.
     """
-    positive, negative, words = word_tone(doc.text)
+    positive, negative, words = word_tone(text_of(doc))
     scores = [polarity(sent.text) for sent in doc.sents if sent.text.strip()]
     mean = sum(scores) / len(scores) if scores else 0.0
     return Tone(
