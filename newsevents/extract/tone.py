@@ -50,7 +50,10 @@ def polarity(text: str) -> float:
     Returns:
         A score in -1..1 (negative to positive); 0.0 for an empty or neutral text.
     """
-    if not text.strip():
+    lexicon = _analyzer().lexicon
+    # VADER scores only lexicon words (boosters, negations and punctuation just scale them), so a
+    # text without one scores exactly 0; most news sentences have none, and this skips them cheaply.
+    if not any(word in lexicon for word in _WORD.findall(text.lower())):
         return 0.0
     return round(float(_analyzer().polarity_scores(text)["compound"]), 4)
 
