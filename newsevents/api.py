@@ -11,14 +11,15 @@
 - ``GET /api/export/events.tsv`` (GDELT 2.0 TSV) and ``/api/export/events.parquet``;
 - ``GET /``: the dashboard (``static/``, every asset bundled); ``GET /openapi.json``: the schema.
 
-Bad parameters answer 422 with a message saying what to change; an unknown article 404. The
-store's one DuckDB connection is shared by the worker threads under a lock (reads are short).
+Bad parameters answer 422 with a message saying what to change; an unknown article 404. Reads
+go through short read-only leases (``api_reader.py``) so that an ``ingest`` can write between
+requests; while it holds the file a request waits a little, then answers 503 with
+``Retry-After``. A query running past ``QUERY_TIMEOUT_S`` is stopped (422: narrow the filters).
 """
 
 from __future__ import annotations
 
 import tempfile
-import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from importlib import resources
@@ -28,13 +29,16 @@ from typing import Annotated, Any, Literal, TypeVar
 from fastapi import FastAPI, HTTPException, Query, Request
 from fastapi.responses import FileResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
+from pydantic import BaseModel
 from starlette.background import BackgroundTask
 
 from . import analytics, plot
+from .api_reader import Reader
 from .errors import NewsEventsError
 from .export_gdelt import export_gdelt
 from .store import Store
 from .store_analytics import search_where
+from .store_lock import StoreBusy
 
 MAX_PAGE = 500
 T = TypeVar("T")
@@ -52,19 +56,38 @@ Limit = Annotated[int, Query(ge=1, le=MAX_PAGE, description=f"Page size, at most
 Offset = Annotated[int, Query(ge=0, le=10_000_000)]
 
 
+
+class Problem(BaseModel):
+    """An error answer: ``detail`` says what to change (a sentence, or FastAPI's list of field errors)."""
+
+    detail: str | list[dict[str, Any]]
+
+
+ERRORS: dict[int | str, dict[str, Any]] = {
+    422: {"model": Problem, "description": "A parameter is invalid, or the query ran too long; detail says "
+                                           "what to change."},
+    503: {"model": Problem, "description": "An ingest is writing the store; retry after Retry-After seconds.",
+          "headers": {"Retry-After": {"schema": {"type": "integer"}, "description": "Seconds to wait."}}},
+}
+NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"model": Problem, "description": "No such article."}}
+FILES: dict[int | str, dict[str, Any]] = {200: {"description": "The events file.", "content": {
+    "text/tab-separated-values": {"schema": {"type": "string"}},
+    "application/vnd.apache.parquet": {"schema": {"type": "string", "format": "binary"}}}}}
+
+
 def create_app(db: str | Path) -> FastAPI:
     """The API and dashboard over the store at ``db`` (opened read-only).
 
     Raises:
-        StoreError: the database cannot be opened (missing, locked by a writer, not migrated).
+        StoreError: the database cannot be opened (missing, corrupt, not migrated, or locked by
+            a writer for longer than ``api_reader.WAIT_S``).
     """
-    store = Store(db, read_only=True)
-    lock = threading.Lock()
+    reader = Reader(db)
     app = FastAPI(title="newsevents", version="0.1.0", summary="Political events with evidence, read-only.")
 
     @contextmanager
     def reading() -> Iterator[Store]:
-        with lock:
+        with reader.lease() as store:
             yield store
 
     def run(fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
@@ -75,7 +98,12 @@ def create_app(db: str | Path) -> FastAPI:
     async def _bad_request(request: Request, exc: NewsEventsError) -> JSONResponse:
         return JSONResponse(status_code=422, content={"detail": str(exc)})
 
-    @app.get("/api/events")
+    @app.exception_handler(StoreBusy)
+    async def _busy(request: Request, exc: StoreBusy) -> JSONResponse:
+        detail = f"the store is being written by an ingest; retry in a moment ({exc})"
+        return JSONResponse(status_code=503, content={"detail": detail}, headers={"Retry-After": "2"})
+
+    @app.get("/api/events", responses=ERRORS)
     def events(actor: Actor = None, a: Actor = None, b: Actor = None, directed: bool = False,
                cameo: Cameo = None, since: Since = None, until: Until = None,
                place: Text = None, country: Country = None, text: Text = None,
@@ -86,7 +114,7 @@ def create_app(db: str | Path) -> FastAPI:
                    modality=_modality(modality), limit=limit, offset=offset)
         return page.to_dict()
 
-    @app.get("/api/dyad")
+    @app.get("/api/dyad", responses=ERRORS)
     def dyad(a: Annotated[str, Query(pattern=ACTOR)], b: Annotated[str, Query(pattern=ACTOR)],
              by: Literal["day", "week", "month", "year"] = "month", weighted: bool = False,
              directed: bool = False, since: Since = None, until: Until = None,
@@ -97,19 +125,19 @@ def create_app(db: str | Path) -> FastAPI:
         return {"a": a.upper(), "b": b.upper(), "by": by, "points": [p.to_dict() for p in points],
                 "spec": plot.dyad_spec(points, a, b, by=by)}
 
-    @app.get("/api/actors")
+    @app.get("/api/actors", responses=ERRORS)
     def actors(q: Annotated[str, Query(pattern=ACTOR)], limit: Annotated[int, Query(ge=1, le=100)] = 20
                ) -> list[dict[str, Any]]:
         """Actor codes starting with, or names containing, ``q``; most mentioned first."""
         return run(analytics.find_actors, q, limit=limit)
 
-    @app.get("/api/actors/{code}")
+    @app.get("/api/actors/{code}", responses=ERRORS)
     def actor(code: Annotated[str, _path(ACTOR)], limit: Annotated[int, Query(ge=1, le=100)] = 10
               ) -> dict[str, Any]:
         """An actor's events as source and target, top partners, event mix and quotes."""
         return run(analytics.actor_profile, code, limit=limit).to_dict()
 
-    @app.get("/api/articles/{article_id}")
+    @app.get("/api/articles/{article_id}", responses={**ERRORS, **NOT_FOUND})
     def article(article_id: Annotated[str, _path(r"^[A-Za-z0-9_.:\-]{1,128}$")]) -> dict[str, Any]:
         """One article with its entities, time expressions, quotes, places, events and tone."""
         record = run(analytics.article_view, article_id)
@@ -117,13 +145,13 @@ def create_app(db: str | Path) -> FastAPI:
             raise HTTPException(404, f"no article {article_id!r} in this store; search /api/events first")
         return record.to_dict()
 
-    @app.get("/api/quotes")
+    @app.get("/api/quotes", responses=ERRORS)
     def quotes(speaker: Actor = None, text: Text = None, limit: Limit = 50, offset: Offset = 0
                ) -> dict[str, Any]:
         """Quotes by speaker and/or containing ``text``, newest article first."""
         return run(analytics.search_quotes, speaker=speaker, text=text, limit=limit, offset=offset).to_dict()
 
-    @app.get("/api/export/events.{fmt}")
+    @app.get("/api/export/events.{fmt}", responses={**ERRORS, **FILES}, response_class=FileResponse)
     def export(fmt: Literal["tsv", "parquet"], actor: Actor = None, a: Actor = None, b: Actor = None,
                cameo: Cameo = None, since: Since = None, until: Until = None, country: Country = None,
                modality: Modality = "asserted") -> FileResponse:
@@ -142,7 +170,7 @@ def create_app(db: str | Path) -> FastAPI:
                             background=BackgroundTask(_remove, out))
 
     _mount_dashboard(app)
-    app.state.store = store
+    app.state.reader = reader
     return app
 
 

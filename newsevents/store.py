@@ -36,6 +36,7 @@ from . import store_rows as rows
 from .errors import ConfigError, StoreError
 from .records import ArticleRecord, Entity, Event, Quote, Reject
 from .store_export import EXPORT_FORMATS, export_table
+from .store_lock import StoreBusy
 from .store_migrations import MIGRATIONS
 
 DEFAULT_DB = "newsevents.duckdb"
@@ -476,7 +477,12 @@ def _open_error(path: str, exc: duckdb.Error) -> StoreError:
     if "Could not set lock" in message or "Conflicting lock" in message:
         pid = re.search(r"PID (\d+)", message)
         who = f" (process {pid.group(1)})" if pid else ""
-        return StoreError(
+        if "read-only mode" in message:  # the holder reads: e.g. `newsevents serve` or a query
+            return StoreBusy(
+                f"another process{who} is reading {path} (e.g. `newsevents serve` or a query), so it cannot "
+                "be written now; stop that process or retry when it is done"
+            )
+        return StoreBusy(
             f"another newsevents ingest{who} is writing to {path}; wait for it to finish or use --db OTHER.duckdb"
         )
     if "not a valid DuckDB database" in message:
@@ -490,4 +496,9 @@ def _open_error(path: str, exc: duckdb.Error) -> StoreError:
         return StoreError(
             f"{path} is corrupt ({message}); restore it from a backup or re-ingest into a new --db path"
         )
-    return StoreError(f"cannot open {path}: {message}")
+    if "Could not read enough bytes" in message:
+        return StoreError(
+            f"{path} is truncated (shorter than its own index says: an interrupted copy or a full disk?); "
+            "restore it from a backup or re-ingest into a new --db path"
+        )
+    return StoreError(f"cannot open {path}: {message}; if the file is damaged, re-ingest into a new --db path")
