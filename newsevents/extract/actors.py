@@ -21,6 +21,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from spacy.strings import get_string_id
+
 from ..records import Actor, Entity
 from .dictionaries import actor_dictionary, agent_dictionary, phrase_key, read_table
 
@@ -298,8 +300,16 @@ class _Resolver:
 
     def __init__(self, doc: Any) -> None:
         self.day = _day(doc)
-        self.chunks = {t.i: chunk for chunk in doc.noun_chunks for t in chunk}
+        self.doc = doc
+        self._chunks: dict[int, Any] | None = None
         self.people: dict[tuple[str, ...], Match] = {}
+
+    @property
+    def chunks(self) -> dict[int, Any]:
+        """Token index -> its noun chunk, built when a person's title is first looked for."""
+        if self._chunks is None:
+            self._chunks = {i: chunk for chunk in self.doc.noun_chunks for i in range(chunk.start, chunk.end)}
+        return self._chunks
 
     def resolve(self, span: Any, label: str) -> Match | None:
         key = phrase_key(span.text)
@@ -342,13 +352,22 @@ def _is_title(token: Any) -> bool:
     return bool(key) and (key[0] in _TITLE_WORDS or key in agent_dictionary())
 
 
+_NAME_POS = frozenset({get_string_id("PROPN"), get_string_id("ADJ")})
+
+
 def _missed(doc: Any, day: str) -> list[tuple[Any, str]]:
     """Proper-noun runs the NER left out that the dictionaries know ("Kiev states ...")."""
     found = []
+    # Token attributes as plain lists: one C call instead of a Token object per word.
+    ent_types = doc.to_array("ENT_TYPE").tolist()
+    pos = doc.to_array("POS").tolist()
     i = 0
     while i < len(doc):
+        if ent_types[i] or pos[i] not in _NAME_POS:
+            i += 1
+            continue
         token = doc[i]
-        if token.ent_type_ or token.pos_ not in {"PROPN", "ADJ"} or not token.text[:1].isupper():
+        if not token.text[:1].isupper():
             i += 1
             continue
         end = i + 1

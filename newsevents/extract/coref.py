@@ -23,6 +23,9 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
+import numpy as np
+from spacy.strings import get_string_id
+
 from ..nlp import text_of
 from ..records import Actor, Entity, Mention
 from .quotemarks import quoted_ranges
@@ -200,18 +203,22 @@ def _add_nominals(doc: Any, entities: list[Entity], found: dict[int, Candidate])
 
 
 def _subject_nouns(doc: Any) -> list[Any]:
-    matcher = _subject_matcher(doc.vocab)
-    return [doc[start] for _, start, _ in matcher(doc)]
+    """Nominal subjects (NOUN, nsubj) whose lemma is a coreference noun, in text order."""
+    if len(doc) == 0:
+        return []
+    lemma, pos, dep = doc.to_array(["LEMMA", "POS", "DEP"]).T
+    nouns = _noun_lemma_ids()
+    lemmas = lemma.tolist()
+    return [doc[i] for i in np.flatnonzero((pos == _NOUN) & (dep == _NSUBJ)).tolist() if lemmas[i] in nouns]
 
 
-@functools.lru_cache(maxsize=4)
-def _subject_matcher(vocab: Any) -> Any:
-    from spacy.matcher import Matcher
+_NOUN = np.uint64(get_string_id("NOUN"))
+_NSUBJ = np.uint64(get_string_id("nsubj"))
 
-    matcher = Matcher(vocab)
-    nouns = sorted(nominal_kinds())
-    matcher.add("SUBJ", [[{"POS": "NOUN", "DEP": {"IN": ["nsubj"]}, "LEMMA": {"IN": nouns}}]])
-    return matcher
+
+@functools.cache
+def _noun_lemma_ids() -> frozenset[int]:
+    return frozenset(get_string_id(noun) for noun in nominal_kinds())
 
 
 def _mention(span: Any, actor: Actor | None) -> Mention:

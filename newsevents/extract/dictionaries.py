@@ -93,6 +93,7 @@ def _display(phrase: str) -> str:
     return " ".join(w.lower() if i and w in _SMALL else w for i, w in enumerate(words))
 
 
+@functools.lru_cache(maxsize=1 << 16)  # called per token; news words repeat
 def phrase_key(phrase: str) -> tuple[str, ...]:
     """Normalise a dictionary phrase or a text span to a tuple of capitalised words."""
     words = phrase.replace("_", " ").replace("’", "'").upper().split()

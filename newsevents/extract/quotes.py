@@ -33,6 +33,9 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
+import numpy as np
+from spacy.strings import get_string_id
+
 from ..nlp import text_of
 from ..records import Entity, Mention, Quote
 from .coref import actor_of, antecedent, candidates, np_span, reference_kinds
@@ -201,7 +204,7 @@ def _continues(doc: Any, previous: _Draft, start: int) -> bool:
 def _reported_quotes(doc: Any, direct: list[_Draft]) -> list[_Draft]:
     quoted = quoted_ranges(doc)
     drafts: list[_Draft] = []
-    for _, start, end in _cue_matcher(doc.vocab)(doc):
+    for start, end in cue_spans(doc):
         token = doc[start]
         if any(a <= token.idx < b for a, b in quoted):
             continue  # speech reported inside someone's quote
@@ -214,15 +217,31 @@ def _reported_quotes(doc: Any, direct: list[_Draft]) -> list[_Draft]:
     return drafts
 
 
-@functools.lru_cache(maxsize=4)
-def _cue_matcher(vocab: Any) -> Any:
-    from spacy.matcher import Matcher
+def cue_spans(doc: Any) -> list[tuple[int, int]]:
+    """Token (start, end) of each speech verb (lemma in the cue list, tagged VERB) and each
+    "according to", ordered by end as spaCy's ``Matcher`` returns them.
 
-    matcher = Matcher(vocab)
-    verbs = sorted(cue_words()["verb"])
-    matcher.add("CUE", [[{"LEMMA": {"IN": verbs}, "POS": "VERB"}]])
-    matcher.add("ACCORDING", [[{"LOWER": "according"}, {"LOWER": "to"}]])
-    return matcher
+    Whole-doc attribute arrays (one C call) instead of a Matcher, whose set predicates run
+    per token in Python.
+    """
+    if len(doc) == 0:
+        return []
+    lemma, pos, lower = doc.to_array(["LEMMA", "POS", "LOWER"]).T
+    cues = _cue_lemma_ids()
+    lemmas = lemma.tolist()
+    spans = [(i, i + 1) for i in np.flatnonzero(pos == _VERB).tolist() if lemmas[i] in cues]
+    according = np.flatnonzero((lower[:-1] == _ACCORDING) & (lower[1:] == _TO))
+    spans += [(i, i + 2) for i in according.tolist()]
+    return sorted(spans, key=lambda span: (span[1], span[0]))
+
+
+_VERB = np.uint64(get_string_id("VERB"))
+_ACCORDING, _TO = np.uint64(get_string_id("according")), np.uint64(get_string_id("to"))
+
+
+@functools.cache
+def _cue_lemma_ids() -> frozenset[int]:
+    return frozenset(get_string_id(verb) for verb in cue_words()["verb"])
 
 
 def _speech_clause(doc: Any, cue: Any) -> _Draft | None:

@@ -25,6 +25,7 @@ from .timex_patterns import (
     YEAR,
     Handler,
 )
+from .timex_guard import compile_guarded
 from .timex_resolve import Partial
 
 
@@ -97,8 +98,9 @@ def rules() -> tuple[tuple[str, re.Pattern[str], Handler], ...]:
         ("noon", r"\b(?P<w>noon|midnight)\b" + CLOCK_DAY, p.h_noon),
         ("weekend", r"\b(?:over|at|during|on)\s+(?P<x>the\s+weekend)\b", p.h_weekend),
     ]
-    # A leading \b lets the engine skip positions inside words at C speed.
-    return tuple((name, re.compile(rx if rx.startswith(("\\b", "(?<")) else "\\b" + rx, re.I), handler)
+    # A leading \b lets the engine skip positions inside words at C speed; the first-character
+    # guard (same matches) skips positions where no match can start.
+    return tuple((name, compile_guarded(rx if rx.startswith(("\\b", "(?<")) else "\\b" + rx, re.I), handler)
                  for name, rx, handler in table)
 
 

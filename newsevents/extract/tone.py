@@ -86,8 +86,11 @@ def extract_tone(doc: Any) -> Tone:
     Returns:
         The article's :class:`~newsevents.records.Tone`.
     """
-    positive, negative, words = word_tone(text_of(doc))
-    scores = [polarity(sent.text) for sent in doc.sents if sent.text.strip()]
+    text = text_of(doc)
+    positive, negative, words = word_tone(text)
+    # A sentence's text is its slice of the doc text (Span.text would rebuild it from tokens).
+    sentences = (text[sent.start_char : sent.end_char] for sent in doc.sents)
+    scores = [polarity(sentence) for sentence in sentences if sentence.strip()]
     mean = sum(scores) / len(scores) if scores else 0.0
     return Tone(
         tone=round(positive - negative, 3),
