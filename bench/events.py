@@ -1,6 +1,7 @@
 """Event-coding benchmarks: CAMEO manual examples, PLOVER gold records, the seed article.
 
-Run: ``.venv/bin/python bench/events.py [cameo|plover|seed ...] [--errors]`` (reads ../shared;
+Run: ``.venv/bin/python bench/events.py [cameo|plover|seed|precision ...] [--errors]
+[--store PATH]`` (reads ../shared;
 prints numbers per set, per-root / per-type results and the top confusions; ``--errors`` lists
 every CAMEO-example error).
 
@@ -11,11 +12,17 @@ every CAMEO-example error).
    actor/recipient country and sector accuracy of the best event.
 3. The seed article vs ``examples/seed.gold.json``: asserted events matched on root + source
    code + target code; precision, recall, F1.
+4. The hand-checked precision sample ``bench/data/events_precision_sample.tsv`` (asserted events
+   coded from Reuters-21578, one verdict each: correct / spurious / miscoded): spurious and
+   error rates. With ``--store PATH`` (a store holding those Reuters articles, opened read-only)
+   the sample's articles are re-coded and the ids no longer emitted and the new, unlabelled
+   ids are counted (a drift check; new ids must be labelled before the rates mean anything).
 """
 
 from __future__ import annotations
 
 import collections
+import csv
 import json
 import sys
 import time
@@ -189,15 +196,60 @@ def bench_seed() -> None:
         print("  missed:", g["cameo"], g["source"]["code"], g["target"]["code"], g["evidence"][:60])
 
 
+PRECISION_SAMPLE = Path(__file__).resolve().parent / "data" / "events_precision_sample.tsv"
+
+
+def _read_sample() -> list[dict[str, str]]:
+    with PRECISION_SAMPLE.open(encoding="utf-8") as handle:
+        return list(csv.DictReader((r for r in handle if not r.startswith("#")), delimiter="\t"))
+
+
+def _recoded_ids(store_path: str, article_ids: set[str]) -> set[str]:
+    from newsevents.store import Store
+
+    with Store(store_path, read_only=True) as store:
+        records = [store.get_article(a) for a in sorted(article_ids)]
+    nlp = load_pipeline(STAGES)
+    articles = [r.article for r in records if r is not None]
+    ids = set()
+    for doc in nlp.pipe(make_docs(nlp, articles)):
+        ids |= {e.id for e in extract_events(doc, doc.user_data["published"], doc._.entities,
+                                              doc._.timexes, doc._.quotes, [])
+                if e.modality == "asserted"}
+    return ids
+
+
+def bench_precision(store_path: str | None) -> None:
+    rows = _read_sample()
+    verdicts = collections.Counter(r["verdict"] for r in rows)
+    reasons = collections.Counter(r["reason"] for r in rows if r["verdict"] != "correct")
+    n = len(rows)
+    print(f"[precision-sample] n={n} articles={len({r['article_id'] for r in rows})} "
+          f"correct={verdicts['correct'] / n:.3f} spurious_rate={verdicts['spurious'] / n:.3f} "
+          f"miscoded={verdicts['miscoded'] / n:.3f}")
+    print("  reasons (not correct):", ", ".join(f"{k} x{v}" for k, v in reasons.most_common()))
+    if store_path:
+        labelled = {r["event_id"] for r in rows}
+        now = _recoded_ids(store_path, {r["article_id"] for r in rows})
+        print(f"  drift vs {store_path} (sample articles only; articles without events are not "
+              f"re-coded): labelled and still emitted {len(labelled & now)}, no longer emitted "
+              f"{len(labelled - now)}, new unlabelled {len(now - labelled)}")
+
+
 def main() -> None:
     started = time.perf_counter()
-    sets = [a for a in sys.argv[1:] if not a.startswith("--")] or ["cameo", "plover", "seed"]
+    args = sys.argv[1:]
+    store_path = args[args.index("--store") + 1] if "--store" in args else None
+    args = [a for a in args if a != store_path]
+    sets = [a for a in args if not a.startswith("--")] or ["cameo", "plover", "seed", "precision"]
     if "cameo" in sets:
         bench_cameo_examples()
     if "plover" in sets:
         bench_plover()
     if "seed" in sets:
         bench_seed()
+    if "precision" in sets:
+        bench_precision(store_path)
     print(f"(took {time.perf_counter() - started:.1f}s)")
 
 

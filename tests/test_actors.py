@@ -81,6 +81,9 @@ CASES = [
     ("Georgy Tikhy, a spokesman for the Ukrainian Foreign Ministry, said talks stalled.", "Georgy Tikhy", "2025-07-22", "UKRGOV"),
     ("Hungary's prime minister Viktor Orban vetoed the package.", "Viktor Orban", "2025-07-22", "HUNGOV"),
     ("Ukrainian President Viktor Yushchenko dissolved parliament.", "Viktor Yushchenko", "2007-04-02", "UKRGOV"),
+    ("Serbia rejected the ultimatum.", "Serbia", "2000-01-01", "SRB"),  # not SCGSRB (actors_extra)
+    ("Serb forces killed three villagers.", "Serb", "2000-01-01", "SRB"),
+    ("The Serbian parliament approved the law.", "Serbian", "2000-01-01", "SRB"),
 ]
 
 
@@ -136,6 +139,11 @@ def test_actors_leader_depends_on_date(parse):
         ("Western nations", "WST"),
         ("the ministry", "GOV"),
         ("the weather", None),
+        ("Israeli tanks", "ISRMIL"),  # agents_extra rows (events round 3)
+        ("Russian aircraft", "RUSMIL"),
+        ("U.S. border patrol agents", "USACOP"),
+        ("Iraqi weapons inspectors", "IRQGOV"),
+        ("the negotiators", "GOV"),
     ],
 )
 def test_actors_resolve_span(parse, phrase, code):

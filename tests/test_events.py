@@ -188,3 +188,81 @@ def test_events_frame_composition(stages, text, code, dyad):
     events = [e for e in _events(stages, text) if e.modality == "asserted"]
     assert [(e.cameo[: len(code)], e.source.actor.country, e.target.actor.country)
             for e in events] == [(code, *dyad)]
+
+
+@pytest.mark.parametrize(
+    ("code", "country", "sector", "org", "expected"),
+    [
+        ("UKRGOV", "UKR", "GOV", None, True),
+        ("RUS", "RUS", None, None, True),
+        ("IGOWSTNAT", None, None, "NATO", True),
+        ("WST", None, None, None, True),  # a bloc is a party
+        ("GOV", None, "GOV", None, False),  # "the ministry"
+        ("BUS", None, "BUS", None, False),  # "the company"
+        ("EDU", None, "EDU", None, False),  # "economists"
+        ("MED", "MED", None, None, False),  # Phoenix codes Reuters [MED] as if a country
+        ("JPNBUS", "JPN", "BUS", None, False),  # business of any country
+        ("MNCUSA", None, "USA", None, False),
+    ],
+)
+def test_events_political_actor(code, country, sector, org, expected):
+    from newsevents.extract.event_actors import political
+    from newsevents.records import Actor
+
+    assert political(Actor(code, country, sector, org)) is expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The company said profits rose 10 pct in Japan last year.",  # sector-only source
+        "Economists said the Taiwan dollar has risen against the U.S. currency.",
+        "Japan said the yen had risen sharply against the dollar.",  # market statement
+        "Taiwan's foreign exchange reserves hit a new high of 51 billion U.S. dlrs.",
+        "China imported 69,952 tonnes of Thai rubber last year.",  # a trade transaction
+        "A U.S. official said the United States remains open to talks.",  # its own country
+        "Mario Fernandez said delegates from Mexico and Peru attended the meeting.",
+        "Industry sources told Reuters that Nigeria's output fell.",
+    ],
+)
+def test_events_business_and_market_reports_give_no_event(stages, text):
+    assert [e for e in _events(stages, text, "1987-03-01") if e.modality == "asserted"] == []
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # statements: the addressee or the actor the reported clause is about is the target
+        ("The Japanese foreign minister told China that the talks were useful.",
+         {("01", "JPN", "CHN")}),
+        ("Iran said Iraq was responsible for the attack.", {("11", "IRN", "IRQ")}),
+        # general patterns for what CAMEO.2.0 codes too coarsely
+        ("Thousands of Iraqi Kurds demonstrated in Kirkuk on Sunday.", {("14", "IRQ", None)}),
+        ("Security forces in Guinea tortured Liberian refugees.", {("18", "GIN", "LBR")}),
+        ("Germany lifted sanctions against South Africa.", {("08", "DEU", "ZAF")}),
+        ("Palestinian youths blocked roads in Hebron.", {("14", "PSE", None)}),
+        ("Israeli tanks shelled Palestinian positions.", {("19", "ISR", "PSE")}),
+    ],
+)
+def test_events_roots_and_parties(stages, text, expected):
+    events = [e for e in _events(stages, text, "2000-01-01") if e.modality == "asserted"]
+    got = {(e.root, e.source.actor.country or e.source.actor.org,
+            (e.target.actor.country or e.target.actor.org) if e.target else None)
+           for e in events}
+    assert got == expected
+
+
+def test_events_precision_sample_is_well_formed():
+    import csv
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[1] / "bench" / "data" / "events_precision_sample.tsv"
+    with path.open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader((r for r in handle if not r.startswith("#")), delimiter="\t"))
+    assert len(rows) >= 100
+    assert list(rows[0]) == ["event_id", "article_id", "verdict", "reason"]  # ids only, no text
+    assert len({r["event_id"] for r in rows}) == len(rows)
+    assert {r["verdict"] for r in rows} <= {"correct", "spurious", "miscoded"}
+    assert all(r["reason"] and " " not in r["reason"] for r in rows)

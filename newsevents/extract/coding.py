@@ -32,7 +32,9 @@ EVALUATIVE_FILE = "evaluative_words.tsv"
 #: support verbs whose object noun carries the event ("submitted an application", "launched an attack").
 LIGHT_VERBS = frozenset({"submit", "file", "make", "lodge", "launch", "carry", "conduct", "pay",
                          "stage", "mount", "hold", "begin", "start", "resume", "impose", "send",
-                         "issue", "present", "deliver", "announce", "unleash", "wage", "step"})
+                         "issue", "present", "deliver", "announce", "unleash", "wage", "step",
+                         "undertake", "continue", "organize", "organise", "renew", "call",
+                         "declare", "order"})
 #: verbs saying that a nominal event happened ("talks were held", "the summit opened").
 OCCUR_VERBS = frozenset({"take", "hold", "begin", "start", "resume", "open", "end", "conclude",
                          "continue", "convene", "kick", "get", "close", "wrap"})
@@ -53,6 +55,11 @@ class OwnPattern:
         """Whether the row has a condition (a ``*`` row only fills uncoded verbs)."""
         return self.clauses != (("*", ""),)
 
+    @property
+    def forced(self) -> bool:
+        """Whether the row beats even a matching CAMEO.2.0 pattern (condition ``force``)."""
+        return any(key == "force" for key, _ in self.clauses)
+
 
 @dataclass(frozen=True)
 class Coding:
@@ -68,7 +75,8 @@ def _parse_condition(text: str, where: str) -> tuple[tuple[str, str], ...]:
     for part in text.split("&"):
         key, _, value = part.partition("=")
         if key not in {"*", "obj", "objword", "prep", "prepword", "comp", "compattr", "compneg",
-                       "as", "objactor", "light", "occur", "poss", "hascomp", "hasxcomp"}:
+                       "as", "objactor", "light", "occur", "poss", "hascomp", "hasxcomp",
+                       "subjword", "mod", "force"}:
             raise ConfigError(f"{where}: unknown condition {key!r} in {text!r}")
         clauses.append((key, value))
     return tuple(clauses)
@@ -88,6 +96,13 @@ def own_patterns() -> dict[tuple[str, str], tuple[OwnPattern, ...]]:
         for lemma in pattern.lemmas:
             index.setdefault((pattern.trigger, lemma), []).append(pattern)
     return {k: tuple(sorted(v, key=lambda p: not p.conditional)) for k, v in index.items()}
+
+
+@functools.cache
+def forced_lemmas() -> frozenset[str]:
+    """Verb lemmas with a ``force`` row (checked before the CAMEO.2.0 patterns)."""
+    return frozenset(lemma for (trigger, lemma), rows in own_patterns().items()
+                     if trigger == "verb" and any(r.forced for r in rows))
 
 
 @functools.cache
@@ -170,6 +185,16 @@ def _keep_root(code: str, default: str | None) -> str:
     return code
 
 
+@functools.cache
+def _anchor_index(block: str) -> dict[str, tuple[int, ...]]:
+    """Anchor word -> positions of the block's patterns that need it (a pattern pre-filter)."""
+    index: dict[str, list[int]] = {}
+    for position, pattern in enumerate(verb_dictionary().patterns.get(block, ())):
+        for word in pattern.anchor:
+            index.setdefault(word, []).append(position)
+    return {word: tuple(positions) for word, positions in index.items()}
+
+
 def dictionary_coding(pred: Predicate, feats: Features) -> tuple[Coding | None, Coding | None]:
     """(best matching pattern, verb/block default) of the predicate's CAMEO.2.0 entry."""
     vd = verb_dictionary()
@@ -181,7 +206,11 @@ def dictionary_coding(pred: Predicate, feats: Features) -> tuple[Coding | None, 
     entry = entry or vd.verbs.get(pred.lemma)
     if entry is None:
         return None, None
-    best = next((p for p in vd.patterns.get(entry.block, ()) if pattern_matches(p, feats)), None)
+    patterns = vd.patterns.get(entry.block, ())
+    index = _anchor_index(entry.block)
+    # only patterns whose anchor word occurs can match; keep the block's specificity order
+    candidates = sorted({i for word in feats.every for i in index.get(word, ())})
+    best = next((patterns[i] for i in candidates if pattern_matches(patterns[i], feats)), None)
     default_code = entry.code or vd.block_codes.get(entry.block)
     matched = Coding(_keep_root(best.code, default_code), _pattern_label(entry.block, best), 3) \
         if best else None
@@ -266,15 +295,26 @@ def _clause_holds(key: str, value: str, pred: Predicate, feats: Features,
         return head.dep_ in ("nsubj", "nsubjpass") and head.head.lemma_.lower() in OCCUR_VERBS
     if key == "poss":
         return any(c.dep_ == "poss" for c in head.children)
+    if key == "subjword":
+        return any(t.lemma_.lower() in values or t.lower_ in values
+                   for s in pred.subjects for t in s.subtree)
+    if key == "mod":
+        return any(c.dep_ in ("compound", "amod") and c.lemma_.lower() in values
+                   for c in head.children)
+    if key == "force":
+        return True
     return False
 
 
 def own_coding(pred: Predicate, feats: Features, is_actor: Callable[[Token], bool],
-               conditional: bool) -> Coding | None:
-    """The first of our patterns for the predicate's lemma whose condition holds."""
+               conditional: bool, forced: bool = False) -> Coding | None:
+    """The first of our patterns for the predicate's lemma whose condition holds.
+
+    ``forced`` looks only at rows with the ``force`` condition (they precede the dictionary).
+    """
     trigger = "noun" if pred.nominal else "verb"
     for pattern in own_patterns().get((trigger, pred.lemma), ()):
-        if pattern.conditional != conditional:
+        if pattern.conditional != conditional or (forced and not pattern.forced):
             continue
         if all(_clause_holds(k, v, pred, feats, is_actor) for k, v in pattern.clauses):
             if pattern.code == "-":
@@ -290,8 +330,11 @@ def code_predicate(pred: Predicate, feats: Features,
         coding = own_coding(pred, feats, is_actor, conditional=True)
         return coding if coding is not None and coding.code else None
     matched, default = dictionary_coding(pred, feats)
+    forced = pred.lemma in forced_lemmas() and own_coding(
+        pred, feats, is_actor, conditional=True, forced=True)
     coding = (
-        matched
+        forced
+        or matched
         or own_coding(pred, feats, is_actor, conditional=True)
         or default
         or own_coding(pred, feats, is_actor, conditional=False)

@@ -17,7 +17,10 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterable
 
-from spacy.tokens import Doc, Token
+import numpy as np
+from spacy.attrs import LEMMA, POS
+from spacy.parts_of_speech import NOUN
+from spacy.tokens import Doc, Span, Token
 
 from ..nlp import text_of
 from ..records import Actor, Entity, Mention
@@ -29,14 +32,87 @@ TALK_NOUNS = {
     "dialogue": "talks", "meeting": "meeting", "summit": "meeting", "conflict": "conflict",
     "war": "conflict", "fighting": "conflict", "dispute": "conflict",
 }
+#: how far back (tokens) a definite nominal looks for an earlier phrase with its head noun.
+LOOKBACK_TOKENS = 600
+#: nouns that count members of a group: the group is the actor ("thousands of Nigerians").
+GROUP_NOUNS = frozenset({"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "ten",
+                         "tens", "score", "scores", "group", "member", "members", "crowd",
+                         "number", "some", "band", "delegation", "team", "contingent"})
+#: sectors that take the country of an "in X" phrase; business, media and academic sources
+#: ("dealers in Tokyo", "analysts in London") stay without one: they are not political actors.
+LOCATABLE_SECTORS = frozenset({"OPP", "MIL", "COP", "GOV", "REB", "UAF", "CVL", "LAB", "AGR",
+                               "REF", "REL", "LEG", "JUD", "SPY", "ELI", "PTY", "SOC"})
+#: heads that act for the actor named inside their phrase ("the NATO summit decided", "the
+#: Palestinian Islamic Jihad movement", "US Predator attacks killed ...").
+ACTING_NOUNS = frozenset({"summit", "meeting", "conference", "session", "council", "cabinet",
+                          "delegation", "team", "envoy", "embassy", "mission", "side", "camp",
+                          "leadership", "regime", "administration", "authority", "official",
+                          "spokesman", "spokeswoman", "spokesperson", "representative",
+                          "group", "wing", "movement", "party", "front", "organization",
+                          "organisation", "faction", "army", "union", "committee", "association",
+                          "coalition", "alliance", "agent", "agency", "league", "brigade",
+                          "militia", "unit", "command", "ministry", "department", "force",
+                          "attack", "strike", "raid", "bombing", "airstrike", "offensive"})
 #: prepositions introducing the participants of an event noun.
 PARTICIPANT_PREPS = ("between", "with", "among", "against")
 PARTY_DEPS = frozenset({"pobj", "nmod", "conj", "compound", "poss", "appos"})
 
 
+#: three-letter codes that name a sector or kind of body, never a country (Phoenix codes
+#: "Reuters" as [MED], so a resolved actor may carry one in its country slot).
+SECTOR_CODES = frozenset({
+    "AGR", "BUS", "COP", "CRM", "CVL", "DEV", "EDU", "ELI", "ENV", "GOV", "HLH", "HRI", "IGO",
+    "IMG", "INS", "JUD", "JRN", "LAB", "LEG", "MED", "MIL", "MNC", "MOD", "NGO", "NGM", "OPP",
+    "PRE", "PRM", "PTY", "RAD", "REB", "REF", "REL", "SOC", "SPY", "UAF", "UNK", "UNO",
+})
+#: sectors that are never a political party, whatever their country.
+BUSINESS_SECTORS = frozenset({"BUS", "MNC"})
+#: region and bloc codes that make a political party on their own ("Western nations" -> WST).
+REGION_CODES = frozenset({"WST", "AFR", "ASA", "MEA", "LAM", "NAF", "SAS", "SEA", "CAS", "EAF",
+                          "WAF", "SAF", "CAF", "NMR", "BLK", "BAL", "CRB", "CAU", "SCN", "MDT",
+                          "PGS", "EIN", "SAM", "CFR", "EEU", "WEU", "NAM", "EUR"})
+
+
+def political(actor: Actor | None) -> bool:
+    """Whether an actor can be an event party: a political actor, not a bare sector.
+
+    A country (with or without a sector: "Japan", "the Japanese government"), an organisation
+    (IGO/NGO/militant group, ``org`` set) or a region/bloc ("Western nations" -> WST) is one. A
+    sector with no country or organisation ("the ministry" GOV, "economists" EDU), a media
+    outlet ("Reuters" MED), and business of any country ("the company", "Brazilian exporters"
+    BUS, multinationals MNC...) are not: such sources and targets make the business and
+    market "statements" that are not political events (the PLOVER gold codes no BUS party).
+    """
+    if actor is None:
+        return False
+    if actor.org:
+        return True
+    code = actor.code or ""
+    if code.startswith("MNC") or actor.sector in BUSINESS_SECTORS:
+        return False
+    if actor.country:
+        return actor.country not in SECTOR_CODES
+    return code[:3] in REGION_CODES
+
+
+#: words that end a company's name ("Toronto Dominion Bank Ltd", "<Kansai Airport Co>").
+CORPORATE_WORDS = frozenset({"ltd", "inc", "corp", "co", "plc", "llc", "gmbh", "ag", "nv",
+                             "bhd", "pty", "corporation", "incorporated", "limited", "s.a.",
+                             "n.v.", "ltd.", "inc.", "corp.", "co."})
+
+
+def corporate(span: Span) -> bool:
+    """Whether a noun phrase names a company: a legal-form word, or Reuters' ``<Name>`` markup.
+
+    A company is a business actor even when its name holds a country ("British Airport
+    Services Ltd", "Bank of Fukuoka Ltd"); it is not a political party to an event.
+    """
+    return any(t.lower_ in CORPORATE_WORDS or t.text in ("<", ">") for t in span)
+
+
 def usable(actor: Actor | None) -> bool:
-    """Whether an actor can be an event party: not a bare sector such as "the ministry" (GOV)."""
-    return actor is not None and bool(actor.country or actor.org or not actor.sector)
+    """Whether an actor can be an event party (see :func:`political`)."""
+    return political(actor)
 
 
 class EventActors:
@@ -46,8 +122,10 @@ class EventActors:
         self.doc = doc
         self.entities = sorted(entities, key=lambda e: e.start)
         self._cache: dict[int, Mention | None] = {}
-        self._by_head: dict[str, Actor] = {}
         self.participants: dict[str, list[Mention]] = {}
+        #: heads whose actor comes from a name inside their phrase ("Taiwan's reserves").
+        self.nested: set[int] = set()
+        self._alone_cache: dict[str, Actor | None] = {}
 
     @functools.cached_property
     def text(self) -> str:
@@ -75,9 +153,18 @@ class EventActors:
         ent = self._entity_at(token.idx)
         if ent is not None and usable(ent.actor):
             return ent.actor, min(start, ent.start), max(end, ent.end)
+        if noun_lemma(token) in GROUP_NOUNS:
+            for obj in self._of_objects(token):  # "thousands of Iraqi Kurds"
+                inner = self.mention(obj)
+                if inner is not None:
+                    return inner.actor, start, inner.end
         actor = resolve_span(span)
         if usable(actor):
             return actor, start, end
+        if actor is not None and actor.sector in LOCATABLE_SECTORS and not actor.org:
+            located = self._located_in(token)  # "demonstrators in Baghdad", "forces in Guinea"
+            if located is not None:
+                return Actor(located + actor.sector, located, actor.sector), start, end
         ante = antecedent(self.doc, span, self.entities)
         if ante is not None and usable(ante.actor):
             return ante.actor, start, end
@@ -85,10 +172,69 @@ class EventActors:
             if child.dep_ in ("poss", "compound") and child.i < token.i:
                 inner = self.mention(child)
                 if inner is not None:
+                    self.nested.add(token.i)
                     return inner.actor, start, end
         if token.pos_ == "NOUN" and any(c.dep_ in ("det", "poss") for c in token.children):
-            return self._by_head.get(token.lemma_.lower()), start, end
+            return self._earlier_same_head(token), start, end
         return None, start, end
+
+    def _business(self, token: Token) -> bool:
+        """Whether the phrase headed by ``token`` names a company or business people.
+
+        A legal-form word or ``<Name>`` markup in the phrase or in the named entity around its
+        head ("the Bank of Fukuoka Ltd"), or a common-noun head that alone is business
+        ("Japanese banks", "Canadian firms", "Brazilian exporters").
+        """
+        doc = self.doc
+        if corporate(doc[token.left_edge.i : token.i + 1]):
+            return True
+        if token.ent_iob_ in ("B", "I"):
+            start, end = token.i, token.i + 1
+            while doc[start].ent_iob_ == "I" and start > 0:
+                start -= 1
+            while end < len(doc) and doc[end].ent_iob_ == "I":
+                end += 1
+            if corporate(doc[start:end]):
+                return True
+        if token.pos_ != "NOUN":
+            return False
+        alone = self._alone(token)
+        return alone is not None and alone.sector in BUSINESS_SECTORS
+
+    def _earlier_same_head(self, token: Token) -> Actor | None:
+        """The actor of the nearest earlier phrase with the same head noun that resolves.
+
+        "Last year's summit" after "the 2023 NATO summit" is NATO's. Looked up by position,
+        so the answer does not depend on which other phrases were resolved before.
+        """
+        earliest = token.i - LOOKBACK_TOKENS
+        for i in reversed(self._nouns_by_lemma.get(token.lemma, ())):
+            if i >= token.i:
+                continue
+            if i < earliest:
+                break
+            found = self.mention(self.doc[i])
+            if found is not None:
+                return found.actor
+        return None
+
+    @functools.cached_property
+    def _nouns_by_lemma(self) -> dict[int, list[int]]:
+        """Common-noun token indices by lemma hash, in text order (read from the doc arrays)."""
+        arr = self.doc.to_array([POS, LEMMA])
+        index: dict[int, list[int]] = {}
+        for i in np.nonzero(arr[:, 0] == NOUN)[0].tolist():
+            index.setdefault(int(arr[i, 1]), []).append(i)
+        return index
+
+    def _alone(self, token: Token) -> Actor | None:
+        """What the head noun alone resolves to ("banks" -> BUS), once per lemma."""
+        from .actors import resolve_span
+
+        lemma = token.lemma_.lower()
+        if lemma not in self._alone_cache:
+            self._alone_cache[lemma] = resolve_span(self.doc[token.i : token.i + 1])
+        return self._alone_cache[lemma]
 
     def mention(self, token: Token) -> Mention | None:
         """The actor mention headed by ``token``, or None when it names no usable actor."""
@@ -96,12 +242,55 @@ class EventActors:
             self._cache[token.i] = None  # guards recursion through poss/compound
             actor, start, end = self._resolve(token)
             found = None
-            if usable(actor):
+            if usable(actor) and not self._business(token):
                 found = Mention(start, end, self.text[start:end], actor)
-                if token.pos_ == "NOUN":
-                    self._by_head[token.lemma_.lower()] = actor  # type: ignore[assignment]
             self._cache[token.i] = found
         return self._cache[token.i]
+
+    def agent(self, token: Token) -> Mention | None:
+        """The mention headed by ``token`` when the phrase names an agent that can act.
+
+        A market thing ("Taiwan's foreign exchange reserves", "Soviet exports") is not an
+        agent, nor is a common noun whose actor is only named by a modifier inside its phrase
+        ("U.S. agricultural products", "the New England banking laws"), unless the head noun
+        alone is a kind of actor ("Japan's companies"), a body that acts for its members
+        ("the 2023 NATO summit"), a group of agents ("thousands of Iraqi Kurds") or people
+        named by their nationality ("Palestinian prisoners").
+        """
+        from .event_markets import FIGURE_KINDS, market_words
+
+        mention = self.mention(token)
+        lemma = noun_lemma(token)
+        if mention is None or token.pos_ != "NOUN" or lemma in ACTING_NOUNS:
+            return mention
+        if lemma in market_words(FIGURE_KINDS):
+            return None  # "Taiwan's foreign exchange reserves", "Soviet exports"
+        if lemma in GROUP_NOUNS or self._agent_noun(token):
+            return mention  # "Japanese companies", "thousands of Iraqi Kurds"
+        if token.i not in self.nested and any(c.dep_ == "amod" and c.ent_type_ == "NORP"
+                                              for c in token.children):
+            return mention  # people of a nationality: "Palestinian prisoners"
+        return None
+
+    def _located_in(self, token: Token) -> str | None:
+        """The country of an "in/from X" phrase on a sector noun ("students in Indonesia")."""
+        for prep in token.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("in", "from", "of"):
+                for obj in prep.children:
+                    inner = self.mention(obj) if obj.dep_ == "pobj" else None
+                    if inner is not None and inner.actor and inner.actor.country \
+                            and not inner.actor.sector:
+                        return inner.actor.country
+        return None
+
+    @staticmethod
+    def _of_objects(token: Token) -> list[Token]:
+        return [o for p in token.children if p.dep_ == "prep" and p.lower_ == "of"
+                for o in p.children if o.dep_ == "pobj"]
+
+    def _agent_noun(self, token: Token) -> bool:
+        """Whether the head noun alone names a kind of actor ("government", "troops")."""
+        return self._alone(token) is not None
 
     def is_actor(self, token: Token) -> bool:
         """Whether the phrase headed by ``token`` names a usable actor."""

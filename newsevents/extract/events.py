@@ -11,7 +11,12 @@ resolved to actors (:mod:`event_actors`), and it becomes one :class:`Event` per
 its own specific coding ("X described the talks as toxic") stays and points at its quote.
 
 By default an event needs a source and a target actor (PETRARCH's ``require_dyad``), except for
-roots where CAMEO codes one-sided events (protest, force posture).
+roots where CAMEO codes one-sided events (protest, force posture). Both must be political
+parties (:func:`event_actors.political`: a country, an organisation or a bloc, not a bare
+sector, a media outlet or a business); the source must be an agent ("Taiwan's reserves" do
+not act). Targets are chosen by :mod:`event_targets` (statements only take their addressee or
+the agent they are about). Market and business reporting ("said profit rose", "bought 8,000
+tonnes of wheat", "reserves hit a new high") gives no event (:mod:`event_markets`).
 """
 
 from __future__ import annotations
@@ -33,8 +38,15 @@ from .compose import (
     future_frame,
     statement_frame,
 )
-from .event_actors import TALK_NOUNS, EventActors
+from .event_actors import EventActors, political
 from .event_scan import scan
+from .event_targets import targets_of
+from .event_markets import (
+    figure_objects,
+    market_report,
+    market_subject,
+    traded_goods,
+)
 from .modality import ASSERTED, modality
 from .predicates import (
     Predicate,
@@ -50,10 +62,15 @@ from .predicates import (
 TARGETLESS_ROOTS = frozenset({"14", "15"})
 #: roots that are verbal (statements, appeals, demands, criticism ...): they may carry a quote.
 VERBAL_ROOTS = frozenset({"01", "02", "03", "04", "05", "09", "10", "11", "12", "13"})
-#: prepositions whose object can be a target, in order of preference.
-TARGET_PREPS = ("to", "with", "against", "on", "at", "toward", "towards", "from", "for",
-                "into", "over", "about", "of")
 STRENGTH_CONFIDENCE = {3: 0.8, 2: 0.75, 1: 0.6, 0: 0.5}
+#: the root of public statements, whose targets are restricted (:mod:`event_targets`).
+STATEMENT_ROOT = "01"
+#: roots whose verbs (buy, import, sell, ship) also report ordinary trade transactions.
+TRADE_ROOTS = frozenset({"06"})
+#: roots whose object may well be an amount or a market ("granted Indonesia 300 mln dlrs",
+#: "froze its assets"); elsewhere a figure or market thing as the object is market reporting
+#: ("reserves hit a new high", "asked companies not to sell dollars").
+AID_ROOTS = frozenset({"07", "16", "17"})
 
 
 @dataclass(frozen=True)
@@ -227,51 +244,6 @@ def _noun_subjects(pred: Predicate) -> list[Token]:
     return parties[:1]
 
 
-def _target_heads(pred: Predicate) -> Iterator[Token]:
-    """Candidate target heads of a predicate, most likely first."""
-    yield from pred.datives
-    yield from pred.objects
-    preps = sorted(pred.preps, key=lambda p: TARGET_PREPS.index(p[0]) if p[0] in TARGET_PREPS else 99)
-    for prep, pobj in preps:
-        if prep in TARGET_PREPS or prep == "between":
-            yield pobj
-    for obj in pred.objects:
-        for child in obj.subtree:
-            if child.dep_ in ("poss", "compound", "pobj", "nsubj") and child is not obj:
-                yield child
-    comp = pred.complement
-    if comp is not None:
-        for child in comp.subtree:
-            if child.dep_ in ("nsubj", "nsubjpass", "poss", "dobj", "pobj"):
-                yield child
-    if pred.nominal:
-        for child in pred.head.children:
-            if child.dep_ == "prep":
-                yield from (c for o in child.children if o.dep_ == "pobj" for c in conjuncts(o))
-
-
-def _targets(pred: Predicate, source: Mention, actors: EventActors) -> list[Mention]:
-    code = source.actor.code if source.actor else None
-    for head in _target_heads(pred):
-        mention = actors.mention(head)
-        if mention is not None and mention.actor and mention.actor.code != code:
-            heads = conjuncts(head)
-            found = [m for h in heads if (m := actors.mention(h)) is not None
-                     and m.actor and m.actor.code != code]
-            return found or [mention]
-    for obj in (*pred.objects, *_complement_nouns(pred)):
-        if obj.lemma_.lower() in TALK_NOUNS:
-            other = actors.other_party(obj, source)
-            if other is not None:
-                return [other]
-    return []
-
-
-def _complement_nouns(pred: Predicate) -> list[Token]:
-    comp = pred.complement
-    return [t for t in comp.subtree if t.pos_ == "NOUN"] if comp is not None else []
-
-
 def _quote_index(pred: Predicate, sent: Span, source: Mention, quotes: list[Quote]) -> int | None:
     best = None
     for i, quote in enumerate(quotes):
@@ -315,12 +287,12 @@ class _Context:
 def _sources(item: Coded, ctx: _Context) -> list[Mention]:
     pred = item.pred
     heads = _noun_subjects(pred) if pred.nominal else list(pred.subjects)
-    found = [m for h in heads if (m := ctx.actors.mention(h)) is not None]
+    found = [m for h in heads if (m := ctx.actors.agent(h)) is not None]
     if not found and item.coding.code[:2] in VERBAL_ROOTS:
         for quote in ctx.quotes:
             speaker = quote.speaker
             sent = item.sent
-            if (speaker is not None and speaker.actor is not None
+            if (speaker is not None and political(speaker.actor)
                     and sent.start_char <= quote.start < sent.end_char
                     and (quote.cue or "").lower() in (pred.head.lower_, pred.lemma)):
                 found = [speaker]
@@ -367,8 +339,18 @@ def _build(item: Coded, source: Mention, target: Mention | None, ctx: _Context) 
 
 
 def _events_of(item: Coded, ctx: _Context, require_target: bool) -> Iterator[Event]:
+    statement = item.coding.code[:2] == STATEMENT_ROOT
+    if statement and market_report(item.pred):
+        return
+    if item.coding.code[:2] in TRADE_ROOTS and traded_goods(item.pred):
+        return
+    if item.coding.code[:2] not in AID_ROOTS and figure_objects(item.pred):
+        return  # "reserves hit a new high", "trading is dominated by banks"
+    if _reporting(item) and market_subject(item.pred):
+        return  # "said growth rates dropped": a reported market movement
     for source in _sources(item, ctx):
-        targets: list[Mention | None] = list(_targets(item.pred, source, ctx.actors))
+        targets: list[Mention | None] = list(
+            targets_of(item.pred, source, ctx.actors, item.coding.code[:2], statement))
         if not targets:
             if require_target and item.coding.code[:2] not in TARGETLESS_ROOTS:
                 continue

@@ -1,0 +1,134 @@
+"""To whom: the target mentions of a coded predicate.
+
+A predicate's target is, most likely first, its dative or object, a prepositional object
+("against", "with", "to" ...), a name inside its object or complement phrase, or, for an event
+noun, a party of the event; coordinated targets are expanded. Statements (CAMEO 01) are
+narrower: only their addressee, an "about/on/to ..." object, or the agent their reported clause
+is about can be the target, never a country merely named inside the reported clause. A
+target that is the source's own country, an amount or a market thing is no target.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from ..records import Mention
+from .event_actors import TALK_NOUNS, EventActors
+from .event_markets import market_thing
+from .predicates import Predicate, conjuncts
+
+#: prepositions whose object can be a target, in order of preference.
+TARGET_PREPS = ("to", "with", "against", "on", "at", "toward", "towards", "from", "for",
+                "into", "over", "about", "of")
+#: prepositions by which a statement names whom it is addressed to or about.
+STATEMENT_PREPS = frozenset({"to", "with", "against", "about", "on", "toward", "towards", "of",
+                             "over", "at"})
+#: the first root of material conflict (CAMEO quad class 4: protest ... mass violence).
+MATERIAL_CONFLICT_FROM = "14"
+#: prepositions of place or origin: a name after them is where, not whom.
+PLACE_PREPS = frozenset({"in", "at", "near", "from", "inside", "outside", "across", "throughout"})
+
+
+def _located(token: Token) -> bool:
+    """Whether a noun is the object of a place or origin preposition ("a meeting in Luxembourg")."""
+    return token.dep_ == "pobj" and token.head.lower_ in PLACE_PREPS
+
+
+def _target_heads(pred: Predicate) -> Iterator[tuple[Token, bool]]:
+    """Candidate target heads of a predicate, most likely first, each with whether it is a
+    direct argument (object, dative, prepositional object) rather than a name found deeper in
+    an object or complement phrase."""
+    yield from ((t, True) for t in pred.datives)
+    yield from ((t, True) for t in pred.objects)
+    preps = sorted(pred.preps, key=lambda p: TARGET_PREPS.index(p[0]) if p[0] in TARGET_PREPS else 99)
+    for prep, pobj in preps:
+        if prep in TARGET_PREPS or prep == "between":
+            yield pobj, True
+    for obj in pred.objects:
+        for child in obj.subtree:
+            if child.dep_ in ("poss", "compound", "pobj", "nsubj") and child is not obj:
+                yield child, False
+    comp = pred.complement
+    if comp is not None:
+        for child in comp.subtree:
+            if child.dep_ in ("nsubj", "nsubjpass", "poss", "dobj", "pobj"):
+                yield child, False
+    if pred.nominal:
+        for child in pred.head.children:
+            if child.dep_ == "prep":
+                yield from ((c, True) for o in child.children if o.dep_ == "pobj"
+                            for c in conjuncts(o))
+
+
+def _statement_target_heads(pred: Predicate) -> Iterator[tuple[Token, bool]]:
+    """Target heads of a statement: its addressee or object, or the actor it is about.
+
+    "told Japan", "said to Iran", "commented on/about China", "warned against Iran" name the
+    target; so does a reported clause whose subject is itself an actor's name or title ("said
+    Iran was ready ..."). A country merely named somewhere inside the reported clause ("said
+    the Taiwan dollar has risen", "said delegates from Mexico ... attended") is not a target.
+    """
+    yield from ((t, True) for t in pred.datives)
+    yield from ((t, True) for t in pred.objects)
+    for prep, pobj in pred.preps:
+        if prep in STATEMENT_PREPS:
+            yield pobj, True
+    comp = pred.complement
+    if comp is not None and comp.dep_ == "ccomp":
+        for child in comp.children:
+            if child.dep_ in ("nsubj", "nsubjpass") and child.pos_ != "PRON":
+                yield from ((c, False) for c in conjuncts(child))
+
+
+def _self_reference(source: Mention, target: Mention) -> bool:
+    """Whether the target is just the source's own country ("Reagan said Washington will ...")."""
+    src, tgt = source.actor, target.actor
+    return bool(src and tgt and src.country and not tgt.sector and not tgt.org
+                and tgt.code == src.country)
+
+
+def _amount(head: Token) -> bool:
+    """Whether a target head is an amount ("increased its offering to 50 mln dlrs")."""
+    return head.ent_type_ in ("MONEY", "PERCENT", "QUANTITY", "CARDINAL")
+
+
+def targets_of(pred: Predicate, source: Mention, actors: EventActors, root: str,
+               statement: bool = False) -> list[Mention]:
+    """Target mentions of a predicate for one source (coordinated targets expanded).
+
+    A target that is only the source's own country ("Reagan said Washington will ...") is
+    dropped, except for material conflict (roots 14-20) named by a noun or name: a domestic
+    coercive act keeps its own country ("martial law in Baghdad").
+    """
+    code = source.actor.code if source.actor else None
+    pred_root = root
+    # a statement about one's own country is not an event between two parties
+    own = source.actor.country if statement and source.actor else None
+    heads = _statement_target_heads(pred) if statement else _target_heads(pred)
+    for head, direct in heads:
+        if not direct and _located(head):
+            continue
+        # the topic of a statement must be an agent, not a thing ("the Taiwan dollar")
+        resolve = actors.agent if statement and not direct else actors.mention
+        mention = resolve(head)
+        if mention is not None and mention.actor and mention.actor.code != code \
+                and (own is None or mention.actor.country != own) \
+                and not (_self_reference(source, mention)
+                         and (pred_root < MATERIAL_CONFLICT_FROM or head.pos_ == "PRON")) \
+                and not _amount(head) and not market_thing(head):
+            found = [m for h in conjuncts(head) if (m := resolve(h)) is not None
+                     and m.actor and m.actor.code != code]
+            return found or [mention]
+    for obj in (*pred.objects, *_complement_nouns(pred)):
+        if obj.lemma_.lower() in TALK_NOUNS:
+            other = actors.other_party(obj, source)
+            if other is not None:
+                return [other]
+    return []
+
+
+def _complement_nouns(pred: Predicate) -> list[Token]:
+    comp = pred.complement
+    return [t for t in comp.subtree if t.pos_ == "NOUN"] if comp is not None else []
