@@ -160,6 +160,8 @@ def test_actors_resolve_span(parse, phrase, code):
         ("IGOUNOHLHWHO", None, None, "WHO"),
         ("WST", None, None, None),
         ("RUS", "RUS", None, None),
+        ("MED", None, "MED", None),
+        ("MNCUSA", "USA", "BUS", None),
     ],
 )
 def test_actors_actor_from_code(code, country, sector, org):

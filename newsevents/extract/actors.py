@@ -103,9 +103,20 @@ def actor_from_code(code: str, name: str | None = None) -> Actor:
     for prefix, org in _org_prefixes():
         if code.startswith(prefix):
             return Actor(code=code, org=org, name=name)
-    country = code[:3] if len(code) >= 3 and code[:3] not in _REGIONS else None
+    head = code[:3]
+    if head in SECTORS:  # a sector with no country: Phoenix codes Reuters as [MED]
+        return Actor(code=code, sector=head, name=name)
+    if head == "MNC":  # multinational company: MNCUSA is a US business
+        return Actor(code=code, country=code[3:6] or None, sector="BUS", name=name)
+    country = head if len(code) >= 3 and head not in _REGIONS else None
     sector = code[3:6] or None
     return Actor(code=code, country=country, sector=sector, name=name)
+
+
+#: CAMEO/Phoenix sector (agent) codes; a code that starts with one names no country.
+SECTORS = frozenset({"GOV", "MIL", "REB", "OPP", "PTY", "COP", "JUD", "SPY", "MED", "EDU", "BUS",
+                     "CRM", "CVL", "LAB", "LEG", "HLH", "REF", "AGR", "ELI", "REL", "UAF", "HRI",
+                     "ENV", "DEV", "MOD", "RAD", "SET", "IRC", "AMN", "GRP"})
 
 
 # CAMEO region codes that are not countries.
