@@ -9,7 +9,8 @@ every CAMEO-example error).
    coded predicate of each sentence vs the gold code: root accuracy and exact-code accuracy.
 2. PLOVER gold records (322, ``PLOVER_GSR_CAMEO.json``; old names mapped DEMAND->REQUEST,
    DISAPPROVE/INVESTIGATE->ACCUSE, FIGHT->ASSAULT): event-type macro-F1 over the 16 types, and
-   actor/recipient country and sector accuracy of the best event.
+   actor/recipient country and sector accuracy of the best event (the gold's slips JAP, ITL and
+   VTN are read as JPN, ITA and VNM).
 3. The seed article vs ``examples/seed.gold.json``: asserted events matched on root + source
    code + target code; precision, recall, F1.
 4. The hand-checked precision sample ``bench/data/events_precision_sample.tsv`` (asserted events
@@ -40,6 +41,9 @@ PLOVER_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "R
                 "ASSAULT")
 OLD_NAMES = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE",
              "FIGHT": "ASSAULT"}
+#: country codes the PLOVER gold writes off the CAMEO/ISO list (6 actors: Japan, Italy, Vietnam);
+#: compared as the codes they mean.
+GOLD_CODE_SLIPS = {"JAP": "JPN", "ITL": "ITA", "VTN": "VNM"}
 #: ``--errors`` prints every CAMEO-example error (gold -> predicted, pattern, sentence start).
 VERBOSE = "--errors" in sys.argv
 STAGES = ("newsevents_actors_v1", "newsevents_timex_v1", "newsevents_quotes_v1")
@@ -143,7 +147,8 @@ def bench_plover() -> None:
             mention = (event.source if role == "actor" else event.target) if event else None
             actor = mention.actor if mention else None
             tallies[f"{role}_n"] += 1
-            tallies[f"{role}_country"] += any(_country(actor) == g["code"] for g in golds)
+            tallies[f"{role}_country"] += any(
+                _country(actor) == GOLD_CODE_SLIPS.get(g["code"], g["code"]) for g in golds)
             sectors = [g["sector"] for g in golds if g.get("sector")]
             if sectors:
                 tallies[f"{role}_sector_n"] += 1

@@ -84,6 +84,16 @@ CASES = [
     ("Serbia rejected the ultimatum.", "Serbia", "2000-01-01", "SRB"),  # not SCGSRB (actors_extra)
     ("Serb forces killed three villagers.", "Serb", "2000-01-01", "SRB"),
     ("The Serbian parliament approved the law.", "Serbian", "2000-01-01", "SRB"),
+    # events round 4: place words inside organisation names, plural nationalities, ethnic groups
+    ("Doctors at Mount Sinai Medical Center said so.", "Mount Sinai Medical Center", "2000-01-01", None),
+    ("The Paris Club agreed to reschedule the debt.", "Paris Club", "2000-01-01", None),
+    ("The Russian Defence Ministry said troops withdrew.", "Russian Defence Ministry", "2000-01-01", "RUSGOV"),
+    ("Thousands of Nigerians protested in Lagos.", "Nigerians", "2000-01-01", "NGA"),
+    ("Ethnic Albanians in south Serbia demanded autonomy.", "Albanians", "2000-01-01", None),
+    ("The Montenegro Assembly voted on Tuesday.", "Montenegro Assembly", "2000-01-01", "SCGMNE"),
+    ("Eduard Shevardnadze met George Shultz.", "Eduard Shevardnadze", "1987-06-01", "USRGOV"),
+    ("Eduard Shevardnadze met the envoy.", "Eduard Shevardnadze", "1995-06-01", "GEOGOV"),
+    ("Timorese leaders visited East Timor.", "East Timor", "2010-01-01", "TLS"),  # Phoenix TMP
 ]
 
 
@@ -144,6 +154,14 @@ def test_actors_leader_depends_on_date(parse):
         ("U.S. border patrol agents", "USACOP"),
         ("Iraqi weapons inspectors", "IRQGOV"),
         ("the negotiators", "GOV"),
+        ("demonstrators in Baghdad", "IRQOPP"),  # a sector placed by "in X" (events round 4)
+        ("thousands of Iraqi Kurds", "IRQ"),  # a group is its members
+        ("ethnic Albanians in south Serbia", "SRBCVL"),
+        ("ethnic Albanians", "CVL"),  # the nationality of an ethnic group is not a country
+        ("the Paris Club", None),  # a city inside a name
+        ("the Kabul government", "AFGGOV"),  # ... unless a sector makes it the place's body
+        ("New York", "USA"),
+        ("Nigerians", "NGA"),
     ],
 )
 def test_actors_resolve_span(parse, phrase, code):
@@ -162,8 +180,31 @@ def test_actors_resolve_span(parse, phrase, code):
         ("RUS", "RUS", None, None),
         ("MED", None, "MED", None),
         ("MNCUSA", "USA", "BUS", None),
+        ("SCGMNE", "MNE", None, None),  # a republic of Serbia and Montenegro is its own country
+        ("YUGSRB", "YUG", None, None),  # a republic of Yugoslavia is not (SRB is not a sector)
     ],
 )
 def test_actors_actor_from_code(code, country, sector, org):
     actor = actor_from_code(code)
     assert (actor.country, actor.sector, actor.org) == (country, sector, org)
+
+
+def test_actors_union_republic_is_not_a_person(parse):
+    entity = _entity(parse, "The Montenegro Assembly voted on Tuesday.", "Montenegro Assembly", "2000-01-01")
+    assert entity.label != "PERSON" and entity.actor.country == "MNE"
+
+
+@pytest.mark.parametrize(
+    ("day", "code"),
+    [
+        ("1980-01-01", "GEOELI"),  # only the long career code covers the day
+        ("1987-06-01", "USRGOV"),  # two cover it: the one that began last wins, wherever listed
+        ("1995-01-01", "GEOELI"),  # none dated: the undated default
+    ],
+)
+def test_dictionaries_code_on_prefers_latest_start(day, code):
+    from newsevents.extract.dictionaries import DatedCode, Entry
+
+    entry = Entry("X", (DatedCode("USRGOV", "1985-07-02", "1990-12-20"),
+                        DatedCode("GEOELI", "1946-01-01", "1992-03-10"), DatedCode("GEOELI")), "test")
+    assert entry.code_on(day) == code

@@ -244,6 +244,13 @@ def test_events_business_and_market_reports_give_no_event(stages, text):
         ("Germany lifted sanctions against South Africa.", {("08", "DEU", "ZAF")}),
         ("Palestinian youths blocked roads in Hebron.", {("14", "PSE", None)}),
         ("Israeli tanks shelled Palestinian positions.", {("19", "ISR", "PSE")}),
+        # events round 4: plural nationalities, located sectors, participles, place-word names
+        ("Thousands of Nigerians demonstrated in Lagos.", {("14", "NGA", None)}),
+        ("Demonstrators in Baghdad blocked a road.", {("14", "IRQ", None)}),
+        ("Ethnic Albanians in south Serbia demonstrated on Tuesday.", {("14", "SRB", None)}),
+        ("Ethnic Albanians demonstrated on Tuesday.", set()),  # no country guessed
+        ("Libya denied the alleged plot against Egypt.", {("01", "LBY", "EGY")}),  # not 112 allege
+        ("The Paris Club criticized Brazil.", set()),  # a city in a name is no country
     ],
 )
 def test_events_roots_and_parties(stages, text, expected):

@@ -24,6 +24,7 @@ from typing import Any
 from spacy.strings import get_string_id
 
 from ..records import Actor, Entity
+from .actor_spans import LANDFORMS, city_word
 from .dictionaries import actor_dictionary, agent_dictionary, phrase_key, read_table
 
 #: Entity labels kept as entities (numbers and dates are the timex stage's business).
@@ -39,11 +40,13 @@ _MAX_PHRASE = 8
 
 @dataclass(frozen=True)
 class Match:
-    """A dictionary hit: the actor, the rule that produced it, and whether it names a person."""
+    """A dictionary hit: the actor, the rule that produced it, whether it names a person, and
+    the normalised phrase that matched (empty for combined matches)."""
 
     actor: Actor
     rule: str
     person: bool = False
+    key: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -108,9 +111,20 @@ def actor_from_code(code: str, name: str | None = None) -> Actor:
         return Actor(code=code, sector=head, name=name)
     if head == "MNC":  # multinational company: MNCUSA is a US business
         return Actor(code=code, country=code[3:6] or None, sector="BUS", name=name)
+    if head in _UNIONS and code[3:6] in _UNIONS[head]:  # SCGMNE: Montenegro in Serbia and Montenegro
+        return Actor(code=code, country=code[3:6], sector=code[6:9] or None, name=name)
+    if head in _FEDERATIONS and code[3:6] and code[3:6] not in SECTORS:  # YUGSRB: a republic of YUG
+        return Actor(code=code, country=head, sector=code[6:9] or None, name=name)
     country = head if len(code) >= 3 and head not in _REGIONS else None
     sector = code[3:6] or None
     return Actor(code=code, country=country, sector=sector, name=name)
+
+
+#: State unions whose member republics count as the country (ISO 3166 and PLOVER code Serbia
+#: and Montenegro's republics as SRB and MNE): the code keeps the union, ``country`` the member.
+#: Yugoslavia's (YUG) and the Soviet Union's (USR) constituents stay with the federation.
+_UNIONS = {"SCG": frozenset({"SRB", "MNE", "KSV"})}
+_FEDERATIONS = frozenset({"YUG", "USR", "CSK", "FRY"})
 
 
 #: CAMEO/Phoenix sector (agent) codes; a code that starts with one names no country.
@@ -138,8 +152,24 @@ def lookup(key: tuple[str, ...], day: str) -> Match | None:
     code = entry.code_on(day)
     if code is None:
         return None
-    person = "Countries" in entry.origin and len(code) > 3 and not key[-1].endswith("S")
-    return Match(actor_from_code(code, entry.root), f"phoenix:{entry.root}", person=person)
+    # A country's block always has a bare country code ([MNE]); a person's codes all carry a sector.
+    person = ("Countries" in entry.origin and not any(len(c.code) == 3 for c in entry.codes)
+              and not key[-1].endswith("S"))
+    return Match(actor_from_code(code, entry.root), f"phoenix:{entry.root}", person=person, key=key)
+
+
+def lookup_plural(key: tuple[str, ...], day: str) -> Match | None:
+    """A plural nationality noun ("Nigerians", "Serbs") as its country, when the singular is one.
+
+    Only a singular that names a country alone (no sector, person or organisation) counts, so
+    "Albanians" is ALB but a plural of a person's or party's name is not guessed.
+    """
+    if len(key) != 1 or len(key[0]) < 4 or not key[0].endswith("S"):
+        return None
+    match = lookup((key[0][:-1],), day)
+    if match is None or match.person or match.actor.org or match.actor.sector or not match.actor.country:
+        return None
+    return Match(match.actor, match.rule + "+plural", key=key)
 
 
 def _words(tokens: Iterable[Any]) -> list[tuple[str, Any]]:
@@ -163,7 +193,7 @@ def _scan(words: Sequence[tuple[str, Any]], day: str) -> tuple[list[Match], list
     while i < len(keys):
         for size in range(min(_MAX_PHRASE, len(keys) - i), 0, -1):
             key = tuple(keys[i : i + size])
-            hit = lookup(key, day)
+            hit = lookup(key, day) or (lookup_plural(key, day) if size == 1 else None)
             if hit:
                 actors.append(hit)
                 break
@@ -198,16 +228,42 @@ def combine(actors: Sequence[Match], sectors: Sequence[str], former: bool = Fals
     return None
 
 
-def resolve_words(tokens: Iterable[Any], day: str) -> Match | None:
-    """Resolve a window of tokens (a noun phrase, a title) to an actor."""
+def resolve_words(tokens: Iterable[Any], day: str, name: bool = False) -> Match | None:
+    """Resolve a window of tokens (a noun phrase, a title) to an actor.
+
+    Args:
+        tokens: the window.
+        day: ISO publication date (dated dictionary codes).
+        name: whether the window is an organisation's proper name ("the Paris Club"): a city or
+            landmark inside a name gives it no country unless a sector word makes it a body of
+            that place ("the Kabul government", "Baghdad University").
+    """
     words = _words(tokens)
     former = any(w in _FORMER for w, _ in words)
     actors, sectors = _scan(words, day)
+    keys = {w for w, _ in words}
+    if "ETHNIC" in keys:  # "ethnic Albanians" live anywhere: the nationality is not a country
+        actors = [m for m in actors if not _plain_country(m)]
+        sectors = sectors or ["CVL"]
+    if name and not sectors:
+        landmark = bool(keys & LANDFORMS)
+        whole = tuple(w for w, t in words if t.pos_ != "DET")
+        actors = [m for m in actors if not (_plain_country(m) and m.key != whole
+                                            and (landmark or city_word(m.key)))]
     return combine(actors, sectors, former)
+
+
+def _plain_country(match: Match) -> bool:
+    """Whether a hit names a country alone (no sector, organisation or person)."""
+    actor = match.actor
+    return bool(actor.country) and not (actor.sector or actor.org or match.person)
 
 
 def resolve_span(span: Any) -> Actor | None:
     """Resolve any noun-phrase span ("the 2023 NATO summit", "Russian forces") to an actor.
+
+    Also resolves a group by its members ("thousands of Iraqi Kurds") and a sector by where it
+    is ("demonstrators in Baghdad" -> IRQ); see :func:`newsevents.extract.actor_spans.resolve_phrase`.
 
     Args:
         span: a spaCy Span of a Doc made by ``newsevents.nlp.make_docs``.
@@ -216,8 +272,9 @@ def resolve_span(span: Any) -> Actor | None:
         The actor, or None when nothing in the span names one. A sector without a country
         ("the ministry") gives an actor whose code is the sector alone.
     """
-    match = resolve_words(span, _day(span.doc))
-    return match.actor if match else None
+    from .actor_spans import resolve_phrase
+
+    return resolve_phrase(span)
 
 
 def _day(doc: Any) -> str:
@@ -336,8 +393,10 @@ class _Resolver:
                 return direct
         if label == "PERSON":
             return self._person(span, key)
+        if label == "NORP" and span.start and span.doc[span.start - 1].lower_ == "ethnic":
+            return None  # "ethnic Albanians" in Serbia are not Albania
         if label in ACTOR_LABELS:
-            return resolve_words(span, self.day)
+            return resolve_words(span, self.day, name=label == "ORG")
         return None
 
     def _person(self, span: Any, key: tuple[str, ...]) -> Match | None:

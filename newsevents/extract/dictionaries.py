@@ -51,10 +51,14 @@ class Entry:
     origin: str
 
     def code_on(self, day: str) -> str | None:
-        """The code in force on ``day``: a dated code that covers it, else the undated default."""
+        """The code in force on ``day``: a dated code that covers it, else the undated default.
+
+        When several dated codes cover the day, the one that began last wins (the narrower,
+        later role: a minister's term inside a longer career code); ties go to the last listed.
+        """
         dated = [c for c in self.codes if (c.start or c.end) and c.valid_on(day)]
         if dated:
-            return dated[-1].code
+            return max(reversed(dated), key=lambda c: c.start or "").code
         undated = [c for c in self.codes if not (c.start or c.end)]
         return undated[-1].code if undated else None
 
@@ -74,7 +78,13 @@ def _yymmdd(value: str) -> str:
     return f"{century}{value[:2]}-{value[2:4]}-{value[4:6]}"
 
 
+@functools.cache
+def _country_renames() -> dict[str, str]:
+    return {row["old"]: row["new"] for row in read_table("country_codes.tsv")}
+
+
 def _dated(code: str, period: str | None) -> DatedCode:
+    code = _country_renames().get(code[:3], code[:3]) + code[3:]
     if not period:
         return DatedCode(code)
     if period.startswith("<"):

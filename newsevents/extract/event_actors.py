@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..nlp import text_of
 from ..records import Actor, Entity, Mention
+from .actor_spans import GROUP_NOUNS, LOCATABLE_SECTORS  # noqa: F401  (re-exported)
 from .predicates import conjuncts, noun_lemma, noun_phrase
 
 #: event nouns that share participants when referred back to ("the talks" after "negotiations").
@@ -34,14 +35,6 @@ TALK_NOUNS = {
 }
 #: how far back (tokens) a definite nominal looks for an earlier phrase with its head noun.
 LOOKBACK_TOKENS = 600
-#: nouns that count members of a group: the group is the actor ("thousands of Nigerians").
-GROUP_NOUNS = frozenset({"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "ten",
-                         "tens", "score", "scores", "group", "member", "members", "crowd",
-                         "number", "some", "band", "delegation", "team", "contingent"})
-#: sectors that take the country of an "in X" phrase; business, media and academic sources
-#: ("dealers in Tokyo", "analysts in London") stay without one: they are not political actors.
-LOCATABLE_SECTORS = frozenset({"OPP", "MIL", "COP", "GOV", "REB", "UAF", "CVL", "LAB", "AGR",
-                               "REF", "REL", "LEG", "JUD", "SPY", "ELI", "PTY", "SOC"})
 #: heads that act for the actor named inside their phrase ("the NATO summit decided", "the
 #: Palestinian Islamic Jihad movement", "US Predator attacks killed ...").
 ACTING_NOUNS = frozenset({"summit", "meeting", "conference", "session", "council", "cabinet",
@@ -142,7 +135,7 @@ class EventActors:
 
     def _resolve(self, token: Token) -> tuple[Actor | None, int, int]:
         """(actor, start, end) of the mention headed by ``token``."""
-        from .actors import resolve_span
+        from .actor_spans import of_objects, resolve_phrase
         from .coref import antecedent
 
         span = noun_phrase(token)
@@ -154,22 +147,22 @@ class EventActors:
         if ent is not None and usable(ent.actor):
             return ent.actor, min(start, ent.start), max(end, ent.end)
         if noun_lemma(token) in GROUP_NOUNS:
-            for obj in self._of_objects(token):  # "thousands of Iraqi Kurds"
+            for obj in of_objects(token):  # "thousands of Iraqi Kurds": the mention ends there
                 inner = self.mention(obj)
                 if inner is not None:
                     return inner.actor, start, inner.end
-        actor = resolve_span(span)
+        # "demonstrators in Baghdad", "forces in Guinea": placed through the article's entities
+        actor = resolve_phrase(span, self._inner_actor)
         if usable(actor):
             return actor, start, end
-        if actor is not None and actor.sector in LOCATABLE_SECTORS and not actor.org:
-            located = self._located_in(token)  # "demonstrators in Baghdad", "forces in Guinea"
-            if located is not None:
-                return Actor(located + actor.sector, located, actor.sector), start, end
         ante = antecedent(self.doc, span, self.entities)
         if ante is not None and usable(ante.actor):
             return ante.actor, start, end
+        # a name's parts lend it nothing ("the Paris Club", "Toronto Dominion Bank"): only a
+        # possessive does ("Russia's Gazprom"); a common noun takes either ("the NATO summit")
+        nested_deps = ("poss",) if token.pos_ == "PROPN" else ("poss", "compound")
         for child in sorted(token.children, key=lambda c: c.dep_ != "poss"):
-            if child.dep_ in ("poss", "compound") and child.i < token.i:
+            if child.dep_ in nested_deps and child.i < token.i:
                 inner = self.mention(child)
                 if inner is not None:
                     self.nested.add(token.i)
@@ -229,11 +222,12 @@ class EventActors:
 
     def _alone(self, token: Token) -> Actor | None:
         """What the head noun alone resolves to ("banks" -> BUS), once per lemma."""
-        from .actors import resolve_span
+        from .actors import _day, resolve_words
 
         lemma = token.lemma_.lower()
         if lemma not in self._alone_cache:
-            self._alone_cache[lemma] = resolve_span(self.doc[token.i : token.i + 1])
+            match = resolve_words(self.doc[token.i : token.i + 1], _day(self.doc))
+            self._alone_cache[lemma] = match.actor if match else None
         return self._alone_cache[lemma]
 
     def mention(self, token: Token) -> Mention | None:
@@ -272,21 +266,10 @@ class EventActors:
             return mention  # people of a nationality: "Palestinian prisoners"
         return None
 
-    def _located_in(self, token: Token) -> str | None:
-        """The country of an "in/from X" phrase on a sector noun ("students in Indonesia")."""
-        for prep in token.children:
-            if prep.dep_ == "prep" and prep.lower_ in ("in", "from", "of"):
-                for obj in prep.children:
-                    inner = self.mention(obj) if obj.dep_ == "pobj" else None
-                    if inner is not None and inner.actor and inner.actor.country \
-                            and not inner.actor.sector:
-                        return inner.actor.country
-        return None
-
-    @staticmethod
-    def _of_objects(token: Token) -> list[Token]:
-        return [o for p in token.children if p.dep_ == "prep" and p.lower_ == "of"
-                for o in p.children if o.dep_ == "pobj"]
+    def _inner_actor(self, token: Token) -> Actor | None:
+        """The actor of a phrase nested in another ("in Baghdad"), through the article's entities."""
+        inner = self.mention(token)
+        return inner.actor if inner is not None else None
 
     def _agent_noun(self, token: Token) -> bool:
         """Whether the head noun alone names a kind of actor ("government", "troops")."""

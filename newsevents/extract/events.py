@@ -84,7 +84,8 @@ class Coded:
 
 
 def _is_candidate_verb(token: Token) -> bool:
-    if token.pos_ != "VERB" or token.lower_ == "according":
+    # a participle modifying a noun ("alleged bombers", "the proposed plan") reports no event
+    if token.pos_ != "VERB" or token.lower_ == "according" or token.dep_ == "amod":
         return False
     lemma = token.lemma_.lower()
     vd = verb_dictionary()
