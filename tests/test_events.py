@@ -273,3 +273,14 @@ def test_events_precision_sample_is_well_formed():
     assert len({r["event_id"] for r in rows}) == len(rows)
     assert {r["verdict"] for r in rows} <= {"correct", "spurious", "miscoded"}
     assert all(r["reason"] and " " not in r["reason"] for r in rows)
+
+
+def test_events_carry_the_polarity_of_their_sentence(parse):
+    from newsevents.extract.actors import extract_entities
+    from newsevents.extract.events import extract_events
+    from newsevents.extract.timex import extract_timexes
+
+    doc = parse("Russia strongly condemned the brutal attack on Ukraine.")
+    entities = extract_entities(doc)
+    events = extract_events(doc, "2025-07-22", entities, extract_timexes(doc, "2025-07-22"), [], [])
+    assert events and all(e.polarity is not None and e.polarity < 0 for e in events)

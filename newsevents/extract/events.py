@@ -39,14 +39,14 @@ from .compose import (
     statement_frame,
 )
 from .event_actors import EventActors, political
-from .event_scan import scan
-from .event_targets import targets_of
 from .event_markets import (
     figure_objects,
     market_report,
     market_subject,
     traded_goods,
 )
+from .event_scan import scan
+from .event_targets import targets_of
 from .modality import ASSERTED, modality
 from .predicates import (
     Predicate,
@@ -57,6 +57,7 @@ from .predicates import (
     noun_lemma,
     verbal_predicate,
 )
+from .tone import polarity
 
 #: roots coded without a target (CAMEO: demonstrations, force posture).
 TARGETLESS_ROOTS = frozenset({"14", "15"})
@@ -336,6 +337,7 @@ def _build(item: Coded, source: Mention, target: Mention | None, ctx: _Context) 
         plover=plover_for(coding.code),
         place=place,
         quote=quote,
+        polarity=polarity(item.sent.text),
     )
 
 
