@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from types import TracebackType
@@ -40,15 +40,9 @@ from .store_lock import StoreBusy
 from .store_migrations import MIGRATIONS
 
 DEFAULT_DB = "newsevents.duckdb"
-CHILD_TABLES = ("entities", "timexes", "quotes", "places", "events")
+CHILD_TABLES = rows.CHILD_TABLES
 TABLES = ("articles", *CHILD_TABLES, "rejects")
 
-_TO_ROW: dict[str, Callable[..., rows.Row]] = {
-    "entities": rows.entity_row,
-    "timexes": rows.timex_row,
-    "quotes": rows.quote_row,
-    "places": rows.place_row,
-}
 _BATCH_VIEW = "_newsevents_batch"
 
 
@@ -178,7 +172,7 @@ class Store:
         if not fresh:
             return 0
         _check_event_ids(fresh)
-        tables = _arrow_tables(fresh)
+        tables = rows.arrow_tables(fresh)
         try:
             self._write(tables)
         except duckdb.Error as exc:
@@ -419,45 +413,6 @@ def _check_event_ids(records: list[ArticleRecord]) -> None:
                     "this batch was stored"
                 )
             seen[event.id] = record.article.id
-
-
-def _arrow_tables(records: list[ArticleRecord]) -> dict[str, pa.Table]:
-    """One Arrow table per non-empty table of the batch; names the article a bad value is in."""
-    table_rows: dict[str, list[rows.Row]] = {"articles": [], **{t: [] for t in CHILD_TABLES}}
-    for record in records:
-        for table, row in _record_rows(record):
-            table_rows[table].append(row)
-    try:
-        return {t: _to_arrow(t, r) for t, r in table_rows.items() if r}
-    except (pa.ArrowInvalid, pa.ArrowTypeError, OverflowError):
-        for record in records:
-            _check_record(record)
-        raise
-
-
-def _record_rows(record: ArticleRecord) -> Iterator[tuple[str, rows.Row]]:
-    article = record.article
-    yield "articles", rows.article_row(article, record.tone)
-    for table, to_row in _TO_ROW.items():
-        for idx, item in enumerate(getattr(record, table)):
-            yield table, to_row(article.id, idx, item)
-    for idx, event in enumerate(record.events):
-        yield "events", rows.event_row(article.id, idx, event, article.published)
-
-
-def _to_arrow(table: str, table_rows: list[rows.Row]) -> pa.Table:
-    return pa.Table.from_pylist(table_rows, schema=rows.SCHEMAS[table])
-
-
-def _check_record(record: ArticleRecord) -> None:
-    for table, row in _record_rows(record):
-        try:
-            _to_arrow(table, [row])
-        except (pa.ArrowInvalid, pa.ArrowTypeError, OverflowError) as exc:
-            raise StoreError(
-                f"article {record.article.id}: a value in its {table} does not fit the store's "
-                f"column types ({exc}); the extractor produced a wrong type — nothing of this batch was stored"
-            ) from None
 
 
 def _connect(path: str, read_only: bool) -> duckdb.DuckDBPyConnection:

@@ -10,14 +10,16 @@ The Arrow schemas list the columns ``Store.add`` writes, in table order.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import pyarrow as pa
 
+from .errors import StoreError
 from .records import (
     Actor,
     Article,
+    ArticleRecord,
     Entity,
     Event,
     Mention,
@@ -252,3 +254,52 @@ FROM_ROW: dict[str, Callable[[Row], Any]] = {
     "events": event_from_row,
     "rejects": reject_from_row,
 }
+
+
+CHILD_TABLES = ("entities", "timexes", "quotes", "places", "events")
+
+TO_ROW: dict[str, Callable[..., Row]] = {
+    "entities": entity_row,
+    "timexes": timex_row,
+    "quotes": quote_row,
+    "places": place_row,
+}
+
+
+def arrow_tables(records: list[ArticleRecord]) -> dict[str, pa.Table]:
+    """One Arrow table per non-empty table of the batch; names the article a bad value is in."""
+    table_rows: dict[str, list[Row]] = {"articles": [], **{t: [] for t in CHILD_TABLES}}
+    for record in records:
+        for table, row in record_rows(record):
+            table_rows[table].append(row)
+    try:
+        return {t: _to_arrow(t, r) for t, r in table_rows.items() if r}
+    except (pa.ArrowInvalid, pa.ArrowTypeError, OverflowError):
+        for record in records:
+            _check_record(record)
+        raise
+
+
+def record_rows(record: ArticleRecord) -> Iterator[tuple[str, Row]]:
+    article = record.article
+    yield "articles", article_row(article, record.tone)
+    for table, to_row in TO_ROW.items():
+        for idx, item in enumerate(getattr(record, table)):
+            yield table, to_row(article.id, idx, item)
+    for idx, event in enumerate(record.events):
+        yield "events", event_row(article.id, idx, event, article.published)
+
+
+def _to_arrow(table: str, table_rows: list[Row]) -> pa.Table:
+    return pa.Table.from_pylist(table_rows, schema=SCHEMAS[table])
+
+
+def _check_record(record: ArticleRecord) -> None:
+    for table, row in record_rows(record):
+        try:
+            _to_arrow(table, [row])
+        except (pa.ArrowInvalid, pa.ArrowTypeError, OverflowError) as exc:
+            raise StoreError(
+                f"article {record.article.id}: a value in its {table} does not fit the store's "
+                f"column types ({exc}); the extractor produced a wrong type — nothing of this batch was stored"
+            ) from None
