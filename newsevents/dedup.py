@@ -321,11 +321,12 @@ def update_clusters(store: Any, article_ids: Iterable[str] | None = None, *, reb
     if not todo:
         return []
     new = [fingerprint(article_id, text) for article_id, text in todo]
-    sql.save_fingerprints(store, new, band_keys(np.stack([f.minhash for f in new])))
-    candidates = sql.candidate_pairs(store, [f.article_id for f in new])
-    links = _verify(store, {f.article_id: f for f in new}, candidates)
-    sql.save_links(store, links)
-    sql.assign_clusters(store, [f.article_id for f in new], links)
+    with sql.transaction(store):
+        sql.save_fingerprints(store, new, band_keys(np.stack([f.minhash for f in new])))
+        candidates = sql.candidate_pairs(store, [f.article_id for f in new])
+        links = _verify(store, {f.article_id: f for f in new}, candidates)
+        sql.save_links(store, links)
+        sql.assign_clusters(store, [f.article_id for f in new], links)
     return links
 
 

@@ -16,7 +16,8 @@ logic lives in ``dedup.py`` and ``consolidate.py``. Tables:
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import contextlib
+from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 import pyarrow as pa
@@ -47,6 +48,21 @@ def _query(store: Any, sql: str, ids: Sequence[str], params: Sequence[Any] = ())
         con.unregister(_VIEW)
 
 
+@contextlib.contextmanager
+def transaction(store: Any) -> Iterator[None]:
+    """One transaction for a whole clustering update: fingerprints, links and clusters land
+    together or not at all, so a run killed half-way leaves the articles unfingerprinted and the
+    rerun redoes them (fingerprints saved without their links would never be linked)."""
+    con = _con(store)
+    con.execute("BEGIN TRANSACTION")
+    try:
+        yield
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+    con.execute("COMMIT")
+
+
 def unfingerprinted(store: Any, ids: Sequence[str] | None) -> list[tuple[str, str]]:
     """``(article_id, text)`` of the given (or all) stored articles without a signature yet."""
     sql = (
@@ -75,7 +91,7 @@ def fingerprints(store: Any, ids: Sequence[str]) -> list[Fingerprint]:
 
 
 def save_fingerprints(store: Any, fingerprints: Sequence[Fingerprint], keys: np.ndarray) -> None:
-    """Store signatures and the band keys of articles that have shingles, in one transaction."""
+    """Store signatures and the band keys of articles that have shingles (inside ``transaction``)."""
     con = _con(store)
     signatures = pa.table({
         "article_id": [f.article_id for f in fingerprints],
@@ -91,16 +107,11 @@ def save_fingerprints(store: Any, fingerprints: Sequence[Fingerprint], keys: np.
         "key": pa.array(keys[with_shingles].reshape(-1), pa.int64()),
         "article_id": [fingerprints[i].article_id for i in with_shingles for _ in range(bands)],
     })
-    con.execute("BEGIN TRANSACTION")
     try:
         con.register("_sig", signatures)
         con.register("_bands", band_rows)
         con.execute("INSERT INTO article_signatures SELECT * FROM _sig")
         con.execute("INSERT INTO article_bands SELECT * FROM _bands")
-        con.execute("COMMIT")
-    except Exception:
-        con.execute("ROLLBACK")
-        raise
     finally:
         con.unregister("_sig")
         con.unregister("_bands")
@@ -153,15 +164,10 @@ def assign_clusters(store: Any, new_ids: Sequence[str], links: Sequence[Link]) -
     assigned = canonical_members(members, pairs, published)
     rows = pa.table({"article_id": list(assigned), "cluster_id": list(assigned.values())})
     con = _con(store)
-    con.execute("BEGIN TRANSACTION")
     try:
         con.register("_clusters", rows)
         con.execute("DELETE FROM article_clusters WHERE article_id IN (SELECT article_id FROM _clusters)")
         con.execute("INSERT INTO article_clusters SELECT * FROM _clusters")
-        con.execute("COMMIT")
-    except Exception:
-        con.execute("ROLLBACK")
-        raise
     finally:
         con.unregister("_clusters")
 
