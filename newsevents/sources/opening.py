@@ -15,7 +15,14 @@ from pathlib import Path
 from typing import BinaryIO
 
 from ..records import Reject
-from .common import MAX_FILE_BYTES, MAX_TEXT_BYTES, decode, looks_binary, reject
+from .common import (
+    ENCODING_FIX,
+    MAX_FILE_BYTES,
+    MAX_TEXT_BYTES,
+    decode,
+    looks_binary,
+    reject,
+)
 
 GZIP_MAGIC = b"\x1f\x8b"
 #: A line longer than this is skipped as ``too_large`` without being held in memory.
@@ -85,6 +92,21 @@ def load_bytes(path: str | Path) -> tuple[bytes, Reject | None]:
         data = b"".join(chunks)
         return data if data.strip() else b"", stream_problem(path, "", exc)
     return _check_content(path, b"".join(chunks))
+
+
+def load_text(path: str | Path) -> tuple[str, Reject | None]:
+    """Read a whole file as UTF-8 text; a whole-file reader yields the Reject and stops.
+
+    Returns:
+        ``(text, None)``; or ``("", reject)`` when the file cannot be read or is not UTF-8.
+    """
+    data, problem = load_bytes(path)
+    if problem is not None:
+        return "", problem
+    text, clean = decode(data)
+    if not clean:
+        return "", reject(path, "", "bad_encoding", f"the file holds bytes that are not UTF-8; {ENCODING_FIX}")
+    return text, None
 
 
 def _check_content(path: str | Path, data: bytes) -> tuple[bytes, Reject | None]:

@@ -13,8 +13,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from ..records import Article, Reject
-from .common import ENCODING_FIX, decode, make_article, reject
-from .opening import load_bytes
+from .common import make_article, reject
+from .opening import load_text
 
 HEADER = re.compile(r"^\s*date\s+(\S+)(?:\s+\d+)?\s*$")
 #: A header-like first line, used to recognise seed files in a directory walk.
@@ -31,13 +31,9 @@ def read_seed(path: str | Path) -> Iterator[Article | Reject]:
     Yields:
         One Article, or one Reject (``bad_header``, ``bad_date``, ``no_body``, ...).
     """
-    data, problem = load_bytes(path)
+    text, problem = load_text(path)
     if problem is not None:
         yield problem
-        return
-    text, clean = decode(data)
-    if not clean:
-        yield reject(path, "", "bad_encoding", f"the file holds bytes that are not UTF-8; {ENCODING_FIX}")
         return
     yield parse_seed(path, text)
 

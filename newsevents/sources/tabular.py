@@ -22,12 +22,11 @@ from .common import (
     ENCODING_FIX,
     MAX_FILE_BYTES,
     IdTracker,
-    decode,
     has_bad_bytes,
     make_article,
     reject,
 )
-from .opening import STREAM_ERRORS, iter_lines, load_bytes, open_raw
+from .opening import STREAM_ERRORS, iter_lines, load_text, open_raw
 
 REQUIRED = ("published", "text")
 OPTIONAL = ("id", "title", "url", "source", "language")
@@ -81,13 +80,9 @@ def _is_json_array(path: str | Path) -> bool:
 
 
 def _read_json_array(path: str | Path) -> Iterator[Article | Reject]:
-    data, problem = load_bytes(path)
+    text, problem = load_text(path)
     if problem is not None:
         yield problem
-        return
-    text, clean = decode(data)
-    if not clean:
-        yield reject(path, "", "bad_encoding", f"the file holds bytes that are not UTF-8; {ENCODING_FIX}")
         return
     try:
         items = json.loads(text)
