@@ -24,7 +24,12 @@ The evidence rules were set on the hand-checked Reuters sample of ``bench/dedup.
 development set): they trade recall (two reports of one happening worded differently stay
 apart) for precision.
 
-Within a dyad, mentions are grouped greedily with complete linkage: a mention joins the first
+Mentions are consolidated within a calendar period: the month their date falls in (the year for
+a year-precision date). Ingesting a chunk then rebuilds only the (dyad, period) groups it touches,
+so its cost does not grow with the archive; the price is that two reports on either side of a
+month's end (31 July and, by publication date, 1 August) stay two events.
+
+Within a dyad and period, mentions are grouped greedily with complete linkage: a mention joins the first
 consolidated event *every* mention of which it is compatible with, so a month-precision mention
 never chains two different days together. Each consolidated event counts its mentions, articles,
 sources (distinct ``Article.source``; an article without a source counts on its own) and
@@ -208,8 +213,23 @@ def _order(m: EventMention) -> tuple[Any, ...]:
     return (_PRECISION_RANK.get(m.date_precision, 3), start, m.published, m.article_id, m.event_id)
 
 
+def period(m: EventMention) -> str | None:
+    """The calendar period a mention is consolidated within: ``2025-07``, or ``2025`` for a year."""
+    interval = date_interval(m.date, m.date_precision, m.published)
+    if interval is None:
+        return None
+    if interval[1] - interval[0] > dt.timedelta(days=31):
+        return f"{interval[0].year:04d}"
+    return f"{interval[0].year:04d}-{interval[0].month:02d}"
+
+
+def group_key(m: EventMention) -> tuple[Any, ...]:
+    """What two mentions must share to be grouped: dyad, root, modality and period."""
+    return (_code(m.source), _code(m.target), m.cameo[:2], m.modality, period(m))
+
+
 def group_mentions(mentions: Iterable[EventMention]) -> list[list[EventMention]]:
-    """Group mentions into happenings: greedy complete linkage within each dyad and root.
+    """Group mentions into happenings: greedy complete linkage within each dyad, root and period.
 
     Returns:
         Groups in a stable order; each group's first mention is its anchor (most precise date,
@@ -217,7 +237,7 @@ def group_mentions(mentions: Iterable[EventMention]) -> list[list[EventMention]]
     """
     by_key: dict[tuple[Any, ...], list[EventMention]] = {}
     for m in sorted(mentions, key=_order):
-        by_key.setdefault((_code(m.source), _code(m.target), m.cameo[:2], m.modality), []).append(m)
+        by_key.setdefault(group_key(m), []).append(m)
     groups: list[list[EventMention]] = []
     for items in by_key.values():
         open_groups: list[list[EventMention]] = []

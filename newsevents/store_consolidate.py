@@ -15,7 +15,7 @@ from typing import Any
 import pyarrow as pa
 
 from . import store_filters as filters
-from .consolidate import ConsolidatedEvent, EventMention
+from .consolidate import ConsolidatedEvent, EventMention, group_key
 from .errors import ConfigError
 from .records import Actor, Span
 from .store_rows import iso_date
@@ -34,10 +34,8 @@ _FROM = (
     "LEFT JOIN article_clusters c ON c.article_id = e.article_id"
 )
 # Events of the given articles, of articles with events not consolidated yet (an interrupted
-# run), and of their cluster mates; and every event sharing a dyad key (source, target, root,
-# modality) with one of them. Events without a source code are never merged, so their key is
-# not followed.
-_TOUCHED = f"""
+# run), and of their cluster mates.
+_GIVEN = f"""
 WITH given AS (
     SELECT id FROM {_IDS}
     UNION SELECT DISTINCT e.article_id FROM events e
@@ -45,29 +43,34 @@ WITH given AS (
 rel AS (
     SELECT id FROM given
     UNION SELECT c2.article_id FROM article_clusters c1 JOIN given v ON v.id = c1.article_id
-    JOIN article_clusters c2 ON c2.cluster_id = c1.cluster_id),
-keys AS (
-    SELECT DISTINCT source_code, target_code, left(cameo, 2) AS root, modality FROM events
-    WHERE article_id IN (SELECT id FROM rel) AND source_code IS NOT NULL)
+    JOIN article_clusters c2 ON c2.cluster_id = c1.cluster_id)
 SELECT {_COLUMNS} {_FROM}
 WHERE e.article_id IN (SELECT id FROM rel)
-   OR EXISTS (SELECT 1 FROM keys k WHERE k.source_code = e.source_code
-              AND k.target_code IS NOT DISTINCT FROM e.target_code
-              AND k.root = left(e.cameo, 2) AND k.modality IS NOT DISTINCT FROM e.modality)
+"""
+_KEYS = "_newsevents_consolidate_keys"
+# Every event that may share a group key (dyad, root, period) with one of the keys: a superset,
+# which :func:`load_mentions` narrows to the exact keys (modality and period are read in Python).
+_KEYED = f"""
+SELECT DISTINCT {_COLUMNS} {_FROM}
+JOIN {_KEYS} k ON k.source_code = e.source_code AND k.target_code IS NOT DISTINCT FROM e.target_code
+    AND k.root = left(e.cameo, 2) AND (e.event_date BETWEEN k.first AND k.last OR e.event_date IS NULL)
 """
 
 
-def _rows(store: Any, sql: str, params: Sequence[Any] = (), ids: Sequence[str] | None = None) -> list[dict[str, Any]]:
+def _rows(store: Any, sql: str, params: Sequence[Any] = (), ids: Sequence[str] | None = None,
+          keys: pa.Table | None = None) -> list[dict[str, Any]]:
     con = store._con
-    if ids is not None:
-        con.register(_IDS, pa.table({"id": pa.array(list(ids), pa.string())}))
+    views = {_IDS: None if ids is None else pa.table({"id": pa.array(list(ids), pa.string())}), _KEYS: keys}
+    views = {name: table for name, table in views.items() if table is not None}
+    for name, table in views.items():
+        con.register(name, table)
     try:
         cursor = con.execute(sql, list(params))
         names = [d[0] for d in cursor.description]
         return [dict(zip(names, values)) for values in cursor.fetchall()]
     finally:
-        if ids is not None:
-            con.unregister(_IDS)
+        for name in views:
+            con.unregister(name)
 
 
 def _actor(row: dict[str, Any], prefix: str) -> Actor | None:
@@ -93,10 +96,44 @@ def _mention(row: dict[str, Any]) -> EventMention:
 
 
 def load_mentions(store: Any, ids: Sequence[str] | None) -> list[EventMention]:
-    """Every event as a mention (``ids`` None), or those whose consolidation ``ids`` touch."""
+    """Every event as a mention (``ids`` None), or those whose consolidation ``ids`` touch.
+
+    Touched are the events of these articles, of their near-duplicate cluster mates and of
+    articles not consolidated yet, and every event sharing a group key (dyad, root, modality,
+    period: :func:`consolidate.group_key`) with one of them; events without a source code are
+    never merged, so their key is not followed. The work is bounded by the touched periods,
+    not by the size of the archive.
+    """
     if ids is None:
         return [_mention(r) for r in _rows(store, f"SELECT {_COLUMNS} {_FROM}")]
-    return [_mention(r) for r in _rows(store, _TOUCHED, ids=ids)]
+    given = [_mention(r) for r in _rows(store, _GIVEN, ids=ids)]
+    keys = {group_key(m) for m in given if m.source is not None}
+    if not keys:
+        return given
+    mentions = {m.event_id: m for m in given}
+    for row in _rows(store, _KEYED, keys=_keys_table(keys)):
+        m = _mention(row)
+        if m.event_id not in mentions and group_key(m) in keys:
+            mentions[m.event_id] = m
+    return list(mentions.values())
+
+
+def _keys_table(keys: set[tuple[Any, ...]]) -> pa.Table:
+    """Group keys as rows (source, target, root, first and last day of the period) for SQL."""
+    rows = sorted({(source, target, root, *_period_days(when)) for source, target, root, _, when in keys},
+                  key=lambda r: tuple(str(v) for v in r))
+    names = ("source_code", "target_code", "root", "first", "last")
+    types = (pa.string(), pa.string(), pa.string(), pa.date32(), pa.date32())
+    return pa.table({n: pa.array([r[i] for r in rows], t) for i, (n, t) in enumerate(zip(names, types))})
+
+
+def _period_days(when: str | None) -> tuple[dt.date | None, dt.date | None]:
+    if when is None:
+        return None, None
+    if len(when) == 4:
+        return dt.date(int(when), 1, 1), dt.date(int(when), 12, 31)
+    first = dt.date(int(when[:4]), int(when[5:7]), 1)
+    return first, (first.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
 
 
 def _event_row(event: ConsolidatedEvent) -> dict[str, Any]:
@@ -132,6 +169,17 @@ def _event_table(events: Sequence[ConsolidatedEvent]) -> pa.Table:
 def replace_consolidated(store: Any, events: Sequence[ConsolidatedEvent], event_ids: Sequence[str] | None) -> None:
     """Replace the consolidated events containing ``event_ids`` (all when None) by ``events``."""
     con = store._con
+    con.execute("BEGIN TRANSACTION")
+    try:
+        write_consolidated(con, events, event_ids)
+        con.execute("COMMIT")
+    except Exception:
+        con.execute("ROLLBACK")
+        raise
+
+
+def write_consolidated(con: Any, events: Sequence[ConsolidatedEvent], event_ids: Sequence[str] | None) -> None:
+    """:func:`replace_consolidated` within the caller's transaction (a migration's)."""
     mentions = pa.table({
         "consolidated_id": [e.id for e in events for _ in e.mentions],
         "event_id": [m.event_id for e in events for m in e.mentions],
@@ -140,15 +188,10 @@ def replace_consolidated(store: Any, events: Sequence[ConsolidatedEvent], event_
     con.register("_cons", _event_table(events))
     con.register("_mentions", mentions)
     con.register(_IDS, pa.table({"id": pa.array(list(event_ids or []), pa.string())}))
-    con.execute("BEGIN TRANSACTION")
     try:
         _delete(con, event_ids is None)
         con.execute("INSERT INTO consolidated_events SELECT * FROM _cons")
         con.execute("INSERT INTO event_mentions SELECT * FROM _mentions")
-        con.execute("COMMIT")
-    except Exception:
-        con.execute("ROLLBACK")
-        raise
     finally:
         for view in ("_cons", "_mentions", _IDS):
             con.unregister(view)

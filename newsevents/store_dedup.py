@@ -28,6 +28,8 @@ if TYPE_CHECKING:
     from .dedup import Fingerprint, Link
 
 _VIEW = "_newsevents_dedup"
+#: ids per ``IN`` list of :func:`_where_in`.
+_IN_BATCH = 512
 
 
 def _con(store: Any) -> Any:
@@ -63,15 +65,31 @@ def transaction(store: Any) -> Iterator[None]:
     con.execute("COMMIT")
 
 
+def _where_in(store: Any, select: str, column: str, ids: Sequence[str]) -> list[tuple[Any, ...]]:
+    """``select`` (ending in a WHERE-less FROM) filtered by ``column IN (ids)``, in batches.
+
+    A literal ``IN`` list is a filter the table scan applies before reading the other columns;
+    a join with a registered id table reads wide columns (texts, shingle blobs) of every stored
+    row first, and the memory that takes grows with the store.
+    """
+    rows: list[tuple[Any, ...]] = []
+    for start in range(0, len(ids), _IN_BATCH):
+        batch = list(ids[start : start + _IN_BATCH])
+        rows += _con(store).execute(f"{select} WHERE {column} IN ({', '.join('?' * len(batch))})", batch).fetchall()
+    return rows
+
+
 def unfingerprinted(store: Any, ids: Sequence[str] | None) -> list[tuple[str, str]]:
     """``(article_id, text)`` of the given (or all) stored articles without a signature yet."""
     sql = (
-        "SELECT a.id, coalesce(a.text, '') FROM articles a {join} "
-        "WHERE NOT EXISTS (SELECT 1 FROM article_signatures s WHERE s.article_id = a.id) ORDER BY a.id"
+        "SELECT a.id FROM articles a {join} "
+        "WHERE NOT EXISTS (SELECT 1 FROM article_signatures s WHERE s.article_id = a.id)"
     )
     if ids is None:
-        return [tuple(r) for r in _con(store).execute(sql.format(join="")).fetchall()]  # type: ignore[misc]
-    return [tuple(r) for r in _query(store, sql.format(join=f"JOIN {_VIEW} v ON v.id = a.id"), ids)]  # type: ignore[misc]
+        todo = [r[0] for r in _con(store).execute(sql.format(join="")).fetchall()]
+    else:
+        todo = [r[0] for r in _query(store, sql.format(join=f"JOIN {_VIEW} v ON v.id = a.id"), ids)]
+    return sorted(_where_in(store, "SELECT id, coalesce(text, '') FROM articles", "id", todo))  # type: ignore[arg-type]
 
 
 def fingerprints(store: Any, ids: Sequence[str]) -> list[Fingerprint]:
@@ -80,13 +98,10 @@ def fingerprints(store: Any, ids: Sequence[str]) -> list[Fingerprint]:
 
     from .dedup import Fingerprint
 
-    sql = (
-        f"SELECT s.article_id, s.content_hash, s.shingle_hashes, s.minhash FROM article_signatures s "
-        f"JOIN {_VIEW} v ON v.id = s.article_id"
-    )
+    select = "SELECT article_id, content_hash, shingle_hashes, minhash FROM article_signatures"
     return [
         Fingerprint(aid, digest, np.frombuffer(hashes, dtype="<u4"), np.frombuffer(sig, dtype="<u4"))
-        for aid, digest, hashes, sig in _query(store, sql, ids)
+        for aid, digest, hashes, sig in _where_in(store, select, "article_id", ids)
     ]
 
 

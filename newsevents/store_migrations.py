@@ -138,3 +138,20 @@ def _consolidated_events(con: duckdb.DuckDBPyConnection) -> None:
         "CREATE TABLE event_mentions (consolidated_id VARCHAR NOT NULL, event_id VARCHAR NOT NULL, "
         "article_id VARCHAR NOT NULL)"
     )
+
+
+@migration("0004_consolidation_periods")
+def _consolidation_periods(con: duckdb.DuckDBPyConnection) -> None:
+    """Rebuild consolidated events once: they are now grouped within a month (``consolidate.py``).
+
+    Groups made before could span a month's end; left as they were, an update of one period
+    would delete such a group and rebuild only the mentions of its own period.
+    """
+    from types import SimpleNamespace
+
+    from .consolidate import group_mentions, summarise
+    from .store_consolidate import load_mentions, write_consolidated
+
+    if con.execute("SELECT count(*) FROM consolidated_events").fetchall()[0][0]:
+        mentions = load_mentions(SimpleNamespace(_con=con), None)
+        write_consolidated(con, [summarise(g) for g in group_mentions(mentions)], None)

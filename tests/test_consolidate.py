@@ -260,3 +260,80 @@ def test_consolidate_picks_up_events_an_interrupted_run_left_behind():
         store.add([_record("a2", _body(7), "Y", _event("e2", "042", "RUSGOV", "CHNGOV", "2025-07-18"))])
         consolidate(store, ["a2"])
         assert sorted(e.id for e in consolidated_events(store)) == ["e1", "e2"]
+
+
+# ---- periods: the unit of incremental rebuilds ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "together"),
+    [
+        (dict(date="2025-07-18"), dict(date="2025-07", precision="month"), True),
+        (dict(date="2025-07-31", basis="publication"), dict(date="2025-08-01", basis="publication"), False),
+        (dict(date="2025-07-30", basis="publication"), dict(date="2025-07-31", basis="publication"), True),
+        (dict(date="2025", precision="year"), dict(date="2025-07-18"), False),
+        (dict(date="2025", precision="year"), dict(date="2025", precision="year"), True),
+    ],
+)
+def test_consolidate_groups_within_a_calendar_month(a, b, together):
+    groups = group_mentions([mention("x", "a1", **a), mention("y", "a2", **b)])
+    assert (len(groups) == 1) is together
+
+
+def _random_events(rng: random.Random, n: int) -> list[ArticleRecord]:
+    dyads = [("UKRGOV", "WST"), ("USAGOV", "UKR"), ("RUSGOV", "UKRGOV")]
+    days = ["2025-06-30", "2025-07-01", "2025-07-18", "2025-07-19", "2025-07", "2025-08-01", "2025-12-31", "2026-01-01"]
+    records = []
+    for i in range(n):
+        source, target = rng.choice(dyads)
+        events = [_event(f"e{i}-{k}", rng.choice(["012", "0121", "010", "112"]), source, target, rng.choice(days))
+                  for k in range(rng.randint(1, 2))]
+        records.append(_record(f"a{i:03d}", _body(100 + i % 7), rng.choice(["X", "Y", "Z"]), *events))
+    return records
+
+
+def _consolidated_rows(store) -> list[tuple]:
+    return sorted(store._con.execute(
+        "SELECT c.id, c.cameo, c.date, c.num_mentions, c.num_independent_sources, list(m.event_id ORDER BY m.event_id) "
+        "FROM consolidated_events c JOIN event_mentions m ON m.consolidated_id = c.id "
+        "GROUP BY ALL").fetchall())
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_consolidate_chunk_by_chunk_equals_a_full_rebuild(seed):
+    """Rebuilding only the touched (dyad, period) groups after each chunk gives what one full
+    rebuild gives, whatever the order the articles come in."""
+    from newsevents.store import Store
+
+    records = _random_events(random.Random(seed), 40)
+    with Store(":memory:") as store:
+        for start in range(0, len(records), 7):
+            chunk = records[start:start + 7]
+            store.add(chunk)
+            update_clusters(store)
+            consolidate(store, [r.article.id for r in chunk])
+        incremental = _consolidated_rows(store)
+        consolidate(store)
+        assert _consolidated_rows(store) == incremental
+        assert sum(row[3] for row in incremental) == sum(len(r.events) for r in records)
+
+
+def test_consolidate_migration_regroups_a_store_consolidated_across_months(tmp_path):
+    """0004_consolidation_periods: a store whose groups span a month's end is rebuilt on open."""
+    from newsevents import store_migrations
+    from newsevents.store import Store
+
+    db = tmp_path / "old.duckdb"
+    with Store(db) as store:
+        store.add([_record("a1", _body(8), "X", _event("e1", "012", "UKRGOV", "WST", "2025-07")),
+                   _record("a2", _body(9), "Y", _event("e2", "012", "UKRGOV", "WST", "2025-07-18"))])
+        consolidate(store)
+        # what an older version wrote: one group spanning July and August, migration not applied
+        store._con.execute("UPDATE events SET date = '2025-08-01', event_date = DATE '2025-08-01' WHERE id = 'e2'")
+        store._con.execute("DELETE FROM migrations WHERE name = '0004_consolidation_periods'")
+        store._con.execute("DELETE FROM event_mentions")
+        store._con.execute("INSERT INTO event_mentions VALUES ('e1', 'e1', 'a1'), ('e1', 'e2', 'a2')")
+    assert "0004_consolidation_periods" in [m.name for m in store_migrations.MIGRATIONS]
+    with Store(db) as store:
+        rows = store._con.execute("SELECT consolidated_id, event_id FROM event_mentions ORDER BY 2").fetchall()
+        assert rows == [("e1", "e1"), ("e2", "e2")]
