@@ -330,14 +330,25 @@ def update_clusters(store: Any, article_ids: Iterable[str] | None = None, *, reb
     return links
 
 
+#: stored fingerprints held at once while verifying candidates (a template story repeated
+#: daily, "Treasury balance at the Fed", proposes more candidates the longer the archive).
+VERIFY_BATCH = 2000
+
+
 def _verify(store: Any, new: dict[str, Fingerprint], candidates: list[tuple[str, str]]) -> list[Link]:
     from . import store_dedup as sql
 
-    old_ids = {b for pair in candidates for b in pair if b not in new}
-    known = dict(new)
-    known.update((f.article_id, f) for f in sql.fingerprints(store, sorted(old_ids)))
-    links = (compare(known[a], known[b]) for a, b in candidates)
-    return [link for link in links if link]
+    by_old: dict[str, list[tuple[str, str]]] = {}
+    links = [compare(new[a], new[b]) for a, b in candidates if a in new and b in new]
+    for a, b in candidates:
+        if a not in new or b not in new:
+            by_old.setdefault(b if a in new else a, []).append((a, b))
+    old_ids = sorted(by_old)
+    for start in range(0, len(old_ids), VERIFY_BATCH):
+        known = dict(new)
+        known.update((f.article_id, f) for f in sql.fingerprints(store, old_ids[start : start + VERIFY_BATCH]))
+        links += [compare(known[a], known[b]) for old in old_ids[start : start + VERIFY_BATCH] for a, b in by_old[old]]
+    return sorted((link for link in links if link), key=lambda link: (link.a, link.b))
 
 
 def clusters(store: Any, *, min_size: int = 2, limit: int | None = None) -> list[Cluster]:

@@ -8,6 +8,7 @@ already stored (so a rerun adds nothing and an interrupted run resumes where it 
 from __future__ import annotations
 
 import itertools
+import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -20,6 +21,9 @@ from .records import Article, ArticleRecord, Reject
 BATCH_SIZE = 64
 #: Articles read ahead, checked against the store and handed to spaCy together.
 CHUNK_SIZE = 256
+#: DuckDB memory limit of the ingest writer (environment ``NEWSEVENTS_INGEST_MEMORY``): its page
+#: cache would otherwise grow with the store (up to 80% of RAM), and peak memory with it.
+INGEST_MEMORY = "128MB"
 
 
 def process(articles: Iterable[Article], *, batch_size: int = BATCH_SIZE) -> Iterator[ArticleRecord]:
@@ -128,7 +132,7 @@ def ingest(
     if executor == "local":
         _ingest_local(read_paths(paths, format=format), db, summary, report, on_progress)
         return summary
-    with Store(db) as store:
+    with Store(db, memory_limit=ingest_memory()) as store:
         items = read_paths(paths, format=format)
         from .executors import store_batches
 
@@ -152,7 +156,7 @@ def _ingest_local(items: Iterator[Article | Reject], db: str | Path, summary: In
     held = Store(db) if str(db) == ":memory:" else None  # a memory store cannot be reopened
 
     def opened() -> Any:
-        return nullcontext(held) if held else open_store(db)
+        return nullcontext(held) if held else open_store(db, memory_limit=ingest_memory())
 
     try:
         with opened():  # fail fast (corrupt, locked, bad folder) and migrate before reading
@@ -169,6 +173,11 @@ def _ingest_local(items: Iterator[Article | Reject], db: str | Path, summary: In
     finally:
         if held:
             held.close()
+
+
+def ingest_memory() -> str:
+    """The ingest writer's DuckDB memory limit: ``NEWSEVENTS_INGEST_MEMORY`` or 128MB."""
+    return os.environ.get("NEWSEVENTS_INGEST_MEMORY") or INGEST_MEMORY
 
 
 def _dedup_and_consolidate(store: Any, article_ids: list[str] | None) -> None:

@@ -55,16 +55,19 @@ class Store:
     Args:
         path: the database file, created when missing; ``":memory:"`` for a throwaway store.
         read_only: open without writing; the database must exist and be fully migrated.
+        memory_limit: DuckDB's ``memory_limit`` for this connection (``"128MB"``); its page
+            cache grows up to it, so a long-running writer caps it (``pipeline.ingest`` does).
 
     Raises:
         StoreError: the file is locked by another process, is not a DuckDB/newsevents database,
             is corrupt, or (read-only) lacks migrations.
     """
 
-    def __init__(self, path: str | Path = DEFAULT_DB, *, read_only: bool = False) -> None:
+    def __init__(self, path: str | Path = DEFAULT_DB, *, read_only: bool = False,
+                 memory_limit: str | None = None) -> None:
         self.path = str(path)
         self.read_only = read_only
-        self._con = _connect(self.path, read_only)
+        self._con = _connect(self.path, read_only, memory_limit)
         try:
             self._check_newsevents_db()
             self._verify_migrations() if read_only else self._migrate()
@@ -415,14 +418,15 @@ def _check_event_ids(records: list[ArticleRecord]) -> None:
             seen[event.id] = record.article.id
 
 
-def _connect(path: str, read_only: bool) -> duckdb.DuckDBPyConnection:
+def _connect(path: str, read_only: bool, memory_limit: str | None = None) -> duckdb.DuckDBPyConnection:
     if path != ":memory:" and not read_only and not Path(path).parent.is_dir():
         raise StoreError(
             f"cannot create the database {path}: the folder {Path(path).parent} does not exist; "
             "create it or choose another --db"
         )
     try:
-        return duckdb.connect(path, read_only=read_only)
+        config = {"memory_limit": memory_limit} if memory_limit else {}
+        return duckdb.connect(path, read_only=read_only, config=config)
     except duckdb.Error as exc:
         raise _open_error(path, exc) from None
 

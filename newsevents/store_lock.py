@@ -38,7 +38,7 @@ def lock_wait() -> float:
 
 
 def open_store(path: str | Path = "newsevents.duckdb", *, read_only: bool = False,
-               wait: float | None = None) -> Store:
+               wait: float | None = None, memory_limit: str | None = None) -> Store:
     """Open a :class:`Store`, retrying with backoff while another process holds the file's lock.
 
     DuckDB lets one process hold a file read-write, and then no other process may open it (not
@@ -49,6 +49,7 @@ def open_store(path: str | Path = "newsevents.duckdb", *, read_only: bool = Fals
         path: the database file.
         read_only: open for reading only.
         wait: seconds to keep retrying (default :func:`lock_wait`); 0 tries once.
+        memory_limit: DuckDB's memory limit for the connection (see :class:`Store`).
 
     Raises:
         StoreBusy: the lock was still held after ``wait`` seconds (the message names the holder).
@@ -61,7 +62,7 @@ def open_store(path: str | Path = "newsevents.duckdb", *, read_only: bool = Fals
     delay = 0.005
     while True:
         try:
-            return Store(path, read_only=read_only)
+            return Store(path, read_only=read_only, memory_limit=memory_limit)
         except StoreBusy as exc:
             left = deadline - time.monotonic()
             if left <= 0:

@@ -131,3 +131,22 @@ def test_dedup_clusters_cli_prints_one_line_per_cluster(tmp_path):
     result = CliRunner().invoke(cli, ["clusters", "--db", str(db), "--format", "jsonl"])
     assert result.exit_code == 0, result.output
     assert [json.loads(line) for line in result.stdout.splitlines()] == [{"cluster": "a", "articles": ["a", "b"]}]
+
+
+@pytest.mark.parametrize("verify_batch", [1, 2, 1000])
+def test_dedup_verifying_in_batches_finds_the_same_links(monkeypatch, verify_batch):
+    """Stored fingerprints are fetched VERIFY_BATCH at a time; the links must not depend on it."""
+    from newsevents import dedup
+
+    copies = [(f"c{i}", f"2025-07-{1 + i:02d}", f"(W{i}) " + "\n".join(BASE[i % 2:])) for i in range(5)]
+    others = [(f"o{i}", "2025-07-01", "\n".join(story(300 + i))) for i in range(5)]
+    monkeypatch.setattr(dedup, "VERIFY_BATCH", verify_batch)
+    with Store(":memory:") as store:
+        store.add(_records(*copies[:3], *others))
+        first = update_clusters(store)
+        store.add(_records(*copies[3:]))
+        later = update_clusters(store)
+        assert [(link.a, link.b) for link in first] == [("c0", "c1"), ("c0", "c2"), ("c1", "c2")]
+        assert [(link.a, link.b) for link in later] == [
+            ("c0", "c3"), ("c0", "c4"), ("c1", "c3"), ("c1", "c4"), ("c2", "c3"), ("c2", "c4"), ("c3", "c4")]
+        assert [c.articles for c in clusters(store)] == [["c0", "c1", "c2", "c3", "c4"]]

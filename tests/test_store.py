@@ -444,3 +444,28 @@ def test_store_record_field_counts_are_covered() -> None:
     }  # fmt: skip
     now = {cls: len(dataclasses.fields(cls)) for cls in covered}
     assert now == covered, "records.py changed: add the field to store_rows.py and a new migration"
+
+
+@pytest.mark.parametrize(("limit", "expected"), [("64MB", "61.0 MiB"), ("1GB", "953.6 MiB")])
+def test_store_memory_limit_caps_duckdb(tmp_path: Path, limit: str, expected: str) -> None:
+    """A long-running writer caps DuckDB's page cache (pipeline.ingest passes INGEST_MEMORY)."""
+    with Store(tmp_path / "m.duckdb", memory_limit=limit) as store:
+        assert store._con.execute("SELECT current_setting('memory_limit')").fetchall() == [(expected,)]
+
+
+def test_store_ingest_writer_uses_the_ingest_memory_limit(monkeypatch, tmp_path: Path) -> None:
+    from newsevents import pipeline, store_lock
+
+    seen = []
+    real = store_lock.open_store
+
+    def spy(path, **kwargs):
+        seen.append(kwargs.get("memory_limit"))
+        return real(path, **kwargs)
+
+    monkeypatch.setattr(store_lock, "open_store", spy)
+    monkeypatch.setenv("NEWSEVENTS_INGEST_MEMORY", "96MB")
+    corpus = tmp_path / "bad.jsonl"
+    corpus.write_text('{"id": "x"}\n', encoding="utf-8")  # a reject only: no model needed
+    pipeline.ingest([corpus], tmp_path / "i.duckdb", on_reject=lambda r: None)
+    assert seen and set(seen) == {"96MB"}
