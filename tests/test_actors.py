@@ -94,6 +94,22 @@ CASES = [
     ("Eduard Shevardnadze met George Shultz.", "Eduard Shevardnadze", "1987-06-01", "USRGOV"),
     ("Eduard Shevardnadze met the envoy.", "Eduard Shevardnadze", "1995-06-01", "GEOGOV"),
     ("Timorese leaders visited East Timor.", "East Timor", "2010-01-01", "TLS"),  # Phoenix TMP
+    # events round 5: people by surname, by a name written another way, out of office
+    ("Zimbabwe's opposition met. Mugabe refused to talk.", "Mugabe", "2000-06-01", "ZWEGOV"),
+    ("The opposition met. Mugabe refused to talk.", "Mugabe", "2000-06-01", None),  # no country
+    ("Kim said Seoul would not.", "Kim", "2000-06-01", None),  # Kims of two Koreas
+    ("Robert G. Mugabe addressed Zimbabwe's parliament.", "Robert G. Mugabe", "2000-06-01",
+     "ZWEGOV"),
+    ("Omar Hassan al-Bashir flew home to Sudan.", "Omar Hassan al-Bashir", "2005-06-01", "SDNGOV"),
+    ("President Francois Mitterand spoke in France on Monday.", "Francois Mitterand", "1990-06-01",
+     "FRAGOV"),
+    ("Andreas Papandreou spoke in Athens.", "Andreas Papandreou", "2000-01-01", "GRCELI"),
+    ("Jose Garcia, a farmer from Peru, said prices fell.", "Jose Garcia", "2000-01-01", "PERAGR"),
+    # a title naming an organisation beats the person's country ("the UN mediator")
+    ("U.N. mediator Diego Cordovez met the rebels in Pakistan.", "Diego Cordovez", "2000-01-01",
+     "IGOUNO"),
+    # a stance prefix names no actor; a dateline is no part of the actor
+    ("The pro-Iranian Hizbollah group declared a ceasefire.", "Hizbollah", "2000-01-01", "LBNREB"),
 ]
 
 
@@ -208,3 +224,44 @@ def test_dictionaries_code_on_prefers_latest_start(day, code):
     entry = Entry("X", (DatedCode("USRGOV", "1985-07-02", "1990-12-20"),
                         DatedCode("GEOELI", "1946-01-01", "1992-03-10"), DatedCode("GEOELI")), "test")
     assert entry.code_on(day) == code
+
+
+@pytest.mark.parametrize(
+    ("name", "day", "code", "rule_end"),
+    [
+        ("Petro Poroshenko", "2015-06-01", "UKRGOV", "Petro Poroshenko"),
+        ("Poroshenko", "2022-07-22", "UKRELI", "+out-of-office"),  # the table ends his term
+        ("Assad", "2022-07-22", "SYRGOV", "Bashar al-Assad"),
+        ("Assad", "2025-07-22", "SYRELI", "+out-of-office"),  # Phoenix's undated SYRGOV is outranked
+        ("Trump", "2022-07-22", "USAELI", "+out-of-office"),  # between two terms
+        ("Trump", "2025-07-22", "USAGOV", "Donald Trump"),
+        ("Eduard Shevardnadze", "1995-06-01", "GEOGOV", "Shevardnadze"),  # a dated Phoenix role wins
+        ("Donald Tusk", "2021-06-01", "POLELI", "+out-of-office"),
+        ("Donald Tusk", "2025-07-22", "POLGOV", "Donald Tusk"),
+        ("Abdel Fattah al-Sisi", "2025-07-22", "EGYGOV", "el-Sisi"),
+        ("El Sisi", "2025-07-22", "EGYGOV", "el-Sisi"),  # a Phoenix spelling, the table's person
+        ("President Xi Jinping", "2025-07-22", "CHNGOV", "Xi Jinping"),
+    ],
+)
+def test_actors_leaders_table_outranks_stale_dictionary_roles(name, day, code, rule_end):
+    from newsevents.extract.actors import lookup
+    from newsevents.extract.dictionaries import phrase_key
+
+    match = lookup(phrase_key(name), day)
+    assert match is not None and (match.actor.code, match.person) == (code, True)
+    assert match.rule.endswith(rule_end)
+
+
+@pytest.mark.parametrize(
+    ("day", "code"),
+    [("2016-12-31", "AUSGOV"), ("2017-01-01", "AUSELI")],
+)
+def test_actors_open_ended_phoenix_roles_expire_at_the_horizon(day, code):
+    """A role Phoenix leaves open ("[AUSGOV >130918]") is trusted until OPEN_TERM_HORIZON."""
+    from newsevents.extract.actor_names import OPEN_TERM_HORIZON
+    from newsevents.extract.actors import lookup
+    from newsevents.extract.dictionaries import phrase_key
+
+    assert OPEN_TERM_HORIZON == "2017-01-01"
+    match = lookup(phrase_key("Tony Abbott"), day)
+    assert match is not None and match.actor.code == code

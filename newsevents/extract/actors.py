@@ -5,13 +5,21 @@ Resolution order for a mention, first hit wins:
 1. the curated, dated leaders table (``data/leaders.tsv``), for people the Phoenix dictionaries
    (frozen c. 2015) do not know or know in an old role;
 2. the project's own phrases (``data/actors_extra.tsv``: "Western nations" -> WST, "Pentagon");
-3. the Phoenix actor dictionaries, taking the code in force on the publication date;
-4. titles and appositions around a person ("Ukrainian Foreign Ministry spokesman Georgy Tikhy",
-   "Tikhy, a spokesman for the ministry"): the country or organisation and the sector
-   (Phoenix agents) of the title;
-5. an earlier mention of the same person in the article ("Tikhy" after "Georgy Tikhy").
+3. the Phoenix actor dictionaries, taking the code in force on the publication date; a person
+   listed by full name but out of office on that date is an elite (ELI) of their country,
+   unless the text gives them a current title ("German Chancellor X");
+4. a Phoenix person named another way (:mod:`actor_names`: "Robert G. Mugabe", "Omar El
+   Bashir", a misspelt surname) or by surname alone ("Mugabe"), when the article names that
+   person's country elsewhere and a title does not say otherwise;
+5. titles and appositions around a person ("Ukrainian Foreign Ministry spokesman Georgy Tikhy",
+   "Tikhy, a spokesman for the ministry", "King Hassan of Morocco"): the country or
+   organisation and the sector (Phoenix agents) of the title; a title naming an organisation
+   ("U.N. mediator X") makes the person act for it;
+6. an earlier mention of the same person in the article ("Tikhy" after "Georgy Tikhy").
 
-Unknown people stay unresolved (``actor=None``); nothing is guessed.
+A dateline restarting a roundup ("BAHRAIN - Iranian forces") and the name after a stance
+prefix ("pro-Iranian") are no part of an actor. Unknown people stay unresolved
+(``actor=None``); nothing else is guessed.
 """
 
 from __future__ import annotations
@@ -25,8 +33,11 @@ from spacy.strings import get_string_id
 
 from ..records import Actor, Entity
 from .actor_codes import SECTORS, actor_from_code  # noqa: F401  (re-exported)
-from .actor_spans import LANDFORMS, city_word
-from .dictionaries import actor_dictionary, agent_dictionary, phrase_key, read_table
+from .actor_names import OUT_OF_OFFICE, listed_person, out_of_office, stale_term
+from .leaders import former_leader, leader_on
+from .actor_words import window_words as _words
+from .actor_spans import LANDFORMS, NAMED_THINGS, city_word
+from .dictionaries import Entry, actor_dictionary, agent_dictionary, phrase_key, read_table
 
 #: Entity labels kept as entities (numbers and dates are the timex stage's business).
 ENTITY_LABELS = frozenset({"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "EVENT", "PRODUCT", "LAW"})
@@ -50,30 +61,6 @@ class Match:
     key: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
-class _Leader:
-    actor: Actor
-    start: str
-    end: str
-
-
-@functools.cache
-def _leaders() -> dict[tuple[str, ...], tuple[_Leader, ...]]:
-    index: dict[tuple[str, ...], list[_Leader]] = {}
-    for row in read_table("leaders.tsv"):
-        actor = Actor(
-            code=row["code"],
-            country=row["country"] or None,
-            sector=row["sector"] or None,
-            org=row["org"] or None,
-            name=row["name"],
-        )
-        leader = _Leader(actor, row["start"], row["end"])
-        for alias in [row["name"], *filter(None, row["aliases"].split("|"))]:
-            index.setdefault(phrase_key(alias), []).append(leader)
-    return {key: tuple(rows) for key, rows in index.items()}
-
-
 @functools.cache
 def _extra() -> dict[tuple[str, ...], Actor]:
     return {
@@ -90,21 +77,39 @@ def _extra() -> dict[tuple[str, ...], Actor]:
 
 def lookup(key: tuple[str, ...], day: str) -> Match | None:
     """Look a normalised phrase up in the leaders table, own phrases and Phoenix, in that order."""
-    for leader in _leaders().get(key, ()):
-        if leader.start <= day and (not leader.end or day < leader.end):
-            return Match(leader.actor, f"leaders:{leader.actor.name}", person=True)
+    leader = leader_on(key, day)
+    if leader is not None:
+        return Match(*leader, person=True)
     if key in _extra():
         return Match(_extra()[key], "actors_extra")
     entry = actor_dictionary().get(key)
+    # "President Xi Jinping", "El Sisi": a Phoenix phrase of a person the table lists by name
+    root = phrase_key(entry.root) if entry is not None else key
+    leader = leader_on(root, day) if root != key else None
+    if leader is not None:
+        return Match(*leader, person=True)
+    if entry is None or not _dated_role(entry, day):
+        former = former_leader(key, day) or former_leader(root, day)
+        if former is not None:
+            return Match(*former, person=True)
     if entry is None:
         return None
-    code = entry.code_on(day)
+    code = None if stale_term(entry, day) else entry.code_on(day)
+    rule = f"phoenix:{entry.root}"
+    if code is None and len(key) > 1:
+        # a full name is the person even out of office; one word ("Hassan") may be another
+        code, rule = out_of_office(entry, day), rule + OUT_OF_OFFICE
     if code is None:
         return None
     # A country's block always has a bare country code ([MNE]); a person's codes all carry a sector.
     person = ("Countries" in entry.origin and not any(len(c.code) == 3 for c in entry.codes)
               and not key[-1].endswith("S"))
-    return Match(actor_from_code(code, entry.root), f"phoenix:{entry.root}", person=person, key=key)
+    return Match(actor_from_code(code, entry.root), rule, person=person, key=key)
+
+
+def _dated_role(entry: Entry, day: str) -> bool:
+    """Whether a dated Phoenix role, not one left open past its horizon, covers ``day``."""
+    return any((c.start or c.end) and c.valid_on(day) for c in entry.codes) and not stale_term(entry, day)
 
 
 def lookup_plural(key: tuple[str, ...], day: str) -> Match | None:
@@ -119,17 +124,6 @@ def lookup_plural(key: tuple[str, ...], day: str) -> Match | None:
     if match is None or match.person or match.actor.org or match.actor.sector or not match.actor.country:
         return None
     return Match(match.actor, match.rule + "+plural", key=key)
-
-
-def _words(tokens: Iterable[Any]) -> list[tuple[str, Any]]:
-    out = []
-    for token in tokens:
-        if token.tag_ == "POS" or token.is_punct and token.text not in {"-", "."}:
-            continue
-        key = phrase_key(token.text)
-        if key:
-            out.append((key[0], token))
-    return out
 
 
 def _scan(words: Sequence[tuple[str, Any]], day: str) -> tuple[list[Match], list[str]]:
@@ -164,6 +158,10 @@ def combine(actors: Sequence[Match], sectors: Sequence[str], former: bool = Fals
         if former and match.actor.country:
             elite = Actor(match.actor.country + "ELI", match.actor.country, "ELI", None, match.actor.name)
             return Match(elite, match.rule + "+former", person=True)
+        if match.rule.endswith(OUT_OF_OFFICE) and sectors and match.actor.country:
+            # "Polish Prime Minister Donald Tusk": the title is newer than the dictionaries
+            actor = Actor(match.actor.country + sectors[0], match.actor.country, sectors[0], None, match.actor.name)
+            return Match(actor, match.rule.removesuffix(OUT_OF_OFFICE) + "+title", person=True)
         return match
     sector = "ELI" if former and sectors else (sectors[0] if sectors else None)
     if actors:
@@ -194,9 +192,11 @@ def resolve_words(tokens: Iterable[Any], day: str, name: bool = False) -> Match 
     if "ETHNIC" in keys:  # "ethnic Albanians" live anywhere: the nationality is not a country
         actors = [m for m in actors if not _plain_country(m)]
         sectors = sectors or ["CVL"]
+    whole = tuple(w for w, t in words if t.pos_ != "DET")
+    if words and words[-1][0] in NAMED_THINGS:  # "the Uruguay round", "the Paris accord"
+        actors = [m for m in actors if not (_plain_country(m) and m.key != whole)]
     if name and not sectors:
         landmark = bool(keys & LANDFORMS)
-        whole = tuple(w for w, t in words if t.pos_ != "DET")
         actors = [m for m in actors if not (_plain_country(m) and m.key != whole
                                             and (landmark or city_word(m.key)))]
     return combine(actors, sectors, former)
@@ -265,6 +265,9 @@ def _title_tokens(span: Any, chunks: dict[int, Any]) -> list[Any]:
     for child in root.children:
         if child.dep_ == "appos" and not (span.start <= child.i < span.end):
             tokens.extend(child.subtree)
+        elif tokens and child.dep_ == "prep" and child.lower_ == "of" and child.i >= span.end:
+            # a titled person "of" a country: "King Hassan of Morocco"
+            tokens.extend(t for o in child.children if o.ent_type_ == "GPE" for t in o.subtree)
     if root.dep_ == "appos" and not (span.start <= root.head.i < span.end):
         head_chunk = chunks.get(root.head.i)
         tokens.extend(head_chunk if head_chunk is not None else [root.head])
@@ -285,7 +288,8 @@ def _with_title(match: Match, title: list[Any], day: str) -> Match:
 
     "former President X" makes X an elite (ELI) of their country; a current title ("Hungary's
     prime minister X") gives the title's sector when the Phoenix entry (frozen c. 2015) says
-    otherwise. The dated leaders table is trusted over the text's title.
+    otherwise; a title naming an organisation ("U.N. mediator X") makes X act for it. The dated
+    leaders table is trusted over the text's title.
     """
     actor = match.actor
     words = _words(title)
@@ -295,6 +299,17 @@ def _with_title(match: Match, title: list[Any], day: str) -> Match:
     if match.rule.startswith("leaders:") or not actor.country:
         return match
     titled = _title_match(title, day)
+    if (titled is not None and len(match.key) == 1 and titled.actor.country
+            and titled.actor.country != actor.country and not titled.actor.org):
+        # one listed word ("Hassan") may be another person: "King Hassan of Morocco"
+        sector = titled.actor.sector
+        code = titled.actor.country + (sector or "")
+        return Match(Actor(code, titled.actor.country, sector, None, actor.name),
+                     match.rule + "+title", person=True)
+    if titled is not None and titled.actor.org:  # "U.N. mediator X" acts for the UN
+        org = titled.actor
+        return Match(Actor(org.code, org.country, org.sector, org.org, actor.name),
+                     match.rule + "+title", person=True)
     sector = titled.actor.sector if titled else None
     if sector and sector != actor.sector and titled and titled.actor.country in (None, actor.country):
         retitled = Actor(actor.country + sector, actor.country, sector, None, actor.name)
@@ -335,6 +350,10 @@ class _Resolver:
             return Match(earlier.actor, "earlier:" + earlier.rule, person=True)
         if label in {"PERSON", "ORG", "GPE", "NORP"} or label in {"LOC", "FAC"}:
             direct = lookup(key, self.day)
+            if direct is not None and direct.rule.endswith(OUT_OF_OFFICE) and self._titled(span):
+                # the text's title names a role now ("German Chancellor Olaf Scholz"): the
+                # dictionary's roles are out of date, the title alone speaks
+                return self._person(span, key, use_listed=False) if label == "PERSON" else None
             if direct is not None:
                 if direct.person:
                     direct = _with_title(direct, _title_tokens(span, self.chunks), self.day)
@@ -348,14 +367,52 @@ class _Resolver:
             return resolve_words(span, self.day, name=label == "ORG")
         return None
 
-    def _person(self, span: Any, key: tuple[str, ...]) -> Match | None:
-        title = _title_match(_title_tokens(span, self.chunks), self.day)
+    def _titled(self, span: Any) -> bool:
+        """Whether a person's title in the text names a current role (not "former ...")."""
+        words = _words(_title_tokens(span, self.chunks))
+        return bool(words) and not any(w in _FORMER for w, _ in words) and \
+            _title_match(_title_tokens(span, self.chunks), self.day) is not None
+
+    def _person(self, span: Any, key: tuple[str, ...], use_listed: bool = True) -> Match | None:
+        """A person by a listed name written another way, else by their title in the text."""
+        title_tokens = _title_tokens(span, self.chunks)
+        title = _title_match(title_tokens, self.day)
+        listed = self._listed_person(key) if use_listed else None
+        if listed is not None and listed.rule.endswith(OUT_OF_OFFICE) and self._titled(span):
+            listed = None  # the text's title is newer than the dictionary's roles
+        # a title naming an organisation or another country wins ("the UN coordinator X")
+        if listed is not None and (title is None or not title.actor.org and title.actor.country
+                                   in (None, listed.actor.country)):
+            listed = _with_title(listed, title_tokens, self.day)
+            self._remember(key, listed)
+            return listed
         if title is None:
             return None
         actor = Actor(title.actor.code, title.actor.country, title.actor.sector, title.actor.org, span.text)
         match = Match(actor, "title:" + title.rule, person=True)
         self._remember(key, match)
         return match
+
+    def _listed_person(self, key: tuple[str, ...]) -> Match | None:
+        """A Phoenix person by a name written another way or by surname ("Mitterand", "Mugabe"),
+        when the article names their country (:func:`actor_names.listed_person`)."""
+        found = listed_person(key, self.day, self.countries)
+        if found is None:
+            return None
+        code, name, rule = found
+        return Match(actor_from_code(code, name), rule, person=True)
+
+    @functools.cached_property
+    def countries(self) -> frozenset[str]:
+        """Countries the article names as places or nationalities ("Zimbabwe", "South African")."""
+        found = set()
+        for ent in self.doc.ents:
+            if ent.label_ in {"GPE", "NORP", "LOC"}:
+                key = phrase_key(ent.text)
+                match = lookup(key, self.day) or lookup_plural(key, self.day)
+                if match is not None and match.actor.country and not match.person:
+                    found.add(match.actor.country)
+        return frozenset(found)
 
     def _remember(self, key: tuple[str, ...], match: Match) -> None:
         self.people.setdefault(key, match)

@@ -26,6 +26,7 @@ from pathlib import Path
 
 from ..errors import ConfigError
 from ..records import Plover
+from .dictionaries import swapped_verb_codes, swapped_verb_lines
 
 VERB_FILE = "CAMEO.2.0.txt"
 CODEBOOK_FILE = "cameo_codes_goldstein.csv"
@@ -33,7 +34,7 @@ PLOVER_FILE = "CAMEO2PLOVER-2021.txt"
 PLOVER_FIXES_FILE = "CAMEO2PLOVER-fixes.tsv"
 
 _CODE = re.compile(r"\[([0-9:\-]*)\]")
-_BLOCK = re.compile(r"^---\s+(\S+)\s+\[([0-9\-]+)\]\s+---")
+_BLOCK = re.compile(r"^---\s+(\S+)\s+\[([0-9:\-]+)\]\s+---")
 
 
 @dataclass(frozen=True)
@@ -210,7 +211,7 @@ def _parse_verb(line: str, block: str) -> list[VerbEntry]:
 @functools.cache
 def verb_dictionary() -> VerbDictionary:
     """Compile ``CAMEO.2.0.txt`` (once per process) into lemma-keyed verbs and block patterns."""
-    lines = _read_lines(VERB_FILE)
+    lines = swapped_verb_lines() or _read_lines(VERB_FILE)  # see dictionaries.swapped_dictionaries
     start = next(i for i, line in enumerate(lines) if "VERB PATTERNS" in line)
     synsets = _parse_synsets(lines[:start])
     verbs: dict[str, VerbEntry] = {}
@@ -245,12 +246,15 @@ def codebook() -> dict[str, CodeInfo]:
     """The CAMEO codebook: code -> :class:`CodeInfo` (name, root, ICEWS Goldstein, quad class)."""
     with data_file(CODEBOOK_FILE).open(encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle))
-    return {
+    book = {
         r["code"]: CodeInfo(
             r["code"], r["name"], r["root_code"], float(r["goldstein"]), int(r["quad_class"])
         )
         for r in rows
     }
+    for code in swapped_verb_codes():  # a swapped-in test dictionary's own codes (dictionaries.py)
+        book.setdefault(code, CodeInfo(code, "(swapped-in dictionary code)", code[:2], 0.0, 0))
+    return book
 
 
 @functools.cache

@@ -23,6 +23,7 @@ from spacy.tokens import Token
 
 from ..errors import ConfigError
 from .cameo import Element, Pattern, data_file, verb_dictionary
+from .dictionaries import swapped
 from .modality import NEGATED, own_modality
 from .predicates import Features, Predicate
 
@@ -76,7 +77,7 @@ def _parse_condition(text: str, where: str) -> tuple[tuple[str, str], ...]:
         key, _, value = part.partition("=")
         if key not in {"*", "obj", "objword", "prep", "prepword", "comp", "compattr", "compneg",
                        "as", "objactor", "light", "occur", "poss", "hascomp", "hasxcomp",
-                       "subjword", "mod", "force"}:
+                       "subjword", "mod", "force", "prt"}:
             raise ConfigError(f"{where}: unknown condition {key!r} in {text!r}")
         clauses.append((key, value))
     return tuple(clauses)
@@ -157,10 +158,20 @@ def _element_matches(el: Element, words: frozenset[str], seq: tuple[tuple[str, s
     return False
 
 
+#: prepositions and particles: a pattern made of one of them alone ("- * TO [030] # HEAD")
+#: must find it on the verb itself, not as the "to" of a complement ("ordered X to appear").
+FUNCTION_WORDS = frozenset({"TO", "ON", "IN", "FOR", "WITH", "UP", "OFF", "OUT", "DOWN", "BACK",
+                            "AWAY", "OVER", "BY", "FROM", "INTO", "AT", "OF", "ABOUT",
+                            "AGAINST", "BETWEEN", "AROUND", "THROUGH"})
+
+
 def pattern_matches(pattern: Pattern, feats: Features) -> bool:
     """Whether every element of a CAMEO.2.0 pattern is found among the predicate's dependents."""
     if pattern.anchor and not pattern.anchor & feats.every:
         return False
+    if not pattern.pre and len(pattern.post) == 1 and pattern.post[0].kind == "word" \
+            and set(pattern.post[0].words) <= FUNCTION_WORDS:
+        return bool(set(pattern.post[0].words) & feats.own)
     pre_seq: tuple[tuple[str, str], ...] = tuple((w, w) for w in feats.pre)
     return all(_element_matches(e, feats.pre, pre_seq, feats) for e in pattern.pre) and all(
         _element_matches(e, feats.post, feats.post_seq, feats) for e in pattern.post
@@ -303,6 +314,8 @@ def _clause_holds(key: str, value: str, pred: Predicate, feats: Features,
                    for c in head.children)
     if key == "force":
         return True
+    if key == "prt":
+        return pred.particle in values
     return False
 
 
@@ -330,7 +343,9 @@ def code_predicate(pred: Predicate, feats: Features,
         coding = own_coding(pred, feats, is_actor, conditional=True)
         return coding if coding is not None and coding.code else None
     matched, default = dictionary_coding(pred, feats)
-    forced = pred.lemma in forced_lemmas() and own_coding(
+    # our forced rows correct the packaged CAMEO.2.0 verbs; a swapped-in verb file
+    # (dictionaries.swapped_dictionaries) speaks for itself
+    forced = pred.lemma in forced_lemmas() and swapped() is None and own_coding(
         pred, feats, is_actor, conditional=True, forced=True)
     coding = (
         forced

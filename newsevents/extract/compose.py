@@ -47,6 +47,9 @@ OBLIGATION_AUX = frozenset({"must", "should", "ought"})
 THREAT_MARKS = frozenset({"unless"})
 #: roots of conflict events: their future or conditional form is a threat, not intent.
 CONFLICT_ROOTS = frozenset({"14", "15", "16", "17", "18", "19", "20"})
+#: modal auxiliaries that, with an "if"/"unless" condition, make a conflict event a threat
+#: ("may halt mediation if ...").
+CONDITIONAL_AUX = frozenset({"may", "might", "could", "would"})
 
 
 @functools.cache
@@ -68,6 +71,8 @@ def composed_code(frame: str, complement_code: str) -> str | None:
     table = composition_table()
     if complement_code[:2] in FRAMES:
         row = next((r for r in table.values() if complement_code in r.values()), None)
+        if row is None and frame in ("10", "12"):
+            return frame + "0"  # "refused to commit to ...", "must agree to ...": generic
         return row.get(frame) if row else None
     for prefix, frames in table.items():
         if complement_code.startswith(prefix) and frame in frames:
@@ -103,10 +108,30 @@ def statement_frame(comp: Token, comp_code: str) -> str | None:
     return None
 
 
+def _conditional_threat(head: Token, code: str) -> bool:
+    """A conflict event under a modal with an "if/unless" condition: "may halt ... if ..."."""
+    return code[:2] in CONFLICT_ROOTS and bool(_aux(head) & CONDITIONAL_AUX) and any(
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless")
+                                  for m in c.children) for c in head.children)
+
+
+def _reported_future(head: Token) -> bool:
+    """Future in a reported clause: "confirmed it would tighten ..." (would = will, reported)."""
+    return head.dep_ == "ccomp" and "would" in _aux(head) and own_modality(head) != NEGATED
+
+
 def future_frame(head: Token, code: str) -> str | None:
-    """The frame of a bare future statement ("Finland will give ...") on the predicate itself."""
-    if own_modality(head) != FUTURE or code[:2] in (*FRAMES, "01"):
+    """The frame of a bare future statement ("Finland will give ...") on the predicate itself.
+
+    A reported "would" ("NATO confirmed it would tighten the blockade") counts as future, and
+    a conflict event under a modal with a condition ("may halt mediation if ...") is a threat.
+    """
+    if code[:2] in (*FRAMES, "01"):
         return None  # "will ask X to ..." stays an appeal; statements stay statements
+    if _conditional_threat(head, code):
+        return "13"
+    if own_modality(head) != FUTURE and not _reported_future(head):
+        return None
     return "13" if code[:2] in CONFLICT_ROOTS or _has_condition(head) else "03"
 
 

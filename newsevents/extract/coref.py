@@ -82,6 +82,13 @@ def reference_kinds(span: Any) -> frozenset[str] | None:
     root = span.root
     determiners = {t.lower_ for t in span if t.dep_ == "det"}
     if root.pos_ == "NOUN" and determiners & {"the", "this", "that"}:
+        # "the movement of Palestinian workers" is described anew, it points back to nothing
+        if any(c.dep_ == "prep" and c.lower_ == "of" for c in root.rights):
+            return None
+        # "the birthday party" is a gathering, not the political party named before
+        if root.lemma_.lower() == "party" and any(c.dep_ == "compound" and c.pos_ == "NOUN"
+                                                  for c in root.lefts):
+            return None
         return nominal_kinds().get(root.lemma_.lower())
     return None
 
@@ -196,7 +203,7 @@ def _add_nominals(doc: Any, entities: list[Entity], found: dict[int, Candidate])
         span = np_span(token)
         if token.i in found:
             continue
-        kind = next(k for k in ("PERSON", "ORG", "GPE", "THING") if k in noun_kinds)
+        kind = next(k for k in ("PERSON", "ORG", "GPE", "GROUP", "THING") if k in noun_kinds)
         found[token.i] = Candidate(
             span.start, span.end, kind, _mention(span, actor_of(span, entities))
         )

@@ -10,6 +10,11 @@ without a country ("Western nations" -> WST) does.
 
 Event nouns ("negotiations between Ukraine and Western nations") are remembered with their
 participants, so a later "the talks" can supply the other party as a target.
+
+A person's apposition naming an organisation ("Kenzo Oshima, the UN relief coordinator")
+gives the actor; "supporters of X" and "the city of X" take X's. A source that resolves to a
+bare political sector ("Judge X", "Defence Minister Y") is placed in the one country its
+sentence names outside the event's other party (:meth:`EventActors.placed`).
 """
 
 from __future__ import annotations
@@ -24,7 +29,8 @@ from spacy.tokens import Doc, Span, Token
 
 from ..nlp import text_of
 from ..records import Actor, Entity, Mention
-from .actor_spans import GROUP_NOUNS, LOCATABLE_SECTORS  # noqa: F401  (re-exported)
+from .actor_spans import GROUP_NOUNS, LOCATABLE_SECTORS, NAMED_THINGS  # noqa: F401
+from .actor_spans import of_objects as of_objects_of
 from .predicates import conjuncts, noun_lemma, noun_phrase
 
 #: event nouns that share participants when referred back to ("the talks" after "negotiations").
@@ -45,7 +51,15 @@ ACTING_NOUNS = frozenset({"summit", "meeting", "conference", "session", "council
                           "organisation", "faction", "army", "union", "committee", "association",
                           "coalition", "alliance", "agent", "agency", "league", "brigade",
                           "militia", "unit", "command", "ministry", "department", "force",
-                          "attack", "strike", "raid", "bombing", "airstrike", "offensive"})
+                          "attack", "strike", "raid", "bombing", "airstrike", "offensive",
+                          "supporter", "follower", "loyalist", "partisan", "forum", "network",
+                          "court", "tribunal", "commission", "board", "assembly", "parliament",
+                          "bureau"})
+#: people who act on another's side: "supporters of former President X" take X's actor.
+SIDE_NOUNS = frozenset({"supporter", "follower", "loyalist", "partisan"})
+#: places named by a kind and a name: "the northern city of Kirkuk", "the town of Cizre".
+PLACE_NOUNS = frozenset({"city", "town", "village", "capital", "province", "region", "district",
+                         "state", "area", "enclave", "suburb", "port", "island"})
 #: prepositions introducing the participants of an event noun.
 PARTICIPANT_PREPS = ("between", "with", "among", "against")
 PARTY_DEPS = frozenset({"pobj", "nmod", "conj", "compound", "poss", "appos"})
@@ -91,7 +105,11 @@ def political(actor: Actor | None) -> bool:
 #: words that end a company's name ("Toronto Dominion Bank Ltd", "<Kansai Airport Co>").
 CORPORATE_WORDS = frozenset({"ltd", "inc", "corp", "co", "plc", "llc", "gmbh", "ag", "nv",
                              "bhd", "pty", "corporation", "incorporated", "limited", "s.a.",
-                             "n.v.", "ltd.", "inc.", "corp.", "co."})
+                             "n.v.", "ltd.", "inc.", "corp.", "co.", "venture", "ventures"})
+#: words in a person's title that make them business people ("president of the Brazilian
+#: Association of Citrus Juice Industries", "director of the coffee institute").
+TRADE_TITLE_WORDS = frozenset({"industry", "industries", "exporter", "exporters", "producer",
+                               "producers", "company", "firm", "bank", "corporation"})
 
 
 def corporate(span: Span) -> bool:
@@ -146,13 +164,16 @@ class EventActors:
         ent = self._entity_at(token.idx)
         if ent is not None and usable(ent.actor):
             return ent.actor, min(start, ent.start), max(end, ent.end)
-        if noun_lemma(token) in GROUP_NOUNS:
+        if noun_lemma(token) in GROUP_NOUNS | SIDE_NOUNS | PLACE_NOUNS:
             for obj in of_objects(token):  # "thousands of Iraqi Kurds": the mention ends there
                 inner = self.mention(obj)
                 if inner is not None:
                     return inner.actor, start, inner.end
         # "demonstrators in Baghdad", "forces in Guinea": placed through the article's entities
         actor = resolve_phrase(span, self._inner_actor)
+        titled = self._apposition(token)
+        if titled is not None and (titled.org or not usable(actor)):
+            return titled, start, end  # "Kenzo Oshima, the UN relief coordinator,"
         if usable(actor):
             return actor, start, end
         ante = antecedent(self.doc, span, self.entities)
@@ -160,7 +181,8 @@ class EventActors:
             return ante.actor, start, end
         # a name's parts lend it nothing ("the Paris Club", "Toronto Dominion Bank"): only a
         # possessive does ("Russia's Gazprom"); a common noun takes either ("the NATO summit")
-        nested_deps = ("poss",) if token.pos_ == "PROPN" else ("poss", "compound")
+        named_thing = token.text.upper() in NAMED_THINGS  # "the Uruguay round"
+        nested_deps = ("poss",) if token.pos_ == "PROPN" or named_thing else ("poss", "compound")
         for child in sorted(token.children, key=lambda c: c.dep_ != "poss"):
             if child.dep_ in nested_deps and child.i < token.i:
                 inner = self.mention(child)
@@ -170,6 +192,91 @@ class EventActors:
         if token.pos_ == "NOUN" and any(c.dep_ in ("det", "poss") for c in token.children):
             return self._earlier_same_head(token), start, end
         return None, start, end
+
+    def placed(self, token: Token, sent: Span, skip: frozenset[int]) -> Mention | None:
+        """A bare-sector agent placed in the one country its sentence names, or None.
+
+        "Judge Alejandro Rivera opened investigations ... of Chilean officials" has no country
+        on the judge; a wire reader takes it from the sentence when it names one country only
+        (a region or bloc, an organisation or a business do not count). Countries named at the
+        tokens in ``skip`` (the event's objects and addressees: "called for sanctions against
+        Nigeria", "welcomed the South African leader") are the other party, not the agent's,
+        and so is what a speaker reports ("the Soviet Union will buy corn, an Agriculture
+        Department official said" is an American official).
+        Only political sectors are placed (government, military, judiciary, opposition ...),
+        never business, media or academic ones.
+        """
+        if token.pos_ == "PRON" or self.mention(token) is not None:
+            return None
+        ent = self._entity_at(token.idx)
+        actor = ent.actor if ent is not None else None
+        span = noun_phrase(token)
+        if actor is None:
+            from .actor_spans import resolve_phrase
+
+            actor = resolve_phrase(span, self._inner_actor)
+        if actor is None or actor.country or actor.org or actor.sector not in LOCATABLE_SECTORS:
+            return None
+        country = self._sentence_country(sent, skip)
+        if country is None or self._business(token):
+            return None
+        start, end = span.start_char, span.end_char
+        placed = Actor(country + actor.sector, country, actor.sector, None, actor.name)
+        return Mention(start, end, self.text[start:end], placed)
+
+    def _sentence_country(self, sent: Span, skip: frozenset[int]) -> str | None:
+        """The one country the sentence's entities name outside ``skip`` tokens, or None."""
+        countries = set()
+        for ent in self.entities:
+            if ent.start < sent.start_char or ent.end > sent.end_char:
+                continue
+            actor = ent.actor
+            if actor is None or actor.org or not actor.country or actor.country in SECTOR_CODES \
+                    or actor.sector in BUSINESS_SECTORS:
+                continue
+            token = self.doc.char_span(ent.start, ent.end, alignment_mode="expand")
+            if token is not None and token.root.i not in skip:
+                countries.add(actor.country)
+        return countries.pop() if len(countries) == 1 else None
+
+    def place(self, token: Token) -> Mention | None:
+        """The country of a place phrase ("Abidjan", "the town of Cizre", "the capital Juba"),
+        through the article's actors, else the GeoNames cities; None when it names no country."""
+        from .actor_spans import city_country
+        from .dictionaries import phrase_key
+
+        found = self.mention(token)
+        if found is not None:
+            actor = found.actor
+            return found if actor and actor.country and not actor.sector and not actor.org else None
+        if noun_lemma(token) in PLACE_NOUNS:
+            for inner in (*of_objects_of(token), *(c for c in token.children
+                                                   if c.dep_ in ("appos", "compound")
+                                                   and c.pos_ == "PROPN")):
+                placed = self.place(inner)
+                if placed is not None:
+                    return placed
+            return None
+        if token.pos_ != "PROPN":
+            return None
+        span = noun_phrase(token)
+        words = [t for t in span if t.pos_ == "PROPN"]
+        if not words:
+            return None
+        country = city_country(phrase_key(" ".join(t.text for t in words)))
+        if country is None:
+            return None
+        start, end = words[0].idx, words[-1].idx + len(words[-1].text)
+        return Mention(start, end, self.text[start:end], Actor(country, country, name=None))
+
+    def _apposition(self, token: Token) -> Actor | None:
+        """The actor an apposition gives a name ("X, the U.N. envoy," -> UN), if usable."""
+        for child in token.children:
+            if child.dep_ == "appos" and child.i > token.i:
+                inner = self.mention(child)
+                if inner is not None:
+                    return inner.actor
+        return None
 
     def _business(self, token: Token) -> bool:
         """Whether the phrase headed by ``token`` names a company or business people.
@@ -189,10 +296,36 @@ class EventActors:
                 end += 1
             if corporate(doc[start:end]):
                 return True
+        if token.pos_ == "PROPN":
+            return self._business_title(token)
         if token.pos_ != "NOUN":
             return False
         alone = self._alone(token)
-        return alone is not None and alone.sector in BUSINESS_SECTORS
+        if alone is None or alone.sector not in BUSINESS_SECTORS:
+            return False
+        # "the central bank" is government although a bank alone is business
+        from .actor_spans import resolve_phrase
+
+        phrase = resolve_phrase(noun_phrase(token))
+        return not (phrase and phrase.sector and phrase.sector not in BUSINESS_SECTORS)
+
+    def business(self, token: Token) -> bool:
+        """Whether the phrase headed by ``token`` names a company or business people."""
+        return self._business(token)
+
+    def _business_title(self, token: Token) -> bool:
+        """Whether a named person's apposition is a business title ("X, president of the
+        Association of Citrus Juice Industries", "X, director of the coffee institute")."""
+        from .event_markets import market_words
+
+        words = market_words(frozenset({"goods", "company"})) | TRADE_TITLE_WORDS
+        for child in token.children:
+            if child.dep_ == "appos" and child.i > token.i:
+                tokens = list(child.subtree)
+                if corporate(self.doc[tokens[0].i : tokens[-1].i + 1]) or any(
+                        t.lemma_.lower() in words or t.lower_ in words for t in tokens):
+                    return True
+        return False
 
     def _earlier_same_head(self, token: Token) -> Actor | None:
         """The actor of the nearest earlier phrase with the same head noun that resolves.

@@ -60,8 +60,14 @@ def market_report(pred: Predicate) -> bool:
 
 
 def traded_goods(pred: Predicate) -> bool:
-    """Whether a trade verb's object is goods or an amount ("bought 8,000 tonnes of wheat")."""
+    """Whether a trade verb's object is goods or an amount ("bought 8,000 tonnes of wheat"),
+    also when the verb is the complement of an intention ("planned to buy a supercomputer
+    worth three billion yen", "agreed to supply oil")."""
     objects = [t for o in pred.objects for t in o.subtree]
+    comp = pred.complement
+    if comp is not None:
+        objects.extend(t for o in comp.children if o.dep_ in ("dobj", "attr")
+                       for t in o.subtree)
     return _about_markets(objects)
 
 
@@ -100,3 +106,59 @@ def market_thing(token: Token) -> bool:
     """Whether a target head is a market thing, not a party ("the Soviet market", "the price")."""
     lemma = noun_lemma(token)
     return lemma in market_words(FIGURE_KINDS) and lemma not in TRADE_POLICY_WORDS
+
+
+#: market words that are not finance: what governments negotiate over ("agreed to cut output",
+#: "threatened to curb exports") stays an event.
+POLICY_WORDS = TRADE_POLICY_WORDS | {"output", "production", "economy", "growth"}
+
+
+def finance_topic(pred: Predicate) -> bool:
+    """Whether what a wish, intention or threat is about is prices, currencies or markets.
+
+    "hopes the agreement will hold the yen stable", "wanted the communique to imply a higher
+    value for the dollar", "plans an official stock exchange": the complement clause (else the
+    objects) names a market or company word that is not a policy matter (output, exports,
+    taxes and budgets are; see :data:`POLICY_WORDS`).
+    """
+    words = market_words(FIGURE_KINDS) - POLICY_WORDS - AMOUNT_WORDS
+    return any(_finance_word(t, words) for t in _wished(pred))
+
+
+#: market words that only count an amount ("300 mln dlrs"): an amount is no topic.
+AMOUNT_WORDS = frozenset({"mln", "billion", "dlr", "dlrs", "pct", "percent"})
+#: clauses that comment on a wish rather than state it ("..., opening the way for shipments
+#: that could reach 300 mln dlrs").
+ASIDE_DEPS = frozenset({"advcl", "relcl", "acl", "npadvmod", "conj", "cc", "punct"})
+
+
+def _wished(pred: Predicate) -> list[Token]:
+    """The tokens of what a wish, intention or threat is about: its objects and complement
+    clause, without the subject and without side clauses."""
+    out: list[Token] = []
+    stack = [c for c in pred.head.children if c.dep_ not in ASIDE_DEPS | OUTSIDE_DEPS]
+    while stack:
+        token = stack.pop()
+        out.append(token)
+        stack.extend(c for c in token.children if c.dep_ not in ASIDE_DEPS)
+    return out
+
+
+#: dependents of a wish that are not what is wished: who wishes, and the verb's own marks.
+OUTSIDE_DEPS = frozenset({"nsubj", "nsubjpass", "aux", "auxpass", "mark", "neg", "advmod",
+                          "expl"})
+
+
+#: what makes a market a policy matter: "restrictions on its labour market", "the common market".
+POLICY_MARKETS = frozenset({"labour", "labor", "job", "single", "common"})
+
+
+def _finance_word(token: Token, words: frozenset[str]) -> bool:
+    """A finance noun, not an amount ("70 million dollars of aid") nor a policy market."""
+    if token.pos_ not in ("NOUN", "PROPN") or token.ent_type_ in AMOUNT_ENTS | {"CARDINAL"}:
+        return False
+    if token.lemma_.lower() not in words and token.lower_ not in words:
+        return False
+    before = token.doc[token.i - 1].lower_ if token.i else ""
+    return before not in POLICY_MARKETS and not any(
+        c.lower_ in POLICY_MARKETS for c in token.children if c.dep_ in ("compound", "amod"))

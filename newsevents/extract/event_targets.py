@@ -5,7 +5,13 @@ A predicate's target is, most likely first, its dative or object, a prepositiona
 noun, a party of the event; coordinated targets are expanded. Statements (CAMEO 01) are
 narrower: only their addressee, an "about/on/to ..." object, or the agent their reported clause
 is about can be the target, never a country merely named inside the reported clause. A
-target that is the source's own country, an amount or a market thing is no target.
+target that is the source's own country, an amount or a market thing is no target, nor is a
+name deep in an argument that sits in a place phrase or inside a company's phrase.
+
+When no party is named: a protest takes the first actor of its purpose ("to demand the
+resignation of X"), and a material act, a threat of one or a visit takes the country where it
+happens ("imposed a curfew in Abidjan" -> CIV, "arrived in Amman" -> JOR; cities the
+dictionaries lack are placed through GeoNames).
 """
 
 from __future__ import annotations
@@ -36,6 +42,18 @@ def _located(token: Token) -> bool:
     return token.dep_ == "pobj" and token.head.lower_ in PLACE_PREPS
 
 
+def _placed_within(token: Token, pred: Predicate) -> bool:
+    """Whether a name deep in an argument belongs to a place phrase: it, or a phrase above it
+    below the predicate, is the object of a place preposition ("a scandal in the Moscow
+    embassy", "targets in Jericho")."""
+    node = token
+    while node is not pred.head and node.dep_ != "ROOT":
+        if _located(node):
+            return True
+        node = node.head
+    return False
+
+
 def _target_heads(pred: Predicate) -> Iterator[tuple[Token, bool]]:
     """Candidate target heads of a predicate, most likely first, each with whether it is a
     direct argument (object, dative, prepositional object) rather than a name found deeper in
@@ -49,6 +67,14 @@ def _target_heads(pred: Predicate) -> Iterator[tuple[Token, bool]]:
     for obj in pred.objects:
         for child in obj.subtree:
             if child.dep_ in ("poss", "compound", "pobj", "nsubj") and child is not obj:
+                yield child, False
+    # a party named inside a prepositional object: "mobilized reservists for a war against
+    # Iraq", "a suspension of air links with Serbia", "hacked into the computers of X"
+    for prep, pobj in preps:
+        if prep in PLACE_PREPS:
+            continue
+        for child in pobj.subtree:
+            if child.dep_ in ("poss", "pobj") and child is not pobj:
                 yield child, False
     comp = pred.complement
     if comp is not None:
@@ -82,6 +108,20 @@ def _statement_target_heads(pred: Predicate) -> Iterator[tuple[Token, bool]]:
                 yield from ((c, False) for c in conjuncts(child))
 
 
+def _inside_business(head: Token, pred: Predicate, actors: EventActors) -> bool:
+    """Whether a name found deep in an argument sits inside a company's phrase ("approval to
+    <Instrumentarium Corp> of Finland", "the China Lake Joint Venture"): the company, not the
+    country, is the party."""
+    for ancestor in head.ancestors:
+        if ancestor == pred.head:
+            return False
+        if ancestor.pos_ in ("NOUN", "PROPN") and (actors.business(ancestor) or any(
+                c.dep_ == "poss" and c.i != head.i and actors.business(c)
+                for c in ancestor.children)):
+            return True  # "<Instrumentarium Corp> of Finland", "a U.S. firm's offer to ..."
+    return False
+
+
 def _self_reference(source: Mention, target: Mention) -> bool:
     """Whether the target is just the source's own country ("Reagan said Washington will ...")."""
     src, tgt = source.actor, target.actor
@@ -108,7 +148,7 @@ def targets_of(pred: Predicate, source: Mention, actors: EventActors, root: str,
     own = source.actor.country if statement and source.actor else None
     heads = _statement_target_heads(pred) if statement else _target_heads(pred)
     for head, direct in heads:
-        if not direct and _located(head):
+        if not direct and (_placed_within(head, pred) or _inside_business(head, pred, actors)):
             continue
         # the topic of a statement must be an agent, not a thing ("the Taiwan dollar")
         resolve = actors.agent if statement and not direct else actors.mention
@@ -126,7 +166,72 @@ def targets_of(pred: Predicate, source: Mention, actors: EventActors, root: str,
             other = actors.other_party(obj, source)
             if other is not None:
                 return [other]
+    if pred_root in PURPOSE_ROOTS:
+        purpose = _purpose_target(pred, code, actors)
+        if purpose is not None:
+            return [purpose]
+    if pred_root in PLACE_ROOTS or pred_root == "04" and pred.lemma in VISIT_VERBS:
+        place = _place_target(pred, actors)
+        if place is not None and place.actor is not None and (
+                pred_root in DOMESTIC_ROOTS or not source.actor
+                or place.actor.code != source.actor.country):
+            return [place]
     return []
+
+
+#: roots whose place is their target when no party is named: a curfew, an attack, aid or a
+#: deployment in a country acts on it ("imposed a curfew in Abidjan" -> CIV, "demonstrated in
+#: Serbia" -> SRB); a statement, agreement or demand made somewhere is not about the place.
+PLACE_ROOTS = frozenset({"07", "08", "09", "13", "14", "15", "16", "17", "18", "19", "20"})
+#: roots whose act at home targets the home country (easing or imposing a curfew, protest,
+#: force posture, repression, violence, threats of them); aid, visits or cuts made "in Tokyo" by
+#: Japan itself are not acts on Japan ("the Bank of Japan intervened in Tokyo").
+DOMESTIC_ROOTS = frozenset({"08", "13", "14", "15", "17", "18", "19", "20"})
+#: verbs of consultation roots (04) that are visits: "arrived in Amman" -> JOR.
+VISIT_VERBS = frozenset({"arrive", "visit", "travel", "fly", "tour", "go", "come", "return"})
+#: roots whose purpose clause names the target: "struck to demand the removal of President X".
+PURPOSE_ROOTS = frozenset({"14"})
+#: dependencies of the clauses that say what an act is for or against.
+PURPOSE_DEPS = frozenset({"advcl", "xcomp", "ccomp", "acl", "prep", "pcomp"})
+
+
+def _purpose_target(pred: Predicate, code: str | None, actors: EventActors) -> Mention | None:
+    """The first actor named in a protest's purpose ("to demand the resignation of X",
+    "in protest against X's decision"), not the source itself."""
+    head = pred.head.head if pred.nominal and pred.head.dep_ in ("dobj", "nsubjpass") else pred.head
+    for clause in head.children:
+        if clause.dep_ not in PURPOSE_DEPS or clause.dep_ == "prep" and clause.lower_ in PLACE_PREPS:
+            continue
+        for token in clause.subtree:
+            if token.dep_ in ("poss", "pobj", "dobj", "compound", "nsubj") and not _located(token):
+                mention = actors.mention(token)
+                if mention is not None and mention.actor and mention.actor.code != code:
+                    return mention
+    return None
+
+
+def _place_target(pred: Predicate, actors: EventActors) -> Mention | None:
+    """The country of the place where the act happens ("in Abidjan", "to Bosnia"), or None.
+
+    Looked for on the predicate, its objects and its complement clause ("threatened to impose
+    a curfew in Algiers"); only a plain country or a city of one counts, not an organisation
+    or a sector ("in a diplomatic residence", "at the UN").
+    """
+    heads = [pred.head, *pred.objects]
+    if pred.complement is not None:
+        heads.extend(t for t in pred.complement.subtree if t.dep_ in ("ROOT", "xcomp", "ccomp",
+                                                                      "dobj", "conj")
+                     or t is pred.complement)
+    for head in heads:
+        for prep in head.children:
+            if prep.dep_ != "prep" or prep.lower_ not in PLACE_PREPS | {"to", "into"}:
+                continue
+            for obj in prep.children:
+                mention = (actors.place(obj) if obj.dep_ == "pobj" and not market_thing(obj)
+                           else None)
+                if mention is not None:
+                    return mention
+    return None
 
 
 def _complement_nouns(pred: Predicate) -> list[Token]:

@@ -38,9 +38,11 @@ from .compose import (
     future_frame,
     statement_frame,
 )
-from .event_actors import EventActors, political
+from .event_absorb import absorb
+from .event_actors import CORPORATE_WORDS, EventActors, political
 from .event_markets import (
     figure_objects,
+    finance_topic,
     market_report,
     market_subject,
     traded_goods,
@@ -66,6 +68,11 @@ VERBAL_ROOTS = frozenset({"01", "02", "03", "04", "05", "09", "10", "11", "12", 
 STRENGTH_CONFIDENCE = {3: 0.8, 2: 0.75, 1: 0.6, 0: 0.5}
 #: the root of public statements, whose targets are restricted (:mod:`event_targets`).
 STATEMENT_ROOT = "01"
+#: roots of wishes, intentions and threats (appeal, intend, threaten), whose object is only
+#: hoped for: about prices, currencies or markets they are market commentary.
+HOPE_ROOTS = frozenset({"02", "03", "13"})
+#: the intention to cooperate materially (economically): "planned to buy", "agreed to supply".
+TRADE_INTENT = "031"
 #: roots whose verbs (buy, import, sell, ship) also report ordinary trade transactions.
 TRADE_ROOTS = frozenset({"06"})
 #: roots whose object may well be an amount or a market ("granted Indonesia 300 mln dlrs",
@@ -136,7 +143,7 @@ def code_sentence(sent: Span, actors: EventActors,
         coding = code_predicate(pred, features(pred), actors.is_actor)
         if coding is not None and coding.code:
             coded.append(Coded(pred, coding, modality(_carrier(pred)), sent))
-    coded = _compose_frames(_prefer_light_nouns(coded))
+    coded = absorb(_compose_frames(_prefer_light_nouns(coded)))
     kept = []
     for item in coded:
         generic = (item.coding.code[:2] == "01" and item.coding.strength <= 1) or (
@@ -290,15 +297,51 @@ def _sources(item: Coded, ctx: _Context) -> list[Mention]:
     pred = item.pred
     heads = _noun_subjects(pred) if pred.nominal else list(pred.subjects)
     found = [m for h in heads if (m := ctx.actors.agent(h)) is not None]
+    if not found and heads:
+        skip = _party_tokens(pred)
+        found = [m for h in heads if (m := ctx.actors.placed(h, item.sent, skip)) is not None]
     if not found and item.coding.code[:2] in VERBAL_ROOTS:
         for quote in ctx.quotes:
             speaker = quote.speaker
             sent = item.sent
             if (speaker is not None and political(speaker.actor)
+                    and not _company_name(speaker.text)
+                    and not _business_speaker(speaker, ctx)
                     and sent.start_char <= quote.start < sent.end_char
                     and (quote.cue or "").lower() in (pred.head.lower_, pred.lemma)):
                 found = [speaker]
     return found
+
+
+def _business_speaker(speaker: Mention, ctx: _Context) -> bool:
+    """Whether a quote's speaker is business people ("X, director of the coffee institute")."""
+    span = ctx.doc.char_span(speaker.start, speaker.end, alignment_mode="expand")
+    return span is not None and ctx.actors.business(span.root)
+
+
+def _company_name(text: str) -> bool:
+    """Whether a speaker's words name a company ("American Ecology Corp", "<Kansai Air Co>")."""
+    return "<" in text or any(w.lower().strip(",") in CORPORATE_WORDS for w in text.split())
+
+
+#: prepositions whose object is where or why, not the other party ("declared a state of siege
+#: in Haiti", "despite pressure by Kenya's commission").
+NON_PARTY_PREPS = frozenset({"in", "at", "near", "inside", "throughout", "across", "despite",
+                             "after", "before", "by", "during", "since", "until"})
+
+
+def _party_tokens(pred: Predicate) -> frozenset[int]:
+    """Tokens of a predicate's objects, addressees, prepositional objects and complement: where
+    the other party, not the source's country, is named (see :meth:`EventActors.placed`)."""
+    heads = [*pred.objects, *pred.datives, *(o for prep, o in pred.preps
+                                             if prep not in NON_PARTY_PREPS)]
+    if pred.complement is not None:
+        heads.append(pred.complement)
+    tokens = {t.i for h in heads for t in h.subtree}
+    # where the act on an object happens is no party ("declared a state of siege in Haiti")
+    places = {t.i for o in pred.objects for p in o.children
+              if p.dep_ == "prep" and p.lower_ in ("in", "inside", "throughout") for t in p.subtree}
+    return frozenset(tokens - places)
 
 
 def _build(item: Coded, source: Mention, target: Mention | None, ctx: _Context) -> Event:
@@ -345,12 +388,15 @@ def _events_of(item: Coded, ctx: _Context, require_target: bool) -> Iterator[Eve
     statement = item.coding.code[:2] == STATEMENT_ROOT
     if statement and market_report(item.pred):
         return
-    if item.coding.code[:2] in TRADE_ROOTS and traded_goods(item.pred):
-        return
+    if (item.coding.code[:2] in TRADE_ROOTS or item.coding.code.startswith(TRADE_INTENT)) \
+            and traded_goods(item.pred):
+        return  # "bought 8,000 tonnes of wheat", "agreed to supply oil to Brazil"
     if item.coding.code[:2] not in AID_ROOTS and figure_objects(item.pred):
         return  # "reserves hit a new high", "trading is dominated by banks"
     if _reporting(item) and market_subject(item.pred):
         return  # "said growth rates dropped": a reported market movement
+    if item.coding.code[:2] in HOPE_ROOTS and finance_topic(item.pred):
+        return  # "hopes the agreement will hold the yen stable", "wanted a higher dollar"
     for source in _sources(item, ctx):
         targets: list[Mention | None] = list(
             targets_of(item.pred, source, ctx.actors, item.coding.code[:2], statement))
@@ -398,7 +444,27 @@ def extract_events(
         for item in code_sentence(sent, actors, candidates):
             for event in _events_of(item, ctx, require_target):
                 events.setdefault(event.id, event)
-    return sorted(events.values(), key=lambda e: (e.evidence.start, e.cameo))
+    return sorted(_most_specific(list(events.values())), key=lambda e: (e.evidence.start, e.cameo))
+
+
+def _most_specific(events: list[Event]) -> list[Event]:
+    """One event per clause, dyad and root: "launched bombing raids on X" is an air strike
+    (195), not also a generic use of force (190) by the same source on the same target."""
+    best: dict[tuple, Event] = {}
+    for event in events:
+        target = event.target
+        key = (event.evidence.start, event.evidence.end, event.source.start,
+               event.source.actor.code if event.source.actor else None,
+               target.start if target else None, event.root, event.modality)
+        kept = best.get(key)
+        if kept is None or _specificity(event) > _specificity(kept):
+            best[key] = event
+    return list(best.values())
+
+
+def _specificity(event: Event) -> tuple[int, int, float]:
+    """A code's specificity: more digits, then a non-zero third digit, then confidence."""
+    return (len(event.cameo), int(event.cameo[2:3] not in ("", "0")), event.confidence)
 
 
 def asserted(events: list[Event]) -> list[Event]:

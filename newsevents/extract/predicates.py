@@ -22,6 +22,10 @@ COMPLEMENT_DEPS = ("ccomp", "xcomp")
 POST_DEPS = ("dobj", "dative", "attr", "acomp", "oprd", "prt", "advmod", "npadvmod", "xcomp")
 #: verbs whose xcomp carries the real predicate ("continues to insist", "began to shell").
 ASPECTUAL = frozenset({"continue", "begin", "start", "keep", "resume", "go", "proceed"})
+#: participles that, passive in form and without an agent, state the subject's own stance
+#: ("Israel is opposed to ...", "Vietnam is committed to ...", "forces were engaged in ...").
+STATIVE_PARTICIPLES = frozenset({"oppose", "commit", "engage", "determine", "prepare", "resolve",
+                                 "dedicate", "devote", "involve", "poise", "set"})
 
 
 @dataclass(frozen=True)
@@ -49,6 +53,7 @@ class Features:
     pre: frozenset[str]
     preps: tuple[tuple[str, frozenset[str], tuple[tuple[str, str], ...]], ...]
     every: frozenset[str] = frozenset()  # all of the above, for a pattern's anchor pre-check
+    own: frozenset[str] = frozenset()  # the verb's own particles ("called off", "set up")
 
 
 def conjuncts(token: Token) -> list[Token]:
@@ -65,15 +70,25 @@ def _children(token: Token, deps: tuple[str, ...]) -> list[Token]:
 
 
 def is_passive(verb: Token) -> bool:
-    """Whether the verb is in the passive voice (has a passive subject or auxiliary)."""
-    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    """Whether the verb is in the passive voice (has a passive subject or auxiliary).
+
+    A stative participle without an agent ("X is opposed to Y") is not: its grammatical
+    subject holds the stance.
+    """
+    if not any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+        return False
+    return not (verb.lemma_.lower() in STATIVE_PARTICIPLES
+                and not any(c.dep_ == "agent" for c in verb.children))
 
 
 def subjects_of(verb: Token, depth: int = 0) -> list[Token]:
     """Heads of the verb's subject, inherited from the governing verb when it has none.
 
     Inheritance covers coordinated verbs, control verbs (xcomp), aspectual verbs, participial
-    adverbial clauses ("..., telling Ukraine ...") and relative clauses (the modified noun).
+    adverbial clauses ("..., telling Ukraine ..."), participles on the object ("issued a
+    statement demanding"), purpose clauses ("visited Y to mediate"), predicative adjectives
+    ("is willing to send", "are guilty of violating"), "was quoted as saying", active relative
+    clauses (the modified noun) and verbs misparsed as modifiers of a verbless root noun.
     """
     own = _children(verb, ("agent",)) if is_passive(verb) else _children(verb, SUBJECT_DEPS)
     if is_passive(verb):
@@ -89,9 +104,35 @@ def subjects_of(verb: Token, depth: int = 0) -> list[Token]:
         objects = _children(head, OBJECT_DEPS)
         return objects if objects and head.lemma_ not in ASPECTUAL else subjects_of(head, depth + 1)
     if verb.dep_ in ("advcl", "acl") and verb.tag_ == "VBG":
+        if verb.dep_ == "acl" and head.dep_ == "dobj" and head.head.pos_ in ("VERB", "AUX"):
+            head = head.head  # "issued a statement demanding ...": the issuer demands
         return subjects_of(head, depth + 1)
-    if verb.dep_ == "relcl" and head.pos_ in ("NOUN", "PROPN"):
-        return [head]
+    if verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return subjects_of(head, depth + 1)  # purpose: "X visited Y to mediate"
+    if verb.dep_ == "pcomp" and head.lower_ == "as" and is_passive(head.head):
+        # "X was quoted as saying ...", "X is described as having ..."
+        return [c for s in _children(head.head, ("nsubjpass",)) for c in conjuncts(s)]
+    if verb.dep_ == "acomp" or (verb.dep_ == "pcomp" and head.dep_ == "prep"
+                                and head.head.pos_ == "ADJ"):
+        # "X is willing to send", "X are guilty of violating"
+        return subjects_of(head if verb.dep_ == "acomp" else head.head, depth + 1)
+    if verb.dep_ == "relcl" and head.pos_ in ("NOUN", "PROPN") and not is_passive(verb) \
+            and not any(c.tag_ == "WRB" for c in verb.children):
+        return [head]  # not "the curfew imposed ...", not "Serbia, where ... were killed"
+    return _headline_subject(verb)
+
+
+def _headline_subject(verb: Token) -> list[Token]:
+    """A finite verb the parser hung as a modifier on a verbless sentence's root noun.
+
+    "An official newspaper called on ..." is sometimes parsed as a noun phrase whose root
+    "newspaper" carries "called" as an ``acl``; in a sentence whose root is a noun, a past
+    ``acl`` without an agent is the misparsed main verb and the root noun is its subject.
+    """
+    root = verb.sent.root
+    if verb.dep_ == "acl" and verb.tag_ in ("VBD", "VBN") and root.pos_ in ("NOUN", "PROPN") \
+            and root in verb.ancestors and not any(c.dep_ == "agent" for c in verb.children):
+        return conjuncts(root)
     return []
 
 
@@ -125,7 +166,7 @@ def _preps(token: Token, objects: list[Token]) -> list[tuple[str, Token]]:
     out = []
     for owner in [token, *objects]:
         for prep in owner.children:
-            if prep.dep_ in ("prep", "dative") and prep.pos_ == "ADP":
+            if prep.dep_ in ("prep", "dative") and prep.pos_ in ("ADP", "SCONJ"):
                 for pobj in prep.children:
                     if pobj.dep_ in ("pobj", "pcomp"):
                         out.extend((prep.lower_, c) for c in conjuncts(pobj))
@@ -154,8 +195,15 @@ def verbal_predicate(verb: Token) -> Predicate:
 
 
 def nominal_predicate(noun: Token) -> Predicate:
-    """Build the :class:`Predicate` of an event noun: its possessor is the subject."""
-    subjects = [c for p in _children(noun, ("poss",)) for c in conjuncts(p)]
+    """Build the :class:`Predicate` of an event noun: its possessor is the subject.
+
+    A possessive pronoun on the object of a support verb ("Israel mounted its invasion")
+    is left out: the support verb's subject names the same party.
+    """
+    possessors = _children(noun, ("poss",))
+    if noun.dep_ in ("dobj", "nsubjpass") and noun.head.pos_ in ("VERB", "AUX"):
+        possessors = [p for p in possessors if p.pos_ != "PRON"]
+    subjects = [c for p in possessors for c in conjuncts(p)]
     preps = _preps(noun, [])
     if noun.dep_ in ("dobj", "nsubjpass"):
         # "submitted an application ... for NATO membership": the PP often hangs on the verb
@@ -224,12 +272,14 @@ def features(pred: Predicate) -> Features:
     for prep, words, _ in preps:
         every.add(prep)
         every |= words
+    own = frozenset(c.text.upper() for c in pred.head.children if c.dep_ in ("prt", "advmod"))
     return Features(
         post=post_words,
         post_seq=tuple((t.text.upper(), t.lemma_.upper()) for t in post),
         pre=pre_words,
         preps=tuple(preps),
         every=frozenset(every),
+        own=own,
     )
 
 
