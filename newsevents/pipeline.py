@@ -19,6 +19,10 @@ from .records import Article, ArticleRecord, Reject
 
 #: Articles per spaCy ``nlp.pipe`` batch and per store transaction.
 BATCH_SIZE = 64
+#: Characters of text per ``nlp.pipe`` batch at most. The tagger's and parser's working arrays
+#: grow with the tokens of a batch, so a batch that happens to gather several long stories set
+#: the process's peak memory, and the more batches a run made the higher that peak went.
+BATCH_CHARS = 100_000
 #: Articles read ahead, checked against the store and handed to spaCy together.
 CHUNK_SIZE = 256
 #: DuckDB memory limit of the ingest writer (environment ``NEWSEVENTS_INGEST_MEMORY``): its page
@@ -31,7 +35,7 @@ def process(articles: Iterable[Article], *, batch_size: int = BATCH_SIZE) -> Ite
 
     Args:
         articles: the articles (consumed lazily).
-        batch_size: texts per ``nlp.pipe`` batch.
+        batch_size: texts per ``nlp.pipe`` batch at most (and :data:`BATCH_CHARS` characters).
 
     Yields:
         One ArticleRecord per article, with entities, timexes, quotes, places, tone and events.
@@ -39,18 +43,32 @@ def process(articles: Iterable[Article], *, batch_size: int = BATCH_SIZE) -> Ite
     from .nlp import load_pipeline, make_docs
 
     nlp = load_pipeline()
-    articles_a, articles_b = itertools.tee(articles)
-    docs = nlp.pipe(make_docs(nlp, articles_a), batch_size=batch_size)
-    for article, doc in zip(articles_b, docs):
-        yield ArticleRecord(
-            article=article,
-            entities=doc._.entities or [],
-            timexes=doc._.timexes or [],
-            quotes=doc._.quotes or [],
-            places=doc._.places or [],
-            events=doc._.events or [],
-            tone=doc._.tone,
-        )
+    for batch in batches(articles, batch_size, BATCH_CHARS):
+        for article, doc in zip(batch, nlp.pipe(make_docs(nlp, batch), batch_size=len(batch))):
+            yield ArticleRecord(
+                article=article,
+                entities=doc._.entities or [],
+                timexes=doc._.timexes or [],
+                quotes=doc._.quotes or [],
+                places=doc._.places or [],
+                events=doc._.events or [],
+                tone=doc._.tone,
+            )
+
+
+def batches(articles: Iterable[Article], size: int, chars: int) -> Iterator[list[Article]]:
+    """Consecutive batches of at most ``size`` articles and ``chars`` characters of text (an
+    article longer than ``chars`` goes alone)."""
+    batch: list[Article] = []
+    total = 0
+    for article in articles:
+        if batch and (len(batch) >= size or total + len(article.text) > chars):
+            yield batch
+            batch, total = [], 0
+        batch.append(article)
+        total += len(article.text)
+    if batch:
+        yield batch
 
 
 def extract(paths: Iterable[str | Path], *, format: str | None = None,

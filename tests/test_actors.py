@@ -110,6 +110,9 @@ CASES = [
      "IGOUNO"),
     # a stance prefix names no actor; a dateline is no part of the actor
     ("The pro-Iranian Hizbollah group declared a ceasefire.", "Hizbollah", "2000-01-01", "LBNREB"),
+    # a possessive inside a state's formal name is no sign of two names ("Korea" is not KOR)
+    ("The Democratic People's Republic of Korea fired a missile.",
+     "Democratic People's Republic of Korea", "2000-01-01", "PRK"),
 ]
 
 

@@ -158,3 +158,83 @@ def _subjects(stages, text: str, verb: str) -> list[str]:
 )
 def test_coding_subjects(stages, text, verb, subjects):
     assert _subjects(stages, text, verb) == subjects
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "verb", "expected"),
+    [
+        # desire, deliberation and expectation frames over an event are not asserted
+        ("The government hoped the sanctions would convince the rebels to negotiate.", "hoped",
+         "hypothetical"),
+        ("Ruritania is considering making a new offer to Freedonia.", "considering",
+         "hypothetical"),
+        ("The minister wanted to develop a plan with Freedonia.", "wanted", "hypothetical"),
+        ("He expected the allies to reaffirm the accord.", "expected", "future"),
+        # with a thing as object the verb keeps its dictionary reading (CAMEO 014 / 013)
+        ("The cabinet considered the proposal on Monday.", "considered", "asserted"),
+        # epistemic adjective: "is likely to visit" has not happened
+        ("The foreign minister is likely to visit Freedonia soon.", "visit", "hypothetical"),
+        # a mandative that-clause is a wish, not a fact
+        ("He may recommend that Ruritania retaliate against Freedonia.", "retaliate",
+         "hypothetical"),
+        # an assertive "insist that" leaves a coordinated demand asserted
+        ("Ruritania insists that its claims are just and has demanded guarantees.", "demanded",
+         "asserted"),
+    ],
+)
+def test_coding_frame_modality(parse, text, verb, expected):
+    from newsevents.extract.modality import modality
+
+    doc = parse(text)
+    token = next(t for t in doc if t.text == verb)
+    assert modality(token) == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "reverse", "forward"),
+    [
+        ("042:043", "043", True),  # visit: the target hosts the source
+        ("036:036", "036", True),  # symmetric
+        (":0331", "0331", False),  # only the reverse event
+        ("042", None, True),
+        ("---", None, True),
+    ],
+)
+def test_coding_reciprocal_code(raw, reverse, forward):
+    from newsevents.extract.cameo import reciprocal_code
+
+    assert reciprocal_code(raw) == (reverse, forward)
+
+
+def test_coding_reciprocal_codes_compiled():
+    vd = verb_dictionary()
+    assert vd.block_reverse["VISIT"] == "043" and vd.block_reverse["HOST"] == "042"
+    assert vd.verbs["consult"].reverse == "040"
+    reciprocal = [p for ps in vd.patterns.values() for p in ps if p.reverse]
+    assert len(reciprocal) > 300 and any(not p.forward for p in reciprocal)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "pairs"),
+    [
+        # "[042:043]": France visits Germany, Germany hosts France
+        ("France's president visited Germany on Monday.",
+         {("FRA", "DEU", "042"), ("DEU", "FRA", "043")}),
+    ],
+)
+def test_coding_reciprocal_events(stages, text, pairs):
+    from newsevents.extract.events import extract_events
+    from newsevents.nlp import make_docs
+    from newsevents.records import Article
+
+    (doc,) = make_docs(stages, [Article("t", "2025-07-22", "", text)])
+    doc = stages(doc)
+    events = extract_events(doc, "2025-07-22", doc._.entities, doc._.timexes, doc._.quotes, [])
+    got = {(e.source.actor.country, e.target.actor.country, e.cameo[:3])
+           for e in events if e.target is not None}
+    reverse = [e for e in events if e.pattern.endswith(":reciprocal")]
+    assert pairs <= got, events
+    assert reverse and all(r.evidence == events[0].evidence for r in reverse)
+

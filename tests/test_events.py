@@ -335,3 +335,56 @@ def test_events_one_code_per_act(stages):
     events = [e for e in _events(stages, text, "1987-03-01") if e.root == "19"]
     assert len({(e.evidence.start, e.source.start, e.target.start if e.target else None)
                 for e in events}) == len(events) == 1
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # an attack or explosive as the agent: the unidentified armed forces of its place
+        ("A roadside bomb explosion near the town of Kirkuk killed three Turkish soldiers.",
+         "IRQUAF"),
+        ("A bomb explosion killed three Turkish soldiers.", None),  # no place, no attacker
+        # people who act where they are take the place of their act
+        ("Prisoners rioted at a prison in Kenya's capital Nairobi on Friday.", "KENCVL"),
+        # a judge whose sentence names only the other party's country shares it
+        ("Judge Ana Morales ordered the arrest of five Peruvian army officers.", "PERJUD"),
+        # "the government of President X" is X's country's
+        ("The military government of President Hosni Mubarak declared a state of emergency in "
+         "Egypt on Saturday, a spokeswoman for the U.S. embassy said.", "EGYGOV"),
+        # a spokesperson speaks for the body of their "for" phrase
+        ("A spokesman for the Egyptian president criticized Israel on Monday.", "EGYGOV"),
+        ("Kuwait's emir praised Saudi Arabia on Monday.", "KWTGOV"),
+        ("Jewish settlers attacked Palestinian farmers near Nablus.", "ISRCVL"),
+        # "it" in a reported clause is the reporting verb's subject, not the nearer apposition
+        ("The Kenyan Teachers Union (KTU), the umbrella union for school teachers, announced "
+         "Monday that it had accepted the offer of the Kenyan government.", "KENEDU"),
+    ],
+)
+def test_events_sources_named_by_place_title_or_reference(stages, text, source):
+    events = [e for e in _events(stages, text, "2000-01-01") if e.modality == "asserted"]
+    assert {e.source.actor.code for e in events} == ({source} if source else set())
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        # a thing in a place gives its place as the target of an attack
+        ("Syrian tanks fired shells at positions in Beirut on Monday.", "LBN"),
+        ("Sudanese rebels kidnapped up to 12 Italian aid workers on Monday.", "ITALAB"),
+        # a target named by a sector or faith alone: the police act on people at home
+        ("Kenyan police on Monday dispersed Muslim protesters with tear gas.", "KENCVL"),
+        ("The Peruvian government accepted demands from Aymara farmers on Monday.", "PERAGR"),
+    ],
+)
+def test_events_targets_through_places_and_quantities(stages, text, target):
+    events = [e for e in _events(stages, text, "2000-01-01") if e.modality == "asserted"]
+    assert {e.target.actor.code for e in events if e.target} == {target}
+
+
+@pytest.mark.model
+def test_events_a_border_names_no_side(stages):
+    """"near the Thai border" does not place an attack in Thailand."""
+    events = _events(stages, "Burmese troops attacked rebel camps near the Thai border.", "2000-01-01")
+    assert all(e.target is None or e.target.actor.country != "THA" for e in events)

@@ -265,3 +265,23 @@ def test_ingest_killed_then_rerun_equals_uninterrupted(whole_db, tmp_path: Path,
     summary = ingest([corpus], tmp_path / "killed.duckdb", executor=executor, workers=2, on_reject=lambda r: None)
     assert (summary.already_stored, summary.stored) == (partial, 36 - partial)
     assert stored(tmp_path / "killed.duckdb") == stored(whole)
+
+
+@pytest.mark.parametrize(
+    ("lengths", "size", "chars", "expected"),
+    [
+        ([10, 10, 10], 2, 100, [2, 1]),
+        ([60, 30, 20, 5], 64, 100, [2, 2]),
+        ([150, 10], 64, 100, [1, 1]),  # a long article goes alone
+        ([10, 150, 10], 64, 100, [1, 1, 1]),
+        ([], 64, 100, []),
+    ],
+)
+def test_pipeline_batches_are_bounded_by_count_and_characters(lengths, size, chars, expected):
+    from newsevents.pipeline import batches
+    from newsevents.records import Article
+
+    articles = [Article(f"a{i}", "2025-07-22", "", "x" * n) for i, n in enumerate(lengths)]
+    got = list(batches(articles, size, chars))
+    assert [len(b) for b in got] == expected
+    assert [a.id for b in got for a in b] == [a.id for a in articles]

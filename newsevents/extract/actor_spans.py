@@ -126,7 +126,8 @@ def located(actor: Actor | None, token: Any, inner: Inner) -> Actor | None:
     """A sector-only actor placed in the country of an "in/from/of X" phrase, or None.
 
     "demonstrators in Baghdad" -> IRQ + the sector; a phrase whose actor is not a bare country
-    ("students of the ministry") places nothing.
+    ("students of the ministry") places nothing, except a named person after "of": "the
+    military government of President X" is X's country's government.
     """
     if actor is None or actor.org or actor.country or actor.sector not in LOCATABLE_SECTORS:
         return None
@@ -137,7 +138,10 @@ def located(actor: Actor | None, token: Any, inner: Inner) -> Actor | None:
             continue
         for obj in prep.children:
             place = inner(obj) if obj.dep_ == "pobj" else None
-            if place is not None and place.country and not place.sector and not place.org:
+            if place is None or not place.country or place.org:
+                continue
+            # "the military government of President X": a named person's country
+            if not place.sector or prep.lower_ == "of" and obj.pos_ == "PROPN":
                 return Actor(place.country + actor.sector, place.country, actor.sector)
     return None
 

@@ -20,7 +20,7 @@ from __future__ import annotations
 import csv
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
@@ -60,6 +60,8 @@ class Pattern:
     post: tuple[Element, ...]
     text: str
     anchor: frozenset[str] = frozenset()  # words one of which must occur (a cheap pre-check)
+    reverse: str | None = None  # the reciprocal half of "[032:033]" (target -> source)
+    forward: bool = True  # False for "[:0331]": only the reverse event
 
     @property
     def size(self) -> int:
@@ -75,6 +77,7 @@ class VerbEntry:
     block: str
     code: str | None
     particle: str | None = None
+    reverse: str | None = None  # the reciprocal half of the verb's own "[042:043]"
 
 
 @dataclass(frozen=True)
@@ -94,6 +97,7 @@ class VerbDictionary:
     block_codes: dict[str, str | None]
     patterns: dict[str, tuple[Pattern, ...]]
     synsets: dict[str, tuple[str, ...]]
+    block_reverse: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -116,6 +120,24 @@ def _clean_code(raw: str) -> str | None:
     """``"042:043"`` -> ``"042"``; ``":173"`` -> ``"173"``; ``"---"`` -> None."""
     parts = [p for p in raw.split(":") if p and p != "---"]
     return parts[0] if parts else None
+
+
+def reciprocal_code(raw: str) -> tuple[str | None, bool]:
+    """The reverse half of a reciprocal code and whether the forward event stands.
+
+    CAMEO.2.0 writes ``[042:043]`` for a pair of events: 042 by the source on the target and
+    043 by the target on the source ("X visited Y": Y hosted X); ``[:0331]`` has only the
+    reverse event ("X expects a loan from Y": Y intends to give aid to X). PETRARCH-2 emits
+    both halves of such a pair.
+
+    Returns:
+        (reverse code or None, whether the forward event is emitted).
+    """
+    if ":" not in raw:
+        return None, True
+    first, _, second = raw.partition(":")
+    second = second if second and second != "---" else None
+    return second, bool(first) and first != "---"
 
 
 def _read_lines(name: str) -> list[str]:
@@ -181,30 +203,34 @@ def _parse_pattern(line: str, synsets: dict[str, tuple[str, ...]]) -> Pattern | 
     if code is None or "*" not in body[: match.start()]:
         return None
     pre, post = body[: match.start()].split("*", 1)
+    reverse, forward = reciprocal_code(match.group(1))
     pattern = Pattern(
-        code, _elements(_tokens(pre), synsets), _elements(_tokens(post), synsets), line.strip()
+        code, _elements(_tokens(pre), synsets), _elements(_tokens(post), synsets), line.strip(),
+        reverse=reverse, forward=forward,
     )
     # "- * + [111]" (only slots, no words) would match every use of the verb: skip it
     if not pattern.size:
         return None
     first = (pattern.post or pattern.pre)[0]
     anchor = frozenset(w.split()[0] for w in first.words)
-    return Pattern(pattern.code, pattern.pre, pattern.post, pattern.text, anchor)
+    return Pattern(pattern.code, pattern.pre, pattern.post, pattern.text, anchor,
+                   pattern.reverse, pattern.forward)
 
 
 def _parse_verb(line: str, block: str) -> list[VerbEntry]:
     text = line.split("#", 1)[0]
     match = _CODE.search(text)
     code = _clean_code(match.group(1)) if match else None
+    reverse = reciprocal_code(match.group(1))[0] if match else None
     head = re.sub(r"\{.*?\}|\[.*?\]", " ", text).split()
     if not head:
         return []
     word = head[0].lstrip("+").rstrip("_").lower()
     parts = word.split("_")
     if len(parts) == 2:
-        return [VerbEntry(parts[0], block, code, parts[1])]
+        return [VerbEntry(parts[0], block, code, parts[1], reverse)]
     if len(parts) == 1:
-        return [VerbEntry(word, block, code)]
+        return [VerbEntry(word, block, code, None, reverse)]
     return []
 
 
@@ -217,6 +243,7 @@ def verb_dictionary() -> VerbDictionary:
     verbs: dict[str, VerbEntry] = {}
     phrasal: dict[tuple[str, str], VerbEntry] = {}
     block_codes: dict[str, str | None] = {}
+    block_reverse: dict[str, str] = {}
     patterns: dict[str, list[Pattern]] = {}
     block = ""
     for line in lines[start:]:
@@ -226,6 +253,9 @@ def verb_dictionary() -> VerbDictionary:
         if header:
             block = header.group(1)
             block_codes[block] = _clean_code(header.group(2))
+            reverse = reciprocal_code(header.group(2))[0]
+            if reverse:
+                block_reverse[block] = reverse
             patterns[block] = []
         elif line.startswith("-") and block:
             pattern = _parse_pattern(line, synsets)
@@ -238,7 +268,7 @@ def verb_dictionary() -> VerbDictionary:
                 else:
                     verbs.setdefault(entry.lemma, entry)
     ordered = {b: tuple(sorted(p, key=lambda x: -x.size)) for b, p in patterns.items()}
-    return VerbDictionary(verbs, phrasal, block_codes, ordered, synsets)
+    return VerbDictionary(verbs, phrasal, block_codes, ordered, synsets, block_reverse)
 
 
 @functools.cache

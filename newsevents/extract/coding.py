@@ -69,6 +69,8 @@ class Coding:
     code: str
     pattern: str
     strength: int
+    reverse: str | None = None  # reciprocal half ("[042:043]"): the target's event on the source
+    forward: bool = True  # False: only the reverse event stands ("[:0331]")
 
 
 def _parse_condition(text: str, where: str) -> tuple[tuple[str, str], ...]:
@@ -223,10 +225,11 @@ def dictionary_coding(pred: Predicate, feats: Features) -> tuple[Coding | None, 
     candidates = sorted({i for word in feats.every for i in index.get(word, ())})
     best = next((patterns[i] for i in candidates if pattern_matches(patterns[i], feats)), None)
     default_code = entry.code or vd.block_codes.get(entry.block)
-    matched = Coding(_keep_root(best.code, default_code), _pattern_label(entry.block, best), 3) \
-        if best else None
+    default_reverse = entry.reverse if entry.code else vd.block_reverse.get(entry.block)
+    matched = Coding(_keep_root(best.code, default_code), _pattern_label(entry.block, best), 3,
+                     best.reverse, best.forward) if best else None
     label = f"CAMEO.2.0:{entry.block}:{entry.lemma.upper()}"
-    return matched, Coding(default_code, label, 1) if default_code else None
+    return matched, Coding(default_code, label, 1, default_reverse) if default_code else None
 
 
 # --- our own patterns -------------------------------------------------------------------------

@@ -253,7 +253,7 @@ def antecedent(doc: Any, span: Any, entities: list[Entity]) -> Mention | None:
         if c.end <= span.start and c.kind in kinds and not _quoted(doc, c)
     ]
     ordered = _salience_order(doc, span, pool)
-    preferred = [c for c in ordered if _prefers(span, c)]
+    preferred = [c for c in ordered if _prefers(span, c)] or _governing_subjects(span, ordered)
     chosen = (preferred or ordered or [None])[0]
     return chosen.mention if chosen else None
 
@@ -269,6 +269,27 @@ def _salience_order(doc: Any, span: Any, pool: list[Candidate]) -> list[Candidat
         inside = [c for c in pool if sent.start <= c.start < sent.end]
         ordered += sorted(inside, key=lambda c: (_subject_rank(doc, c, sent), -c.start))
     return ordered
+
+
+def _governing_subjects(span: Any, ordered: list[Candidate]) -> list[Candidate]:
+    """For a pronoun subject, the candidates that are the subject of a clause it depends on.
+
+    "The Union of Teachers, the umbrella union for ..., announced that it has called off a
+    strike": "it" is the Union, the subject of "announced", not the nearer apposition. The
+    nearest governing clause's subject comes first.
+    """
+    root = span.root
+    if span.text.lower() not in PRONOUN_KINDS or root.dep_ not in ("nsubj", "nsubjpass"):
+        return []
+    out = []
+    for verb in root.head.ancestors:
+        for subject in verb.children:
+            if subject.dep_ not in ("nsubj", "nsubjpass"):
+                continue
+            found = next((c for c in ordered if c.start <= subject.i < c.end), None)
+            if found is not None:
+                out.append(found)
+    return out
 
 
 def _subject_rank(doc: Any, candidate: Candidate, sent: Any) -> int:

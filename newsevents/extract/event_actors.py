@@ -12,7 +12,8 @@ Event nouns ("negotiations between Ukraine and Western nations") are remembered 
 participants, so a later "the talks" can supply the other party as a target.
 
 A person's apposition naming an organisation ("Kenzo Oshima, the UN relief coordinator")
-gives the actor; "supporters of X" and "the city of X" take X's. A source that resolves to a
+gives the actor; "supporters of X" and "the city of X" take X's, and "a spokesperson for X"
+speaks for X. A source that resolves to a
 bare political sector ("Judge X", "Defence Minister Y") is placed in the one country its
 sentence names outside the event's other party (:meth:`EventActors.placed`).
 """
@@ -57,6 +58,10 @@ ACTING_NOUNS = frozenset({"summit", "meeting", "conference", "session", "council
                           "bureau"})
 #: people who act on another's side: "supporters of former President X" take X's actor.
 SIDE_NOUNS = frozenset({"supporter", "follower", "loyalist", "partisan"})
+#: people who speak for the body or person of their "for/of" phrase ("a spokesperson for the
+#: Israeli prime minister" speaks for Israel's government).
+SPEAKER_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokesmen",
+                           "spokeswomen", "spokespeople", "representative", "mouthpiece"})
 #: places named by a kind and a name: "the northern city of Kirkuk", "the town of Cizre".
 PLACE_NOUNS = frozenset({"city", "town", "village", "capital", "province", "region", "district",
                          "state", "area", "enclave", "suburb", "port", "island"})
@@ -169,6 +174,12 @@ class EventActors:
                 inner = self.mention(obj)
                 if inner is not None:
                     return inner.actor, start, inner.end
+        if noun_lemma(token) in SPEAKER_NOUNS:
+            for prep in token.children:  # "a spokesperson for the Israeli prime minister"
+                inner = next((self.mention(o) for o in prep.children if o.dep_ == "pobj"
+                              and prep.dep_ == "prep" and prep.lower_ in ("for", "of")), None)
+                if inner is not None:
+                    return inner.actor, start, inner.end
         # "demonstrators in Baghdad", "forces in Guinea": placed through the article's entities
         actor = resolve_phrase(span, self._inner_actor)
         titled = self._apposition(token)
@@ -204,25 +215,49 @@ class EventActors:
         and so is what a speaker reports ("the Soviet Union will buy corn, an Agriculture
         Department official said" is an American official).
         Only political sectors are placed (government, military, judiciary, opposition ...),
-        never business, media or academic ones.
+        never business, media or academic ones. People who act where they are (civilians,
+        protesters, police: :data:`actor_places.RESIDENT_SECTORS`) take the place of their act
+        first ("prisoners rioted at a jail in Dili"); a judge or the police whose sentence
+        names only the other party's country share it; an attack or explosive as the agent
+        ("a roadside bombing near Samarra") is the unidentified armed forces of its place
+        (:func:`actor_places.attacker`).
         """
+        from .actor_places import DOMESTIC_SECTORS, RESIDENT_SECTORS, attacker, place_country
+
         if token.pos_ == "PRON" or self.mention(token) is not None:
             return None
+        attack = attacker(token, self.text, self.place)
+        if attack is not None:
+            return attack  # "a roadside bombing near the town of Samarra killed ..."
         ent = self._entity_at(token.idx)
         actor = ent.actor if ent is not None else None
         span = noun_phrase(token)
         if actor is None:
             from .actor_spans import resolve_phrase
 
-            actor = resolve_phrase(span, self._inner_actor)
+            # a group's members may be a bare sector too ("thousands of people")
+            actor = resolve_phrase(span, self._inner_actor) or resolve_phrase(span)
         if actor is None or actor.country or actor.org or actor.sector not in LOCATABLE_SECTORS:
             return None
-        country = self._sentence_country(sent, skip)
-        if country is None or self._business(token):
+        if self._business(token):
+            return None
+        # where the act happens first ("prisoners rioted at a jail in Dili"), then the
+        # sentence's one country; a judge or the police share their other party's country
+        resident = token.dep_ in ("nsubj", "nsubjpass") and actor.sector in RESIDENT_SECTORS
+        acting = token.head if resident else None
+        country = (place_country(acting, self.place) if acting is not None else None) \
+            or self._sentence_country(sent, skip)
+        if country is None and actor.sector in DOMESTIC_SECTORS:
+            country = self._sentence_country(sent, frozenset())
+        if country is None:
             return None
         start, end = span.start_char, span.end_char
         placed = Actor(country + actor.sector, country, actor.sector, None, actor.name)
         return Mention(start, end, self.text[start:end], placed)
+
+    def sentence_country(self, sent: Span, skip: frozenset[int] = frozenset()) -> str | None:
+        """The one country the sentence's entities name outside ``skip`` tokens, or None."""
+        return self._sentence_country(sent, skip)
 
     def _sentence_country(self, sent: Span, skip: frozenset[int]) -> str | None:
         """The one country the sentence's entities name outside ``skip`` tokens, or None."""

@@ -11,7 +11,11 @@ name deep in an argument that sits in a place phrase or inside a company's phras
 When no party is named: a protest takes the first actor of its purpose ("to demand the
 resignation of X"), and a material act, a threat of one or a visit takes the country where it
 happens ("imposed a curfew in Abidjan" -> CIV, "arrived in Amman" -> JOR; cities the
-dictionaries lack are placed through GeoNames).
+dictionaries lack are placed through GeoNames); a thing in a place gives its place ("fired at
+targets in Jericho"), a border gives none ("near the Thai border" names no side). A target
+named only by a sector or faith ("three ethnic Albanians", "Moslem demonstrators") is placed
+by :func:`actor_places.placed_target`. Objects the parse hung elsewhere ("kidnapped up to 16
+advisers") are still direct targets.
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from ..records import Mention
+from .actor_places import EDGES, placed_target
 from .event_actors import TALK_NOUNS, EventActors
 from .event_markets import market_thing
 from .predicates import Predicate, conjuncts
@@ -64,6 +69,8 @@ def _target_heads(pred: Predicate) -> Iterator[tuple[Token, bool]]:
     for prep, pobj in preps:
         if prep in TARGET_PREPS or prep == "between":
             yield pobj, True
+    if not pred.nominal:
+        yield from ((t, True) for t in _stray_objects(pred.head))
     for obj in pred.objects:
         for child in obj.subtree:
             if child.dep_ in ("poss", "compound", "pobj", "nsubj") and child is not obj:
@@ -86,6 +93,23 @@ def _target_heads(pred: Predicate) -> Iterator[tuple[Token, bool]]:
             if child.dep_ == "prep":
                 yield from ((c, True) for o in child.children if o.dep_ == "pobj"
                             for c in conjuncts(o))
+
+
+def _stray_objects(verb: Token) -> Iterator[Token]:
+    """Objects the parse hung elsewhere: "kidnapped up to 16 advisers" ("to" on the particle
+    "up"), "granted asylum to five officers holed up in ..." (the noun taken for the subject of
+    the participle, leaving "to" without an object)."""
+    for child in verb.children:
+        if child.dep_ == "prt" and child.lower_ == "up":  # "up to 16 Russian advisers"
+            yield from (o for p in child.children if p.dep_ == "prep" and p.lower_ == "to"
+                        for o in p.children if o.dep_ == "pobj")
+        elif child.dep_ == "prep" and child.lower_ in TARGET_PREPS and not any(child.children):
+            clause = next((c for c in verb.children if c.dep_ in ("advcl", "acl")
+                           and c.i > child.i), None)
+            if clause is None:
+                continue
+            yield from (s for s in clause.children if s.dep_ == "nsubj"
+                        and s.left_edge.i == child.i + 1 and s.pos_ in ("NOUN", "PROPN"))
 
 
 def _statement_target_heads(pred: Predicate) -> Iterator[tuple[Token, bool]]:
@@ -161,6 +185,12 @@ def targets_of(pred: Predicate, source: Mention, actors: EventActors, root: str,
             found = [m for h in conjuncts(head) if (m := resolve(h)) is not None
                      and m.actor and m.actor.code != code]
             return found or [mention]
+    if not statement:
+        for head in (*pred.datives, *pred.objects, *(o for p, o in pred.preps
+                                                      if p in TARGET_PREPS)):
+            placed = placed_target(head, pred.head, source.actor, actors)
+            if placed is not None:  # "killed three ethnic Albanians in southern Serbia"
+                return [placed]
     for obj in (*pred.objects, *_complement_nouns(pred)):
         if obj.lemma_.lower() in TALK_NOUNS:
             other = actors.other_party(obj, source)
@@ -227,8 +257,12 @@ def _place_target(pred: Predicate, actors: EventActors) -> Mention | None:
             if prep.dep_ != "prep" or prep.lower_ not in PLACE_PREPS | {"to", "into"}:
                 continue
             for obj in prep.children:
-                mention = (actors.place(obj) if obj.dep_ == "pobj" and not market_thing(obj)
-                           else None)
+                if obj.dep_ != "pobj" or market_thing(obj) or obj.lemma_.lower() in EDGES:
+                    continue  # "near the Thai border" does not say which side
+                # a thing in a place gives its place: "fired at targets in Jericho"
+                mention = actors.place(obj) or next(
+                    (m for p in obj.children if p.dep_ == "prep" and p.lower_ in ("in", "near")
+                     for o in p.children if o.dep_ == "pobj" and (m := actors.place(o))), None)
                 if mention is not None:
                     return mention
     return None

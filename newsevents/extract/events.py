@@ -49,7 +49,7 @@ from .event_markets import (
 )
 from .event_scan import scan
 from .event_targets import targets_of
-from .modality import ASSERTED, modality
+from .modality import ASSERTED, frame_modality, modality
 from .predicates import (
     Predicate,
     clause_span,
@@ -79,6 +79,9 @@ TRADE_ROOTS = frozenset({"06"})
 #: "froze its assets"); elsewhere a figure or market thing as the object is market reporting
 #: ("reserves hit a new high", "asked companies not to sell dollars").
 AID_ROOTS = frozenset({"07", "16", "17"})
+#: pronouns that, standing alone as a target, mostly refer to a thing ("they'll buy it",
+#: "view it as too small"): a party named only by one of them is not a target.
+THING_PRONOUNS = frozenset({"it", "this", "that", "these", "those", "which"})
 
 
 @dataclass(frozen=True)
@@ -192,6 +195,8 @@ def _reporting(item: Coded) -> bool:
 
 def _frame(item: Coded, path: list[Token], inner: Coded) -> str | None:
     """The frame root a predicate opens over a coded complement, or None."""
+    if frame_modality(inner.pred.head) != ASSERTED:
+        return None  # "said it would consider leaving": a deliberation, not an intention
     frame = frame_of_lemma(item.pred.lemma)
     for token in path[1:-1]:
         frame = frame or frame_of_lemma(token.lemma_.lower())
@@ -398,14 +403,29 @@ def _events_of(item: Coded, ctx: _Context, require_target: bool) -> Iterator[Eve
     if item.coding.code[:2] in HOPE_ROOTS and finance_topic(item.pred):
         return  # "hopes the agreement will hold the yen stable", "wanted a higher dollar"
     for source in _sources(item, ctx):
-        targets: list[Mention | None] = list(
-            targets_of(item.pred, source, ctx.actors, item.coding.code[:2], statement))
+        targets: list[Mention | None] = [
+            t for t in targets_of(item.pred, source, ctx.actors, item.coding.code[:2], statement)
+            if t.text.lower() not in THING_PRONOUNS]
         if not targets:
             if require_target and item.coding.code[:2] not in TARGETLESS_ROOTS:
                 continue
             targets = [None]
         for target in targets:
-            yield _build(item, source, target, ctx)
+            if item.coding.forward or target is None:
+                yield _build(item, source, target, ctx)
+            if item.coding.reverse and target is not None and target.actor is not None:
+                yield _build(_reciprocal(item), target, source, ctx)
+
+
+def _reciprocal(item: Coded) -> Coded:
+    """The reverse half of a reciprocal code ("[042:043]": X visited Y, so Y hosted X).
+
+    Same predicate and evidence; the pattern name says it is the reciprocal half.
+    """
+    coding = item.coding
+    reverse = Coding(coding.reverse or coding.code, f"{coding.pattern}:reciprocal",
+                     coding.strength)
+    return replace(item, coding=reverse)
 
 
 def extract_events(

@@ -25,6 +25,22 @@ IRREALIS_VERBS = frozenset({"want", "hope", "seek", "try", "attempt", "wish", "c
 #: governing verbs that put the governed event in the future ("plans to visit").
 FUTURE_VERBS = frozenset({"plan", "expect", "intend", "schedule", "set", "prepare", "due",
                           "go", "aim", "poise"})
+#: predicative adjectives that leave their complement unrealised ("is likely to visit").
+EPISTEMIC_ADJECTIVES = frozenset({"likely", "unlikely", "possible", "probable", "eager"})
+#: governing verbs whose that-clause is a wish or a mandate, not a fact (FactBank's
+#: non-factive predicates): "may recommend that the United States retaliate".
+MANDATIVE_VERBS = IRREALIS_VERBS | frozenset({"recommend", "suggest", "request",
+                                              "desire", "advocate"})
+#: frames of desire and deliberation: with a clausal complement ("hoped the action would
+#: convince", "is considering making an offer", "wanted the communique to imply") the
+#: predicate states an attitude towards an event that has not happened (TimeML I_STATE).
+DESIRE_VERBS = frozenset({"hope", "wish", "desire", "want", "like", "prefer", "consider",
+                          "contemplate", "mull", "ponder", "weigh", "reconsider", "study",
+                          "explore", "think"})
+#: frames of expectation: "expected the G7 to reaffirm the accord" is a prediction.
+EXPECT_VERBS = frozenset({"expect", "anticipate", "foresee", "envisage", "predict"})
+#: dependents that make a frame verb's complement a clause (an event), not a thing.
+CLAUSAL_DEPS = frozenset({"xcomp", "ccomp"})
 
 
 def own_modality(token: Token) -> str:
@@ -45,6 +61,42 @@ def own_modality(token: Token) -> str:
     return ASSERTED
 
 
+def _infinitive(token: Token) -> bool:
+    return token.pos_ in ("VERB", "AUX") and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+
+
+def _clausal(child: Token) -> bool:
+    """Whether a frame verb's dependent is an event complement ("to reaffirm", "making").
+
+    Also the parser's slips for "expected X to reaffirm" / "wanted X to imply": the
+    infinitive hung on the object (relcl) or on the verb (advcl).
+    """
+    if child.dep_ in CLAUSAL_DEPS or (child.dep_ == "dobj" and child.tag_ == "VBG"):
+        return True
+    if child.dep_ == "advcl" and _infinitive(child):
+        return True
+    return child.dep_ == "dobj" and any(
+        g.dep_ == "relcl" and _infinitive(g) for g in child.children)
+
+
+def frame_modality(token: Token) -> str:
+    """Modality of a desire, deliberation or expectation verb taking an event complement.
+
+    "hoped the action would convince Congress", "is considering making an offer", "wanted to
+    develop a plan", "expected the Group of Seven to reaffirm the accord": the attitude is
+    stated, the event is not (TimeML/FactBank: an intensional state over a non-factual
+    event). With a thing as object ("considered the proposal", "hope for peace") the verb
+    keeps its dictionary reading (CAMEO 014, 013).
+    """
+    lemma = token.lemma_.lower()
+    if token.pos_ != "VERB" or lemma not in DESIRE_VERBS | EXPECT_VERBS:
+        return ASSERTED
+    if not any(_clausal(c) for c in token.children):
+        return ASSERTED
+    return FUTURE if lemma in EXPECT_VERBS else HYPOTHETICAL
+
+
 def _governed(token: Token) -> str:
     """Modality a governing verb imposes on its xcomp ("failed to", "plans to", "wants to")."""
     head = token.head
@@ -53,7 +105,7 @@ def _governed(token: Token) -> str:
         return NEGATED
     if lemma in FUTURE_VERBS or (lemma == "be" and token.dep_ == "xcomp"):
         return FUTURE
-    if lemma in IRREALIS_VERBS:
+    if lemma in IRREALIS_VERBS or lemma in EPISTEMIC_ADJECTIVES:
         return HYPOTHETICAL
     return ASSERTED
 
@@ -72,6 +124,9 @@ def modality(head: Token, stop: Token | None = None) -> str:
     Returns:
         One of ``asserted``, ``negated``, ``hypothetical``, ``future``.
     """
+    framed = frame_modality(head)
+    if framed != ASSERTED:
+        return framed
     token = head
     for _ in range(6):
         own = own_modality(token)
@@ -88,6 +143,8 @@ def modality(head: Token, stop: Token | None = None) -> str:
             # "when allies agree": conditional when the governing clause is not asserted
             parent = modality(token.head, stop)
             return HYPOTHETICAL if parent != ASSERTED else ASSERTED
+        elif dep == "ccomp" and token.head.lemma_.lower() in MANDATIVE_VERBS:
+            return HYPOTHETICAL  # "recommended that the United States retaliate"
         elif dep not in ("conj", "advcl", "relcl", "acl"):
             return ASSERTED
         token = token.head

@@ -68,7 +68,7 @@ def _header(line: str) -> str | None:
     if not match:
         return None
     code = match.group(2).strip()
-    code = code.split(":")[0] if _CODE_OK.match(code) else "---"
+    code = code if _CODE_OK.match(code) else "---"  # "[031:031]": reciprocal (cameo.py)
     return f"--- {match.group(1).strip().replace(' ', '_')} [{code}] ---"
 
 

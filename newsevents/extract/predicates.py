@@ -94,7 +94,7 @@ def subjects_of(verb: Token, depth: int = 0) -> list[Token]:
     if is_passive(verb):
         own = [g for a in own for g in a.children if g.dep_ == "pobj"]
     if own:
-        return [c for s in own for c in conjuncts(s)]
+        return [c for s in own for c in conjuncts(s)] + _fronted_title(verb, own)
     if depth > 4 or verb.head is verb:
         return []
     head = verb.head
@@ -120,6 +120,15 @@ def subjects_of(verb: Token, depth: int = 0) -> list[Token]:
             and not any(c.tag_ == "WRB" for c in verb.children):
         return [head]  # not "the curfew imposed ...", not "Serbia, where ... were killed"
     return _headline_subject(verb)
+
+
+def _fronted_title(verb: Token, own: list[Token]) -> list[Token]:
+    """A title set before the subject's name that the parser left unattached ("Qatar's emir,
+    Sheikh Hamad launched ...": "emir" hangs on the verb as ``dep``): it names the subject too."""
+    doc = verb.doc
+    first = min(s.left_edge.i for s in own)
+    return [c for c in verb.children
+            if c.dep_ == "dep" and c.pos_ == "NOUN" and c.i + 2 == first and doc[c.i + 1].text == ","]
 
 
 def _headline_subject(verb: Token) -> list[Token]:
