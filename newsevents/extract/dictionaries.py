@@ -268,7 +268,7 @@ _DEPENDENT_CACHES = (
     ("newsevents.extract.coding", "_anchor_index"),
     ("newsevents.extract.event_scan", "verb_hashes"),
     ("newsevents.extract.leaders", "leaders"),
-    ("newsevents.extract.actors", "_extra"),
+    ("newsevents.extract.actor_lookup", "_extra"),
     ("newsevents.extract.actor_names", "_people"),
     ("newsevents.extract.actor_codes", "_org_prefixes"),
 )
