@@ -338,10 +338,12 @@ VERIFY_BATCH = 2000
 def _verify(store: Any, new: dict[str, Fingerprint], candidates: list[tuple[str, str]]) -> list[Link]:
     from . import store_dedup as sql
 
-    by_old: dict[str, list[tuple[str, str]]] = {}
-    links = [compare(new[a], new[b]) for a, b in candidates if a in new and b in new]
+    links: list[Link | None] = []
+    by_old: dict[str, list[tuple[str, str]]] = {}  # pairs keyed by their stored member
     for a, b in candidates:
-        if a not in new or b not in new:
+        if a in new and b in new:
+            links.append(compare(new[a], new[b]))
+        else:
             by_old.setdefault(b if a in new else a, []).append((a, b))
     old_ids = sorted(by_old)
     for start in range(0, len(old_ids), VERIFY_BATCH):

@@ -56,13 +56,14 @@ def lookup(key: tuple[str, ...], day: str) -> Match | None:
     leader = leader_on(root, day) if root != key else None
     if leader is not None:
         return Match(*leader, person=True)
-    if entry is None or not _dated_role(entry, day):
-        former = former_leader(key, day) or former_leader(root, day)
+    stale = entry is not None and stale_term(entry, day)
+    if entry is None or stale or not _dated_role(entry, day):
+        former = former_leader(key, day) or (former_leader(root, day) if root != key else None)
         if former is not None:
             return Match(*former, person=True)
     if entry is None:
         return None
-    code = None if stale_term(entry, day) else entry.code_on(day)
+    code = None if stale else entry.code_on(day)
     rule = f"phoenix:{entry.root}"
     if code is None and len(key) > 1:
         # a full name is the person even out of office; one word ("Hassan") may be another
@@ -76,8 +77,8 @@ def lookup(key: tuple[str, ...], day: str) -> Match | None:
 
 
 def _dated_role(entry: Entry, day: str) -> bool:
-    """Whether a dated Phoenix role, not one left open past its horizon, covers ``day``."""
-    return any((c.start or c.end) and c.valid_on(day) for c in entry.codes) and not stale_term(entry, day)
+    """Whether a dated Phoenix role covers ``day`` (callers check :func:`stale_term` first)."""
+    return any((c.start or c.end) and c.valid_on(day) for c in entry.codes)
 
 
 def lookup_plural(key: tuple[str, ...], day: str) -> Match | None:
