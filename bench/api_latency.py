@@ -20,8 +20,8 @@ from pathlib import Path
 import httpx
 import uvicorn
 
-from newsevents.api import create_app
-from newsevents.store import Store
+from newsevents.store.database import Store
+from newsevents.web.api import create_app
 
 CODES = ["USA", "USAGOV", "IRN", "IRNGOV", "UKR", "UKRGOV", "RUS", "RUSMIL", "CHN", "FRA", "DEU", "GBR",
          "ISR", "PSE", "SYR", "IRQ", "TUR", "IND", "PAK", "JPN", "KOR", "PRK", "BRA", "MEX", "CAN", "EGY",

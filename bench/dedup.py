@@ -30,8 +30,9 @@ from collections import defaultdict
 from itertools import combinations
 from pathlib import Path
 
-from newsevents import dedup
+from newsevents.corpus import dedup
 from newsevents.records import Article, ArticleRecord
+from newsevents.store import dedup as store_dedup
 
 REUTERS = Path(__file__).resolve().parents[2] / "shared" / "data" / "reuters-21578"
 SAMPLE = Path(__file__).resolve().parent / "data" / "dedup_merge_sample.tsv"
@@ -179,7 +180,7 @@ def _singletons(articles: list[Article], assigned: dict[str, str]) -> list[Artic
 
 
 def bench_scale(articles: list[Article], target: int, chunk: int, seed: int) -> None:
-    from newsevents.store import Store
+    from newsevents.store.database import Store
 
     rng = random.Random(seed)
     corpus = list(articles)
@@ -194,10 +195,10 @@ def bench_scale(articles: list[Article], target: int, chunk: int, seed: int) -> 
             t0 = time.perf_counter()
             ids = [a.id for a in corpus]
             for start in range(0, len(ids), chunk):
-                dedup.update_clusters(store, ids[start : start + chunk])
+                store_dedup.update_clusters(store, ids[start : start + chunk])
             seconds = time.perf_counter() - t0
             rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-            big = len(dedup.clusters(store))
+            big = len(store_dedup.clusters(store))
             links = store._con.execute("SELECT count(*) FROM article_links").fetchone()[0]
     print(f"scale: {len(corpus)} articles ({len(articles)} Reuters + {k} modified copies), chunks of {chunk}")
     print(f"  update_clusters: {seconds:.1f} s ({len(corpus) / seconds:,.0f} articles/s); {links} links, "
@@ -208,11 +209,11 @@ def bench_scale(articles: list[Article], target: int, chunk: int, seed: int) -> 
 
 
 def bench_merges(db: str, write_sample: int) -> None:
-    from newsevents.consolidate import consolidate
-    from newsevents.store import Store
+    from newsevents.store.consolidate import consolidate
+    from newsevents.store.database import Store
 
     with Store(db) as store:
-        dedup.update_clusters(store, rebuild=True)
+        store_dedup.update_clusters(store, rebuild=True)
         consolidate(store)
         pairs = merged_pairs(store)
         mixed = store._con.execute(

@@ -31,10 +31,11 @@ import sys
 import time
 from pathlib import Path
 
-from newsevents.extract.cameo import codebook_examples, plover_for
-from newsevents.extract.event_actors import EventActors
-from newsevents.extract.events import Coded, code_sentence, extract_events
-from newsevents.nlp import load_pipeline, make_docs
+from newsevents.extract.components import load_pipeline
+from newsevents.extract.events.actors import EventActors
+from newsevents.extract.events.cameo import codebook_examples, plover_for
+from newsevents.extract.events.extract import Coded, code_sentence, extract_events
+from newsevents.nlp import make_docs
 from newsevents.records import Article, Event
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
@@ -272,7 +273,7 @@ def _recoded(store_path: str) -> list[tuple[str, Event]]:
     """(article id, asserted event) for every event the stage emits now on the sample articles."""
     import duckdb
 
-    from newsevents.store import Store
+    from newsevents.store.database import Store
 
     with duckdb.connect(store_path, read_only=True) as con:
         ids = [r[0] for r in con.execute("SELECT id FROM articles ORDER BY md5(id) LIMIT ?",

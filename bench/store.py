@@ -28,7 +28,7 @@ from newsevents.records import (
     Timex,
     Tone,
 )
-from newsevents.store import Store
+from newsevents.store.database import Store
 
 ACTORS = [Actor("USAGOV", "USA", "GOV"), Actor("IGOWSTNAT", None, None, "NATO"), Actor("RUS", "RUS"), None]
 WORDS = "the minister said talks on trade and oil prices would resume next week in the capital".split()

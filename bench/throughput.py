@@ -83,7 +83,7 @@ def stage_times(nlp, articles: list[Article], batch_size: int) -> dict[str, floa
 
 
 def bench_pipeline(args: argparse.Namespace) -> None:
-    from newsevents.nlp import COMPONENTS, load_pipeline
+    from newsevents.extract.components import COMPONENTS, load_pipeline
 
     articles = reuters_articles(args.n)
     words = sum(len(a.text.split()) for a in articles)
@@ -121,7 +121,7 @@ def bench_pipeline(args: argparse.Namespace) -> None:
 
 
 def bench_dask(args: argparse.Namespace) -> None:
-    from newsevents.executors import open_executor
+    from newsevents.pipeline.executors import open_executor
 
     articles = reuters_articles(args.n)
     batches = [articles[i : i + args.batch_size] for i in range(0, len(articles), args.batch_size)]
@@ -156,7 +156,7 @@ def replicated_jsonl(n: int, folder: Path) -> Path:
 
 
 def bench_memory(args: argparse.Namespace) -> None:
-    from newsevents.pipeline import ingest
+    from newsevents.pipeline.run import ingest
 
     with tempfile.TemporaryDirectory() as tmp:
         corpus = replicated_jsonl(args.n, Path(tmp))
@@ -189,7 +189,7 @@ def synthetic_events(db: Path, n: int) -> float:
     """Fill the store's events table with n synthetic rows; return the seconds it took."""
     import duckdb
 
-    from newsevents.store import Store
+    from newsevents.store.database import Store
 
     Store(db).close()  # the real schema, migrations applied
     codes = [a + s for a in ACTORS for s in SECTORS]
@@ -241,11 +241,11 @@ def bench_dyad(args: argparse.Namespace) -> None:
 def _time_dyad_series(db: Path) -> None:
     """Time ``analytics.dyad_series`` (the library behind ``newsevents dyad``) when present."""
     try:
-        from newsevents.analytics import dyad_series
+        from newsevents.analytics.queries import dyad_series
     except ImportError as exc:
         print(f"analytics.dyad_series not importable ({exc}); only the plain SQL was timed")
         return
-    from newsevents.store import Store
+    from newsevents.store.database import Store
 
     with Store(db, read_only=True) as store:  # weighted=True joins articles, which are not synthesised
         first, best, points = best_of(lambda: dyad_series(store, "USA", "IRN", by="month"))

@@ -23,8 +23,9 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from newsevents.extract.timex import extract_timexes
-from newsevents.nlp import load_pipeline, make_docs
+from newsevents.extract.components import load_pipeline
+from newsevents.extract.timex.extract import extract_timexes
+from newsevents.nlp import make_docs
 from newsevents.records import Article
 
 REPO = Path(__file__).resolve().parents[1]

@@ -1,5 +1,5 @@
 """``python -m newsevents``."""
 
-from .cli import main
+from .cli.commands import main
 
 main()

@@ -7,6 +7,7 @@ plain dict (``to_dict``) and back (``from_dict``), so JSON Lines round-trips los
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import functools
 import types
 import typing
@@ -236,3 +237,22 @@ class ArticleRecord(Record):
             events=[Event.from_dict(d) for d in data.get("events", [])],
             tone=Tone.from_dict(data["tone"]) if data.get("tone") else None,
         )
+
+
+def iso_date(value: str | None) -> dt.date | None:
+    """The calendar date an ISO date/datetime string starts with; month/year → its first day.
+
+    Args:
+        value: ``2025-07-22``, ``2025-07-22T10:00:00Z``, ``2025-07`` or ``2025``.
+
+    Returns:
+        The date, or None when the string does not start with an ISO date.
+    """
+    if not value:
+        return None
+    head = value[:10]
+    padded = {4: head + "-01-01", 7: head + "-01"}.get(len(head), head)
+    try:
+        return dt.date.fromisoformat(padded)
+    except ValueError:
+        return None

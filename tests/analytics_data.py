@@ -22,7 +22,7 @@ from newsevents.records import (
     Timex,
     Tone,
 )
-from newsevents.store import Store
+from newsevents.store.database import Store
 
 UKRGOV = Actor("UKRGOV", "UKR", "GOV", None, "Volodymyr Zelensky")
 NATO = Actor("IGOWSTNAT", None, None, "NATO", "NATO")

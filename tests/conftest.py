@@ -24,7 +24,7 @@ def shared() -> Path:
 @pytest.fixture(scope="session")
 def bare_nlp():
     """The spaCy model alone (no newsevents components), with the Doc extensions registered."""
-    from newsevents.nlp import load_pipeline
+    from newsevents.extract.components import load_pipeline
 
     return load_pipeline(())
 
@@ -32,7 +32,7 @@ def bare_nlp():
 @pytest.fixture(scope="session")
 def nlp():
     """The full newsevents pipeline."""
-    from newsevents.nlp import load_pipeline
+    from newsevents.extract.components import load_pipeline
 
     return load_pipeline()
 

@@ -9,7 +9,7 @@ substitution sets. Phrases are word sequences in capitals joined by ``_``; we ma
 whole words of the normalised text.
 
 :func:`swapped_dictionaries` points the loaders (actors, agents, the CAMEO verb dictionary of
-:mod:`newsevents.extract.cameo`) at other files for the span of a ``with`` block, e.g. the
+:mod:`newsevents.extract.events.cameo`) at other files for the span of a ``with`` block, e.g. the
 PETRARCH validation dictionaries the PETRARCH unit-test records are written against.
 """
 
@@ -22,10 +22,10 @@ import re
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 
 from ..errors import ConfigError
+from ..resources import data_path
 
 ACTOR_FILES = (
     "Phoenix.Countries.actors.txt",
@@ -79,11 +79,6 @@ class Entry:
             undated = [c for c in self.codes if not (c.start or c.end)]
             code = undated[-1].code if undated else None
         return None if code == NULL_CODE else code
-
-
-def data_path(*parts: str) -> Path:
-    """Path of a packaged data file."""
-    return Path(str(resources.files("newsevents"))).joinpath("data", *parts)
 
 
 def _yymmdd(value: str) -> str:
@@ -263,14 +258,14 @@ _DEPENDENT_CACHES = (
     ("newsevents.extract.dictionaries", "agent_dictionary"),
     ("newsevents.extract.dictionaries", "_country_renames"),
     ("newsevents.extract.dictionaries", "discard_phrases"),
-    ("newsevents.extract.cameo", "verb_dictionary"),
-    ("newsevents.extract.cameo", "codebook"),
-    ("newsevents.extract.coding", "_anchor_index"),
-    ("newsevents.extract.event_scan", "verb_hashes"),
-    ("newsevents.extract.leaders", "leaders"),
-    ("newsevents.extract.actor_lookup", "_extra"),
-    ("newsevents.extract.actor_names", "_people"),
-    ("newsevents.extract.actor_codes", "_org_prefixes"),
+    ("newsevents.extract.events.cameo", "verb_dictionary"),
+    ("newsevents.extract.events.cameo", "codebook"),
+    ("newsevents.extract.events.coding", "_anchor_index"),
+    ("newsevents.extract.events.scan", "verb_hashes"),
+    ("newsevents.extract.actors.leaders", "leaders"),
+    ("newsevents.extract.actors.lookup", "_extra"),
+    ("newsevents.extract.actors.names", "_people"),
+    ("newsevents.extract.actors.codes", "_org_prefixes"),
 )
 
 

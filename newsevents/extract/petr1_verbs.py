@@ -56,9 +56,9 @@ def verb_lemma(word: str) -> str:
     """The lemma of an inflected dictionary verb ("SAID" -> "SAY"), by spaCy's lemmatizer."""
     from spacy.tokens import Doc
 
-    from ..nlp import load_pipeline
+    from ..nlp import bare_model
 
-    nlp = load_pipeline(())
+    nlp = bare_model()
     doc = Doc(nlp.vocab, words=[word.lower()], pos=["VERB"])
     return str(nlp.get_pipe("lemmatizer")(doc)[0].lemma_).upper()
 

@@ -15,14 +15,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from ..records import Reject
-from .common import (
-    ENCODING_FIX,
-    MAX_FILE_BYTES,
-    MAX_TEXT_BYTES,
-    decode,
-    looks_binary,
-    reject,
-)
+from .common import ENCODING_FIX, MAX_FILE_BYTES, MAX_TEXT_BYTES, decode, looks_binary, reject
 
 GZIP_MAGIC = b"\x1f\x8b"
 #: A line longer than this is skipped as ``too_large`` without being held in memory.

@@ -1,0 +1,1 @@
+"""Actors: entity mentions resolved to CAMEO/Phoenix actor codes, and coreference."""

@@ -1,0 +1,344 @@
+"""Entities and actors: NER mentions cleaned and resolved to CAMEO/Phoenix actors.
+
+Resolution order for a mention, first hit wins:
+
+1. the curated, dated leaders table (``data/leaders.tsv``), for people the Phoenix dictionaries
+   (frozen c. 2015) do not know or know in an old role;
+2. the project's own phrases (``data/actors_extra.tsv``: "Western nations" -> WST, "Pentagon");
+3. the Phoenix actor dictionaries, taking the code in force on the publication date; a person
+   listed by full name but out of office on that date is an elite (ELI) of their country,
+   unless the text gives them a current title ("German Chancellor X");
+4. a Phoenix person named another way (:mod:`actor_names`: "Robert G. Mugabe", "Omar El
+   Bashir", a misspelt surname) or by surname alone ("Mugabe"), when the article names that
+   person's country elsewhere and a title does not say otherwise;
+5. titles and appositions around a person ("Ukrainian Foreign Ministry spokesman Georgy Tikhy",
+   "Tikhy, a spokesman for the ministry", "King Hassan of Morocco"): the country or
+   organisation and the sector (Phoenix agents) of the title; a title naming an organisation
+   ("U.N. mediator X") makes the person act for it;
+6. an earlier mention of the same person in the article ("Tikhy" after "Georgy Tikhy").
+
+A dateline restarting a roundup ("BAHRAIN - Iranian forces") and the name after a stance
+prefix ("pro-Iranian") are no part of an actor. Unknown people stay unresolved
+(``actor=None``); nothing else is guessed.
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import Any
+
+from spacy.strings import get_string_id
+
+from ...records import Actor, Entity
+from ..dictionaries import agent_dictionary, phrase_key
+from .codes import actor_from_code
+from .lookup import Match, lookup, lookup_plural
+from .names import OUT_OF_OFFICE, listed_person
+from .spans import resolve_phrase
+from .words import FORMER, combine, publication_day, resolve_words, scan
+from .words import window_words as _words
+
+#: Entity labels kept as entities (numbers and dates are the timex stage's business).
+ENTITY_LABELS = frozenset({"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "EVENT", "PRODUCT", "LAW"})
+#: Labels whose mentions can name an actor.
+ACTOR_LABELS = frozenset({"PERSON", "NORP", "ORG", "GPE"})
+
+
+def resolve_span(span: Any) -> Actor | None:
+    """Resolve any noun-phrase span ("the 2023 NATO summit", "Russian forces") to an actor.
+
+    Also resolves a group by its members ("thousands of Iraqi Kurds") and a sector by where it
+    is ("demonstrators in Baghdad" -> IRQ); see :func:`newsevents.extract.actors.spans.resolve_phrase`.
+
+    Args:
+        span: a spaCy Span of a Doc made by ``newsevents.nlp.make_docs``.
+
+    Returns:
+        The actor, or None when nothing in the span names one. A sector without a country
+        ("the ministry") gives an actor whose code is the sector alone.
+    """
+    return resolve_phrase(span)
+
+
+_DROP_LEADING = frozenset({"the", "The", "THE"})
+
+
+def _clean(span: Any, label: str = "") -> Any | None:
+    """Trim determiners, possessive markers, punctuation and (for people) leading titles."""
+    start, end = span.start, span.end
+    if label == "PERSON":
+        while end - start > 1 and _is_title(span.doc[start]):
+            start += 1
+    while start < end and (span.doc[start].text in _DROP_LEADING or span.doc[start].is_punct):
+        start += 1
+    while end > start and (span.doc[end - 1].tag_ == "POS" or span.doc[end - 1].is_punct
+                           or span.doc[end - 1].text in {"’s", "'s", "’", "'"}):
+        end -= 1
+    if start >= end:
+        return None
+    return span.doc[start:end]
+
+
+def _title_tokens(span: Any, chunks: dict[int, Any]) -> list[Any]:
+    """The words around a person that can carry a title: the noun phrase's left part and appositions."""
+    doc = span.doc
+    tokens: list[Any] = []
+    chunk = chunks.get(span.root.i)
+    if chunk is not None and chunk.start < span.start:
+        tokens.extend(doc[chunk.start : span.start])
+    else:
+        i = span.start - 1
+        while i >= 0 and doc[i].dep_ in {"compound", "amod", "nmod", "npadvmod"} and doc[i].head.i >= i:
+            tokens.insert(0, doc[i])
+            i -= 1
+    root = span.root
+    for child in root.children:
+        if child.dep_ == "appos" and not (span.start <= child.i < span.end):
+            tokens.extend(child.subtree)
+        elif tokens and child.dep_ == "prep" and child.lower_ == "of" and child.i >= span.end:
+            # a titled person "of" a country: "King Hassan of Morocco"
+            tokens.extend(t for o in child.children if o.ent_type_ == "GPE" for t in o.subtree)
+    if root.dep_ == "appos" and not (span.start <= root.head.i < span.end):
+        head_chunk = chunks.get(root.head.i)
+        tokens.extend(head_chunk if head_chunk is not None else [root.head])
+    return tokens
+
+
+def _title_match(tokens: list[Any], day: str) -> Match | None:
+    words = _words(tokens)
+    actors, sectors = scan(words, day)
+    # Another person in a title ("Trump's envoy X") lends a country, not an identity.
+    bases = [Match(Actor(m.actor.country, m.actor.country), m.rule) if m.person and m.actor.country else m
+             for m in actors if not (m.person and not m.actor.country)]
+    return combine(bases, sectors, any(w in FORMER for w, _ in words))
+
+
+def _with_title(match: Match, title: list[Any], day: str) -> Match:
+    """Let a person's title in the text overrule a stale dictionary role.
+
+    "former President X" makes X an elite (ELI) of their country; a current title ("Hungary's
+    prime minister X") gives the title's sector when the Phoenix entry (frozen c. 2015) says
+    otherwise; a title naming an organisation ("U.N. mediator X") makes X act for it. The dated
+    leaders table is trusted over the text's title.
+    """
+    actor = match.actor
+    words = _words(title)
+    if actor.country and any(w in FORMER for w, _ in words):
+        elite = Actor(actor.country + "ELI", actor.country, "ELI", None, actor.name)
+        return Match(elite, match.rule + "+former", person=True)
+    if match.rule.startswith("leaders:") or not actor.country:
+        return match
+    titled = _title_match(title, day)
+    if (titled is not None and len(match.key) == 1 and titled.actor.country
+            and titled.actor.country != actor.country and not titled.actor.org):
+        # one listed word ("Hassan") may be another person: "King Hassan of Morocco"
+        sector = titled.actor.sector
+        code = titled.actor.country + (sector or "")
+        return Match(Actor(code, titled.actor.country, sector, None, actor.name),
+                     match.rule + "+title", person=True)
+    if titled is not None and titled.actor.org:  # "U.N. mediator X" acts for the UN
+        org = titled.actor
+        return Match(Actor(org.code, org.country, org.sector, org.org, actor.name),
+                     match.rule + "+title", person=True)
+    sector = titled.actor.sector if titled else None
+    if sector and sector != actor.sector and titled and titled.actor.country in (None, actor.country):
+        retitled = Actor(actor.country + sector, actor.country, sector, None, actor.name)
+        return Match(retitled, match.rule + "+title", person=True)
+    return match
+
+
+def _relabel(label: str, match: Match | None) -> str:
+    if match is None:
+        return label
+    if match.person:
+        return "PERSON"
+    if label == "PERSON":
+        return _label_of(match)
+    return label
+
+
+class _Resolver:
+    """Resolves the entities of one article, remembering the people it has already met."""
+
+    def __init__(self, doc: Any) -> None:
+        self.day = publication_day(doc)
+        self.doc = doc
+        self._chunks: dict[int, Any] | None = None
+        self.people: dict[tuple[str, ...], Match] = {}
+
+    @property
+    def chunks(self) -> dict[int, Any]:
+        """Token index -> its noun chunk, built when a person's title is first looked for."""
+        if self._chunks is None:
+            self._chunks = {i: chunk for chunk in self.doc.noun_chunks for i in range(chunk.start, chunk.end)}
+        return self._chunks
+
+    def resolve(self, span: Any, label: str) -> Match | None:
+        key = phrase_key(span.text)
+        if key in self.people:
+            earlier = self.people[key]
+            return Match(earlier.actor, "earlier:" + earlier.rule, person=True)
+        if label in {"PERSON", "ORG", "GPE", "NORP"} or label in {"LOC", "FAC"}:
+            direct = lookup(key, self.day)
+            if direct is not None and direct.rule.endswith(OUT_OF_OFFICE) and self._titled(span):
+                # the text's title names a role now ("German Chancellor Olaf Scholz"): the
+                # dictionary's roles are out of date, the title alone speaks
+                return self._person(span, key, use_listed=False) if label == "PERSON" else None
+            if direct is not None:
+                if direct.person:
+                    direct = _with_title(direct, _title_tokens(span, self.chunks), self.day)
+                    self._remember(key, direct)
+                return direct
+        if label == "PERSON":
+            return self._person(span, key)
+        if label == "NORP" and span.start and span.doc[span.start - 1].lower_ == "ethnic":
+            return None  # "ethnic Albanians" in Serbia are not Albania
+        if label in ACTOR_LABELS:
+            return resolve_words(span, self.day, name=label == "ORG")
+        return None
+
+    def _titled(self, span: Any) -> bool:
+        """Whether a person's title in the text names a current role (not "former ...")."""
+        words = _words(_title_tokens(span, self.chunks))
+        return bool(words) and not any(w in FORMER for w, _ in words) and \
+            _title_match(_title_tokens(span, self.chunks), self.day) is not None
+
+    def _person(self, span: Any, key: tuple[str, ...], use_listed: bool = True) -> Match | None:
+        """A person by a listed name written another way, else by their title in the text."""
+        title_tokens = _title_tokens(span, self.chunks)
+        title = _title_match(title_tokens, self.day)
+        listed = self._listed_person(key) if use_listed else None
+        if listed is not None and listed.rule.endswith(OUT_OF_OFFICE) and self._titled(span):
+            listed = None  # the text's title is newer than the dictionary's roles
+        # a title naming an organisation or another country wins ("the UN coordinator X")
+        if listed is not None and (title is None or not title.actor.org and title.actor.country
+                                   in (None, listed.actor.country)):
+            listed = _with_title(listed, title_tokens, self.day)
+            self._remember(key, listed)
+            return listed
+        if title is None:
+            return None
+        actor = Actor(title.actor.code, title.actor.country, title.actor.sector, title.actor.org, span.text)
+        match = Match(actor, "title:" + title.rule, person=True)
+        self._remember(key, match)
+        return match
+
+    def _listed_person(self, key: tuple[str, ...]) -> Match | None:
+        """A Phoenix person by a name written another way or by surname ("Mitterand", "Mugabe"),
+        when the article names their country (:func:`actor_names.listed_person`)."""
+        found = listed_person(key, self.day, self.countries)
+        if found is None:
+            return None
+        code, name, rule = found
+        return Match(actor_from_code(code, name), rule, person=True)
+
+    @functools.cached_property
+    def countries(self) -> frozenset[str]:
+        """Countries the article names as places or nationalities ("Zimbabwe", "South African")."""
+        found = set()
+        for ent in self.doc.ents:
+            if ent.label_ in {"GPE", "NORP", "LOC"}:
+                key = phrase_key(ent.text)
+                match = lookup(key, self.day) or lookup_plural(key, self.day)
+                if match is not None and match.actor.country and not match.person:
+                    found.add(match.actor.country)
+        return frozenset(found)
+
+    def _remember(self, key: tuple[str, ...], match: Match) -> None:
+        self.people.setdefault(key, match)
+        if len(key) > 1:
+            self.people.setdefault(key[-1:], match)
+
+
+_TITLE_WORDS = frozenset({"MR", "MRS", "MS", "DR", "SIR", "LORD", "LADY", "CROWN", "FORMER", "ACTING"})
+
+
+def _is_title(token: Any) -> bool:
+    key = phrase_key(token.text)
+    return bool(key) and (key[0] in _TITLE_WORDS or key in agent_dictionary())
+
+
+_NAME_POS = frozenset({get_string_id("PROPN"), get_string_id("ADJ")})
+
+
+def _missed(doc: Any, day: str) -> list[tuple[Any, str]]:
+    """Proper-noun runs the NER left out that the dictionaries know ("Kiev states ...")."""
+    found = []
+    # Token attributes as plain lists: one C call instead of a Token object per word.
+    ent_types = doc.to_array("ENT_TYPE").tolist()
+    pos = doc.to_array("POS").tolist()
+    i = 0
+    while i < len(doc):
+        if ent_types[i] or pos[i] not in _NAME_POS:
+            i += 1
+            continue
+        token = doc[i]
+        if not token.text[:1].isupper():
+            i += 1
+            continue
+        end = i + 1
+        while end < len(doc) and end - i < 4 and doc[end].pos_ in {"PROPN", "NOUN"} and not doc[end].ent_type_:
+            end += 1
+        for stop in range(end, i, -1):
+            match = lookup(phrase_key(doc[i:stop].text), day)
+            if match is not None and (token.pos_ == "PROPN" or not match.person):
+                found.append((doc[i:stop], "PERSON" if match.person else _label_of(match)))
+                i = stop
+                break
+        else:
+            if token.pos_ == "PROPN" and end - i >= 2 and i > 0 and _is_title(doc[i - 1]):
+                found.append((doc[i:end], "PERSON"))  # "Defence Minister Rustem Umerov"
+                i = end
+            else:
+                i += 1
+    return found
+
+
+def _merge_split_names(spans: list[tuple[Any, str]], day: str) -> list[tuple[Any, str]]:
+    """Join adjacent pieces the NER split ("Ursula von der" + "Leyen") when the whole is a known name."""
+    merged: list[tuple[Any, str]] = []
+    for span, label in spans:
+        if merged and merged[-1][0].end == span.start:
+            whole = span.doc[merged[-1][0].start : span.end]
+            match = lookup(phrase_key(whole.text), day)
+            if match is not None:
+                merged[-1] = (whole, "PERSON" if match.person else _label_of(match))
+                continue
+        merged.append((span, label))
+    return merged
+
+
+def _label_of(match: Match) -> str:
+    return "ORG" if match.actor.org or not match.actor.country else "GPE"
+
+
+def extract_entities(doc: Any) -> list[Entity]:
+    """Named entities of a parsed Doc, cleaned, each with the actor it names (or None).
+
+    Args:
+        doc: a Doc from ``newsevents.nlp.make_docs`` after the model's NER ran.
+
+    Returns:
+        Entities in text order; ``rule`` says which table or rule resolved the actor.
+    """
+    resolver = _Resolver(doc)
+    entities = []
+    spans = [(ent, ent.label_) for ent in doc.ents if ent.label_ in ENTITY_LABELS]
+    spans.extend(_missed(doc, resolver.day))
+    spans.sort(key=lambda pair: pair[0].start)
+    for ent, label in _merge_split_names(spans, resolver.day):
+        span = _clean(ent, label)
+        if span is None:
+            continue
+        match = resolver.resolve(span, label)
+        entities.append(
+            Entity(
+                start=span.start_char,
+                end=span.end_char,
+                text=span.text,
+                label=_relabel(label, match),
+                actor=match.actor if match else None,
+                rule=match.rule if match else None,
+            )
+        )
+    return entities

@@ -1,0 +1,1 @@
+"""Events: predicates coded in CAMEO/PLOVER, with their modality, actors, date and place."""

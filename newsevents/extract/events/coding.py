@@ -1,0 +1,360 @@
+"""Give a predicate its CAMEO code: PETRARCH-2 dictionary patterns first, then our own patterns.
+
+Order of precedence (the ``strength`` of a :class:`Coding`, which also drives confidence):
+
+3. a pattern line of the verb's CAMEO.2.0 block matched on its dependents;
+2. one of our conditional patterns (``data/event_patterns.tsv``: "describe X as <negative>");
+1. the verb's own code or its block's default code in CAMEO.2.0;
+0. one of our default (``*``) patterns for verbs the dictionary leaves uncoded.
+
+Nouns ("talks", "application", "attack") are coded only from our noun patterns, and only in
+the positions a pattern names (object of a support verb, subject of a happening verb, with a
+possessor), so background mentions ("the talks have become strained") give no event.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from ...errors import ConfigError
+from ...resources import data_path
+from ..dictionaries import swapped
+from ..predicates import Features, Predicate
+from .cameo import Element, Pattern, verb_dictionary
+from .composition import composed_code
+from .modality import NEGATED, own_modality
+
+PATTERN_FILE = "event_patterns.tsv"
+EVALUATIVE_FILE = "evaluative_words.tsv"
+
+#: support verbs whose object noun carries the event ("submitted an application", "launched an attack").
+LIGHT_VERBS = frozenset({"submit", "file", "make", "lodge", "launch", "carry", "conduct", "pay",
+                         "stage", "mount", "hold", "begin", "start", "resume", "impose", "send",
+                         "issue", "present", "deliver", "announce", "unleash", "wage", "step",
+                         "undertake", "continue", "organize", "organise", "renew", "call",
+                         "declare", "order"})
+#: verbs saying that a nominal event happened ("talks were held", "the summit opened").
+OCCUR_VERBS = frozenset({"take", "hold", "begin", "start", "resume", "open", "end", "conclude",
+                         "continue", "convene", "kick", "get", "close", "wrap"})
+
+
+@dataclass(frozen=True)
+class OwnPattern:
+    """A row of ``event_patterns.tsv``."""
+
+    name: str
+    trigger: str
+    lemmas: frozenset[str]
+    clauses: tuple[tuple[str, str], ...]
+    code: str
+
+    @property
+    def conditional(self) -> bool:
+        """Whether the row has a condition (a ``*`` row only fills uncoded verbs)."""
+        return self.clauses != (("*", ""),)
+
+    @property
+    def forced(self) -> bool:
+        """Whether the row beats even a matching CAMEO.2.0 pattern (condition ``force``)."""
+        return any(key == "force" for key, _ in self.clauses)
+
+
+@dataclass(frozen=True)
+class Coding:
+    """A CAMEO code, the name of what produced it, and how specific that was (0-3)."""
+
+    code: str
+    pattern: str
+    strength: int
+    reverse: str | None = None  # reciprocal half ("[042:043]"): the target's event on the source
+    forward: bool = True  # False: only the reverse event stands ("[:0331]")
+
+
+def _parse_condition(text: str, where: str) -> tuple[tuple[str, str], ...]:
+    clauses = []
+    for part in text.split("&"):
+        key, _, value = part.partition("=")
+        if key not in {"*", "obj", "objword", "prep", "prepword", "comp", "compattr", "compneg",
+                       "as", "objactor", "light", "occur", "poss", "hascomp", "hasxcomp",
+                       "subjword", "mod", "force", "prt"}:
+            raise ConfigError(f"{where}: unknown condition {key!r} in {text!r}")
+        clauses.append((key, value))
+    return tuple(clauses)
+
+
+@functools.cache
+def own_patterns() -> dict[tuple[str, str], tuple[OwnPattern, ...]]:
+    """Our patterns keyed by (trigger, lemma), conditional rows first, in file order."""
+    path = data_path(PATTERN_FILE)
+    with path.open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader((r for r in handle if not r.startswith("#")), delimiter="\t"))
+    index: dict[tuple[str, str], list[OwnPattern]] = {}
+    for n, row in enumerate(rows, start=2):
+        where = f"{path} row {n}"
+        pattern = OwnPattern(row["name"], row["trigger"], frozenset(row["lemmas"].split("|")),
+                             _parse_condition(row["condition"], where), row["code"])
+        for lemma in pattern.lemmas:
+            index.setdefault((pattern.trigger, lemma), []).append(pattern)
+    return {k: tuple(sorted(v, key=lambda p: not p.conditional)) for k, v in index.items()}
+
+
+@functools.cache
+def forced_lemmas() -> frozenset[str]:
+    """Verb lemmas with a ``force`` row (checked before the CAMEO.2.0 patterns)."""
+    return frozenset(lemma for (trigger, lemma), rows in own_patterns().items()
+                     if trigger == "verb" and any(r.forced for r in rows))
+
+
+@functools.cache
+def noun_triggers() -> frozenset[str]:
+    """Lemmas of the nouns our patterns code as events."""
+    return frozenset(lemma for trigger, lemma in own_patterns() if trigger == "noun")
+
+
+@functools.cache
+def evaluative_lexicon() -> dict[str, float]:
+    """Word -> polarity: VADER's lexicon plus ``evaluative_words.tsv``."""
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    lexicon = {w: float(v) for w, v in SentimentIntensityAnalyzer().lexicon.items()}
+    with data_path(EVALUATIVE_FILE).open(encoding="utf-8") as handle:
+        rows = csv.DictReader((r for r in handle if not r.startswith("#")), delimiter="\t")
+        lexicon.update({r["word"]: float(r["polarity"]) for r in rows})
+    return lexicon
+
+
+# --- CAMEO.2.0 pattern matching -------------------------------------------------------------
+
+
+def _word_in(alternatives: tuple[str, ...], words: frozenset[str],
+             seq: tuple[tuple[str, str], ...]) -> bool:
+    for alt in alternatives:
+        if " " in alt:
+            if _phrase_in(tuple(alt.split()), seq):
+                return True
+        elif alt in words:
+            return True
+    return False
+
+
+def _phrase_in(phrase: tuple[str, ...], seq: tuple[tuple[str, str], ...]) -> bool:
+    n = len(phrase)
+    for i in range(len(seq) - n + 1):
+        if all(phrase[k] in seq[i + k] for k in range(n)):
+            return True
+    return False
+
+
+def _element_matches(el: Element, words: frozenset[str], seq: tuple[tuple[str, str], ...],
+                     feats: Features) -> bool:
+    if el.kind == "word":
+        return _word_in(el.words, words, seq)
+    if el.kind == "phrase":
+        return _phrase_in(el.words, seq)
+    for prep, pwords, pseq in feats.preps:
+        if prep == el.words[0] and all(_element_matches(i, pwords, pseq, feats) for i in el.inner):
+            return True
+    return False
+
+
+#: prepositions and particles: a pattern made of one of them alone ("- * TO [030] # HEAD")
+#: must find it on the verb itself, not as the "to" of a complement ("ordered X to appear").
+FUNCTION_WORDS = frozenset({"TO", "ON", "IN", "FOR", "WITH", "UP", "OFF", "OUT", "DOWN", "BACK",
+                            "AWAY", "OVER", "BY", "FROM", "INTO", "AT", "OF", "ABOUT",
+                            "AGAINST", "BETWEEN", "AROUND", "THROUGH"})
+
+
+def pattern_matches(pattern: Pattern, feats: Features) -> bool:
+    """Whether every element of a CAMEO.2.0 pattern is found among the predicate's dependents."""
+    if pattern.anchor and not pattern.anchor & feats.every:
+        return False
+    if not pattern.pre and len(pattern.post) == 1 and pattern.post[0].kind == "word" \
+            and set(pattern.post[0].words) <= FUNCTION_WORDS:
+        return bool(set(pattern.post[0].words) & feats.own)
+    pre_seq: tuple[tuple[str, str], ...] = tuple((w, w) for w in feats.pre)
+    return all(_element_matches(e, feats.pre, pre_seq, feats) for e in pattern.pre) and all(
+        _element_matches(e, feats.post, feats.post_seq, feats) for e in pattern.post
+    )
+
+
+def _pattern_label(block: str, pattern: Pattern) -> str:
+    body = pattern.text.lstrip("- ").split("[", 1)[0].strip()
+    return f"CAMEO.2.0:{block}:{' '.join(body.split())}"
+
+
+def _keep_root(code: str, default: str | None) -> str:
+    """A demand verb's pattern coded as an appeal (DEMAND "* &SECURITY" [0212]) stays a demand.
+
+    CAMEO.2.0 shares pattern lines between the APPEAL and DEMAND senses; CAMEO codes "demand"
+    under root 10, so a 02x pattern code of a verb whose default is 10x is re-framed (1012).
+    """
+    if default and default[:2] == "10" and code[:2] == "02":
+        return composed_code("10", code) or default
+    return code
+
+
+@functools.cache
+def _anchor_index(block: str) -> dict[str, tuple[int, ...]]:
+    """Anchor word -> positions of the block's patterns that need it (a pattern pre-filter)."""
+    index: dict[str, list[int]] = {}
+    for position, pattern in enumerate(verb_dictionary().patterns.get(block, ())):
+        for word in pattern.anchor:
+            index.setdefault(word, []).append(position)
+    return {word: tuple(positions) for word, positions in index.items()}
+
+
+def dictionary_coding(pred: Predicate, feats: Features) -> tuple[Coding | None, Coding | None]:
+    """(best matching pattern, verb/block default) of the predicate's CAMEO.2.0 entry."""
+    vd = verb_dictionary()
+    entry = None
+    if pred.particle:
+        entry = vd.phrasal.get((pred.lemma, pred.particle))
+    for prep, _ in pred.preps:
+        entry = entry or vd.phrasal.get((pred.lemma, prep))
+    entry = entry or vd.verbs.get(pred.lemma)
+    if entry is None:
+        return None, None
+    patterns = vd.patterns.get(entry.block, ())
+    index = _anchor_index(entry.block)
+    # only patterns whose anchor word occurs can match; keep the block's specificity order
+    candidates = sorted({i for word in feats.every for i in index.get(word, ())})
+    best = next((patterns[i] for i in candidates if pattern_matches(patterns[i], feats)), None)
+    default_code = entry.code or vd.block_codes.get(entry.block)
+    default_reverse = entry.reverse if entry.code else vd.block_reverse.get(entry.block)
+    matched = Coding(_keep_root(best.code, default_code), _pattern_label(entry.block, best), 3,
+                     best.reverse, best.forward) if best else None
+    label = f"CAMEO.2.0:{entry.block}:{entry.lemma.upper()}"
+    return matched, Coding(default_code, label, 1, default_reverse) if default_code else None
+
+
+# --- our own patterns -------------------------------------------------------------------------
+
+
+def _complements(pred: Predicate) -> list[Token]:
+    out = [pred.complement] if pred.complement is not None else []
+    for obj in pred.objects:
+        out.extend(c for c in obj.children if c.dep_ in ("acl", "ccomp", "relcl"))
+    return out
+
+
+def _chain(token: Token) -> set[str]:
+    """Lemmas along a complement's verb chain ("forget about joining" -> forget, join)."""
+    out = {token.lemma_.lower()}
+    for child in token.children:
+        if child.dep_ in ("xcomp", "prep", "pcomp", "prt"):
+            out |= _chain(child) if child.dep_ != "prt" else {child.lower_}
+    return out
+
+
+def _attributes(token: Token) -> set[str]:
+    out = {token.lemma_.lower()}
+    for child in token.children:
+        if child.dep_ in ("attr", "acomp", "dobj", "nsubj", "prep", "advmod"):
+            out.add(child.lemma_.lower())
+    return out
+
+
+def _as_polarity(pred: Predicate) -> float:
+    lexicon = evaluative_lexicon()
+    total = 0.0
+    owners = [pred.head, *pred.objects]
+    for owner in owners:
+        for prep in owner.children:
+            if prep.lower_ == "as" and prep.dep_ in ("prep", "mark", "advmod"):
+                total += sum(lexicon.get(t.lower_, 0.0) for t in prep.subtree)
+    return total
+
+
+def _clause_holds(key: str, value: str, pred: Predicate, feats: Features,
+                  is_actor: Callable[[Token], bool]) -> bool:
+    values = set(value.split("|")) if value else set()
+    head = pred.head
+    if key == "*":
+        return True
+    if key == "obj":
+        return any(o.lemma_.lower() in values for o in pred.objects)
+    if key == "objword":
+        return any(t.lower_ in values or t.lemma_.lower() in values
+                   for o in pred.objects for t in o.subtree)
+    if key == "prep":
+        return any(p == value for p, _ in pred.preps)
+    if key == "prepword":
+        prep, _, words = value.partition(":")
+        wanted = set(words.split("|"))
+        return any(p == prep and any(t.lemma_.lower() in wanted for t in o.subtree)
+                   for p, o in pred.preps)
+    if key == "comp":
+        return any(_chain(c) & values for c in _complements(pred))
+    if key == "compattr":
+        return any(_attributes(c) & values for c in _complements(pred))
+    if key == "compneg":
+        return any(own_modality(c) == NEGATED for c in _complements(pred))
+    if key == "hascomp":
+        return pred.complement is not None and pred.complement.dep_ == "ccomp"
+    if key == "hasxcomp":
+        return pred.complement is not None and pred.complement.dep_ == "xcomp"
+    if key == "as":
+        polarity = _as_polarity(pred)
+        return polarity < 0 if value == "neg" else polarity > 0
+    if key == "objactor":
+        return any(is_actor(o) for o in pred.objects)
+    if key == "light":
+        return head.dep_ in ("dobj", "nsubjpass") and head.head.lemma_.lower() in LIGHT_VERBS
+    if key == "occur":
+        return head.dep_ in ("nsubj", "nsubjpass") and head.head.lemma_.lower() in OCCUR_VERBS
+    if key == "poss":
+        return any(c.dep_ == "poss" for c in head.children)
+    if key == "subjword":
+        return any(t.lemma_.lower() in values or t.lower_ in values
+                   for s in pred.subjects for t in s.subtree)
+    if key == "mod":
+        return any(c.dep_ in ("compound", "amod") and c.lemma_.lower() in values
+                   for c in head.children)
+    if key == "force":
+        return True
+    if key == "prt":
+        return pred.particle in values
+    return False
+
+
+def own_coding(pred: Predicate, feats: Features, is_actor: Callable[[Token], bool],
+               conditional: bool, forced: bool = False) -> Coding | None:
+    """The first of our patterns for the predicate's lemma whose condition holds.
+
+    ``forced`` looks only at rows with the ``force`` condition (they precede the dictionary).
+    """
+    trigger = "noun" if pred.nominal else "verb"
+    for pattern in own_patterns().get((trigger, pred.lemma), ()):
+        if pattern.conditional != conditional or (forced and not pattern.forced):
+            continue
+        if all(_clause_holds(k, v, pred, feats, is_actor) for k, v in pattern.clauses):
+            if pattern.code == "-":
+                return Coding("", f"own:{trigger}:{pattern.name}", 2)  # "no event" rule
+            return Coding(pattern.code, f"own:{trigger}:{pattern.name}", 2 if conditional else 0)
+    return None
+
+
+def code_predicate(pred: Predicate, feats: Features,
+                   is_actor: Callable[[Token], bool]) -> Coding | None:
+    """The CAMEO coding of a predicate, or None when nothing codes it (see module docstring)."""
+    if pred.nominal:
+        coding = own_coding(pred, feats, is_actor, conditional=True)
+        return coding if coding is not None and coding.code else None
+    matched, default = dictionary_coding(pred, feats)
+    # our forced rows correct the packaged CAMEO.2.0 verbs; a swapped-in verb file
+    # (dictionaries.swapped_dictionaries) speaks for itself
+    forced = pred.lemma in forced_lemmas() and swapped() is None and own_coding(
+        pred, feats, is_actor, conditional=True, forced=True)
+    coding = (
+        forced
+        or matched
+        or own_coding(pred, feats, is_actor, conditional=True)
+        or default
+        or own_coding(pred, feats, is_actor, conditional=False)
+    )
+    return coding if coding is not None and coding.code else None

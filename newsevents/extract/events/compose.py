@@ -1,0 +1,93 @@
+"""Verb + complement composition: "agreed to undertake exercises" is intent to cooperate militarily.
+
+CAMEO codes a frame verb (appeal, intent, demand, reject, threaten) by what it is about: the
+same sub-structure (material cooperation, aid, reform, yield, meeting, mediation ...) repeats
+under roots 02, 03, 10, 12 and 13. PETRARCH-2 composes verb meanings the same way. Here a
+frame verb whose complement clause holds a coded predicate takes the code its frame root gives
+the complement's code (``data/event_composition.tsv``):
+
+* a frame verb by lemma ("agree/promise/vow to", "urge/call on X to", "demand that", "refuse
+  to", "threaten to") with a coded xcomp/ccomp;
+* a reporting verb ("said", "announced") whose complement is future ("they will release")
+  -> intent, or threat when the complement is a conflict event or carries an "unless/if"
+  condition; obligatory ("X must hand over") -> demand; refused future ("will not accept") ->
+  reject;
+* a bare future statement ("Finland will give Tanzania a grant") -> intent / threat, coded on
+  the predicate itself.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .coding import Coding
+from .composition import FRAMES, composed_code
+from .modality import FUTURE, NEGATED, own_modality
+
+#: modal auxiliaries of obligation: "X must hand over" in a reported clause is a demand.
+OBLIGATION_AUX = frozenset({"must", "should", "ought"})
+#: condition marks that turn a stated intention into a threat.
+THREAT_MARKS = frozenset({"unless"})
+#: roots of conflict events: their future or conditional form is a threat, not intent.
+CONFLICT_ROOTS = frozenset({"14", "15", "16", "17", "18", "19", "20"})
+#: modal auxiliaries that, with an "if"/"unless" condition, make a conflict event a threat
+#: ("may halt mediation if ...").
+CONDITIONAL_AUX = frozenset({"may", "might", "could", "would"})
+
+
+def _has_condition(token: Token) -> bool:
+    """Whether the clause carries an "unless" condition (a threat: "will withdraw unless ...")."""
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in THREAT_MARKS
+                                          for m in c.children) for c in token.children)
+
+
+def _aux(token: Token) -> set[str]:
+    return {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")}
+
+
+def statement_frame(comp: Token, comp_code: str) -> str | None:
+    """The frame a reported clause opens by its own modality ("they will release" -> 03)."""
+    aux = _aux(comp)
+    conflict = comp_code[:2] in CONFLICT_ROOTS
+    if own_modality(comp) == NEGATED and aux & {"will", "would", "wo", "shall"}:
+        return "12" if not conflict else None
+    if aux & OBLIGATION_AUX:
+        return "10"
+    if aux & {"will", "would", "shall", "'ll"} or own_modality(comp) == FUTURE:
+        return "13" if conflict or _has_condition(comp) else "03"
+    return None
+
+
+def _conditional_threat(head: Token, code: str) -> bool:
+    """A conflict event under a modal with an "if/unless" condition: "may halt ... if ..."."""
+    return code[:2] in CONFLICT_ROOTS and bool(_aux(head) & CONDITIONAL_AUX) and any(
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless")
+                                  for m in c.children) for c in head.children)
+
+
+def _reported_future(head: Token) -> bool:
+    """Future in a reported clause: "confirmed it would tighten ..." (would = will, reported)."""
+    return head.dep_ == "ccomp" and "would" in _aux(head) and own_modality(head) != NEGATED
+
+
+def future_frame(head: Token, code: str) -> str | None:
+    """The frame of a bare future statement ("Finland will give ...") on the predicate itself.
+
+    A reported "would" ("NATO confirmed it would tighten the blockade") counts as future, and
+    a conflict event under a modal with a condition ("may halt mediation if ...") is a threat.
+    """
+    if code[:2] in (*FRAMES, "01"):
+        return None  # "will ask X to ..." stays an appeal; statements stay statements
+    if _conditional_threat(head, code):
+        return "13"
+    if own_modality(head) != FUTURE and not _reported_future(head):
+        return None
+    return "13" if code[:2] in CONFLICT_ROOTS or _has_condition(head) else "03"
+
+
+def compose(frame: str, inner: Coding, label: str) -> Coding | None:
+    """The composed coding of a frame over a coded complement, named after both."""
+    code = composed_code(frame, inner.code)
+    if code is None:
+        return None
+    return Coding(code, f"compose:{label}+{inner.pattern}", 3)

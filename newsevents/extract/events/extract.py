@@ -1,0 +1,481 @@
+"""The events stage: who did what to whom, when, coded in CAMEO and PLOVER, with evidence.
+
+Candidate predicates are the verbs the CAMEO.2.0 dictionary or our patterns know and the event
+nouns our patterns know, found from the doc's lemma array (:mod:`.scan`); only their
+sentences are visited. Each is coded (:mod:`coding`), frame verbs composed with their coded
+complements ("agreed to provide aid" -> 033, :mod:`compose`), its modality read
+(:mod:`modality`), its source and target
+resolved to actors (:mod:`event_actors`), and it becomes one :class:`Event` per
+(source, target) pair, coordinated actors expanded. Reported speech: a generic statement
+("X said ...") whose complement holds a coded event gives way to that event; a statement with
+its own specific coding ("X described the talks as toxic") stays and points at its quote.
+
+By default an event needs a source and a target actor (PETRARCH's ``require_dyad``), except for
+roots where CAMEO codes one-sided events (protest, force posture). Both must be political
+parties (:func:`event_actors.political`: a country, an organisation or a bloc, not a bare
+sector, a media outlet or a business); the source must be an agent ("Taiwan's reserves" do
+not act). Targets are chosen by :mod:`event_targets` (statements only take their addressee or
+the agent they are about). Market and business reporting ("said profit rose", "bought 8,000
+tonnes of wheat", "reserves hit a new high") gives no event (:mod:`event_markets`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Doc, Span, Token
+
+from ...records import Entity, Event, Mention, Place, Quote, Timex
+from ...records import Span as TextSpan
+from ..predicates import (
+    Predicate,
+    clause_span,
+    conjuncts,
+    features,
+    nominal_predicate,
+    noun_lemma,
+    verbal_predicate,
+)
+from ..tone import polarity
+from .absorb import absorb
+from .actors import CORPORATE_WORDS, EventActors, political
+from .cameo import code_info, plover_for, verb_dictionary
+from .coding import Coding, code_predicate, noun_triggers, own_patterns
+from .compose import CONFLICT_ROOTS, compose, future_frame, statement_frame
+from .composition import frame_of_lemma
+from .markets import figure_objects, finance_topic, market_report, market_subject, traded_goods
+from .modality import ASSERTED, frame_modality, modality
+from .scan import scan
+from .targets import targets_of
+
+#: roots coded without a target (CAMEO: demonstrations, force posture).
+TARGETLESS_ROOTS = frozenset({"14", "15"})
+#: roots that are verbal (statements, appeals, demands, criticism ...): they may carry a quote.
+VERBAL_ROOTS = frozenset({"01", "02", "03", "04", "05", "09", "10", "11", "12", "13"})
+STRENGTH_CONFIDENCE = {3: 0.8, 2: 0.75, 1: 0.6, 0: 0.5}
+#: the root of public statements, whose targets are restricted (:mod:`event_targets`).
+STATEMENT_ROOT = "01"
+#: roots of wishes, intentions and threats (appeal, intend, threaten), whose object is only
+#: hoped for: about prices, currencies or markets they are market commentary.
+HOPE_ROOTS = frozenset({"02", "03", "13"})
+#: the intention to cooperate materially (economically): "planned to buy", "agreed to supply".
+TRADE_INTENT = "031"
+#: roots whose verbs (buy, import, sell, ship) also report ordinary trade transactions.
+TRADE_ROOTS = frozenset({"06"})
+#: roots whose object may well be an amount or a market ("granted Indonesia 300 mln dlrs",
+#: "froze its assets"); elsewhere a figure or market thing as the object is market reporting
+#: ("reserves hit a new high", "asked companies not to sell dollars").
+AID_ROOTS = frozenset({"07", "16", "17"})
+#: pronouns that, standing alone as a target, mostly refer to a thing ("they'll buy it",
+#: "view it as too small"): a party named only by one of them is not a target.
+THING_PRONOUNS = frozenset({"it", "this", "that", "these", "those", "which"})
+
+
+@dataclass(frozen=True)
+class Coded:
+    """A coded predicate before actors: the predicate, its coding and modality."""
+
+    pred: Predicate
+    coding: Coding
+    modality: str
+    sent: Span
+
+
+def _is_candidate_verb(token: Token) -> bool:
+    # a participle modifying a noun ("alleged bombers", "the proposed plan") reports no event
+    if token.pos_ != "VERB" or token.lower_ == "according" or token.dep_ == "amod":
+        return False
+    lemma = token.lemma_.lower()
+    vd = verb_dictionary()
+    return lemma in vd.verbs or ("verb", lemma) in own_patterns() or any(
+        (lemma, c.lower_) in vd.phrasal for c in token.children
+    )
+
+
+def predicates_of(sent: Span, candidates: tuple[int, ...] | None = None) -> Iterator[Predicate]:
+    """Candidate predicates of a sentence: dictionary verbs and our event nouns.
+
+    Args:
+        sent: the sentence.
+        candidates: indices of the only tokens to consider (from :func:`.scan.scan`);
+            None visits every token of the sentence.
+    """
+    nouns = noun_triggers()
+    tokens = sent if candidates is None else (sent.doc[i] for i in candidates)
+    for token in tokens:
+        if _is_candidate_verb(token):
+            yield verbal_predicate(token)
+        elif token.pos_ in ("NOUN", "PROPN") and noun_lemma(token) in nouns:
+            yield nominal_predicate(token)
+
+
+def _carrier(pred: Predicate) -> Token:
+    """The token whose modality is the event's: a support verb for its object noun."""
+    head = pred.head
+    if pred.nominal and head.dep_ in ("dobj", "nsubjpass") and head.head.pos_ in ("VERB", "AUX"):
+        return head.head  # "threatened to impose sanctions": as hypothetical as "impose"
+    return head
+
+
+def _within(token: Token, head: Token) -> bool:
+    return head in token.ancestors
+
+
+def code_sentence(sent: Span, actors: EventActors,
+                  candidates: tuple[int, ...] | None = None) -> list[Coded]:
+    """Coded predicates of a sentence, generic statements that only report another event removed.
+
+    Frame verbs take the code of their coded complement (:func:`_compose_frames`).
+    ``candidates`` limits the tokens visited (see :func:`predicates_of`).
+    """
+    coded = []
+    for pred in predicates_of(sent, candidates):
+        coding = code_predicate(pred, features(pred), actors.is_actor)
+        if coding is not None and coding.code:
+            coded.append(Coded(pred, coding, modality(_carrier(pred)), sent))
+    coded = absorb(_compose_frames(_prefer_light_nouns(coded)))
+    kept = []
+    for item in coded:
+        generic = (item.coding.code[:2] == "01" and item.coding.strength <= 1) or (
+            # "X reported [that Y was attacked]": the dictionary's "* ATTACK" pattern on the
+            # reporting verb only echoes the coded complement, which stands on its own
+            item.coding.pattern.startswith("CAMEO.2.0:") and _reporting(item)
+            and item.pred.complement is not None and item.pred.complement.dep_ == "ccomp"
+        )
+        reports = generic and item.pred.complement is not None and any(
+            _within(other.pred.head, item.pred.head) for other in coded if other is not item
+        )
+        if not reports:
+            kept.append(item)
+    return kept
+
+
+#: dependencies along which a frame verb reaches its complement predicate.
+FRAME_PATH_DEPS = frozenset({"xcomp", "ccomp", "acomp", "advcl", "oprd"})
+
+
+def _complement_path(head: Token, coded_heads: dict[int, Coded]) -> list[Token]:
+    """Tokens from a verb down to the first coded predicate of its complement (inclusive)."""
+    frontier = [[head]]
+    for _ in range(3):
+        following = []
+        for path in frontier:
+            for child in path[-1].children:
+                if child.dep_ not in FRAME_PATH_DEPS or child.dep_ == "advcl" and not any(
+                    c.lower_ == "to" and c.dep_ == "aux" for c in child.children
+                ):
+                    continue
+                if child.i in coded_heads:
+                    return [*path, child]
+                following.append([*path, child])
+        frontier = following
+    return []
+
+
+def _reporting(item: Coded) -> bool:
+    """Whether the predicate is a statement verb (its dictionary default is root 01)."""
+    vd = verb_dictionary()
+    entry = vd.verbs.get(item.pred.lemma)
+    default = (entry.code or vd.block_codes.get(entry.block)) if entry else None
+    return item.coding.code[:2] == "01" or (default or "")[:2] == "01"
+
+
+def _frame(item: Coded, path: list[Token], inner: Coded) -> str | None:
+    """The frame root a predicate opens over a coded complement, or None."""
+    if frame_modality(inner.pred.head) != ASSERTED:
+        return None  # "said it would consider leaving": a deliberation, not an intention
+    frame = frame_of_lemma(item.pred.lemma)
+    for token in path[1:-1]:
+        frame = frame or frame_of_lemma(token.lemma_.lower())
+    if frame is None and _reporting(item) and path[1].dep_ == "ccomp":
+        frame = statement_frame(path[-1], inner.coding.code) or statement_frame(
+            path[1], inner.coding.code)
+    if frame == "03" and inner.coding.code[:2] in CONFLICT_ROOTS:
+        frame = "13"
+    return frame
+
+
+def _compose_frames(coded: list[Coded]) -> list[Coded]:
+    """Frame verbs take the code of their coded complement; bare future statements become intent.
+
+    See :mod:`newsevents.extract.events.compose`. An absorbed complement gives no event of its own.
+    """
+    heads = {c.pred.head.i: c for c in coded if not c.pred.nominal}
+    absorbed: set[int] = set()
+    out = []
+    for item in coded:
+        path = [] if item.pred.nominal else _complement_path(item.pred.head, heads)
+        inner = heads[path[-1].i] if path else None
+        frame = _frame(item, path, inner) if inner is not None else None
+        composed = compose(frame, inner.coding, item.pred.lemma) if frame and inner else None
+        if composed is not None and inner is not None:
+            absorbed.add(inner.pred.head.i)
+            item = replace(item, coding=composed)
+        out.append(item)
+    result = []
+    for item in out:
+        if _carrier(item.pred).i in absorbed:
+            continue  # the complement verb, or the noun it carries, is now the frame's event
+        frame = None if item.pred.nominal else future_frame(item.pred.head, item.coding.code)
+        composed = compose(frame, item.coding, "future") if frame else None
+        if composed is not None:
+            item = replace(item, coding=composed, modality=ASSERTED)
+        result.append(item)
+    return result
+
+
+def _prefer_light_nouns(coded: list[Coded]) -> list[Coded]:
+    """A support verb's own default ("submit" -> yield) gives way to its coded object noun."""
+    carriers = {c.pred.head.head.i for c in coded
+                if c.pred.nominal and c.coding.pattern.startswith("own:noun:")
+                and c.pred.head.dep_ in ("dobj", "nsubjpass")}
+    return [c for c in coded
+            if not (c.pred.head.i in carriers and not c.pred.nominal and c.coding.strength <= 1)]
+
+
+def _noun_subjects(pred: Predicate) -> list[Token]:
+    """Source heads of a nominal event: its possessor, else the support verb's subject."""
+    if pred.subjects:
+        return list(pred.subjects)
+    head = pred.head
+    if head.dep_ in ("dobj", "nsubjpass"):
+        return list(verbal_predicate(head.head).subjects)
+    parties = [c for p in head.children if p.dep_ == "prep" and p.lower_ == "between"
+               for o in p.children if o.dep_ == "pobj" for c in conjuncts(o)]
+    return parties[:1]
+
+
+def _quote_index(pred: Predicate, sent: Span, source: Mention, quotes: list[Quote]) -> int | None:
+    best = None
+    for i, quote in enumerate(quotes):
+        if quote.end <= sent.start_char or quote.start >= sent.end_char:
+            continue
+        cue = (quote.cue or "").lower()
+        if cue in (pred.head.lower_, pred.lemma):
+            return i
+        speaker = quote.speaker
+        if speaker is not None and speaker.start < source.end and source.start < speaker.end:
+            best = i if best is None else best
+    return best
+
+
+def _event_id(article_id: str, evidence: TextSpan, cameo: str, source: Mention,
+              target: Mention | None) -> str:
+    """A stable id, unique within the article: one event per evidence, code and mention pair.
+
+    The source and target mention offsets are part of the key, so "X and Y criticized Z" with
+    X and Y resolving to the same actor code still gives two events.
+    """
+    src = source.actor.code if source.actor else ""
+    tgt = target.actor.code if target is not None and target.actor else ""
+    tgt_span = f"{target.start}-{target.end}" if target is not None else "-"
+    key = (f"{article_id}|{evidence.start}|{evidence.end}|{cameo}|{src}|"
+           f"{source.start}-{source.end}|{tgt}|{tgt_span}")
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+
+
+@dataclass(frozen=True)
+class _Context:
+    doc: Doc
+    published: str
+    timexes: list[Timex]
+    quotes: list[Quote]
+    places: list[Place]
+    actors: EventActors
+    sentence_index: dict[int, int]
+
+
+def _sources(item: Coded, ctx: _Context) -> list[Mention]:
+    pred = item.pred
+    heads = _noun_subjects(pred) if pred.nominal else list(pred.subjects)
+    found = [m for h in heads if (m := ctx.actors.agent(h)) is not None]
+    if not found and heads:
+        skip = _party_tokens(pred)
+        found = [m for h in heads if (m := ctx.actors.placed(h, item.sent, skip)) is not None]
+    if not found and item.coding.code[:2] in VERBAL_ROOTS:
+        for quote in ctx.quotes:
+            speaker = quote.speaker
+            sent = item.sent
+            if (speaker is not None and political(speaker.actor)
+                    and not _company_name(speaker.text)
+                    and not _business_speaker(speaker, ctx)
+                    and sent.start_char <= quote.start < sent.end_char
+                    and (quote.cue or "").lower() in (pred.head.lower_, pred.lemma)):
+                found = [speaker]
+    return found
+
+
+def _business_speaker(speaker: Mention, ctx: _Context) -> bool:
+    """Whether a quote's speaker is business people ("X, director of the coffee institute")."""
+    span = ctx.doc.char_span(speaker.start, speaker.end, alignment_mode="expand")
+    return span is not None and ctx.actors.business(span.root)
+
+
+def _company_name(text: str) -> bool:
+    """Whether a speaker's words name a company ("American Ecology Corp", "<Kansai Air Co>")."""
+    return "<" in text or any(w.lower().strip(",") in CORPORATE_WORDS for w in text.split())
+
+
+#: prepositions whose object is where or why, not the other party ("declared a state of siege
+#: in Haiti", "despite pressure by Kenya's commission").
+NON_PARTY_PREPS = frozenset({"in", "at", "near", "inside", "throughout", "across", "despite",
+                             "after", "before", "by", "during", "since", "until"})
+
+
+def _party_tokens(pred: Predicate) -> frozenset[int]:
+    """Tokens of a predicate's objects, addressees, prepositional objects and complement: where
+    the other party, not the source's country, is named (see :meth:`EventActors.placed`)."""
+    heads = [*pred.objects, *pred.datives, *(o for prep, o in pred.preps
+                                             if prep not in NON_PARTY_PREPS)]
+    if pred.complement is not None:
+        heads.append(pred.complement)
+    tokens = {t.i for h in heads for t in h.subtree}
+    # where the act on an object happens is no party ("declared a state of siege in Haiti")
+    places = {t.i for o in pred.objects for p in o.children
+              if p.dep_ == "prep" and p.lower_ in ("in", "inside", "throughout") for t in p.subtree}
+    return frozenset(tokens - places)
+
+
+def _build(item: Coded, source: Mention, target: Mention | None, ctx: _Context) -> Event:
+    from ..timex.extract import date_event
+
+    pred, coding = item.pred, item.coding
+    carrier = pred.nominal and pred.head.dep_ in ("dobj", "nsubjpass")
+    clause = clause_span(pred.head.head if carrier else pred.head)
+    evidence = TextSpan(clause.start_char, clause.end_char, clause.text)
+    info = code_info(coding.code)
+    date, precision, basis = date_event(clause, ctx.published, ctx.timexes)
+    place = None
+    if ctx.places:
+        from ..places import place_for
+
+        place = place_for(clause, ctx.places)
+    quote = _quote_index(pred, item.sent, source, ctx.quotes) if info.root in VERBAL_ROOTS else None
+    confidence = STRENGTH_CONFIDENCE[coding.strength] - (0.1 if target is None else 0.0)
+    article_id = str(ctx.doc.user_data.get("article_id", ""))
+    return Event(
+        id=_event_id(article_id, evidence, coding.code, source, target),
+        cameo=coding.code,
+        root=info.root,
+        quad_class=info.quad_class,
+        goldstein=info.goldstein,
+        source=source,
+        evidence=evidence,
+        sentence=ctx.sentence_index[item.sent.start],
+        date=date,
+        date_precision=precision,
+        date_basis=basis,
+        modality=item.modality,
+        confidence=round(max(0.05, min(1.0, confidence)), 2),
+        pattern=coding.pattern,
+        target=target,
+        plover=plover_for(coding.code),
+        place=place,
+        quote=quote,
+        polarity=polarity(item.sent.text),
+    )
+
+
+def _events_of(item: Coded, ctx: _Context, require_target: bool) -> Iterator[Event]:
+    statement = item.coding.code[:2] == STATEMENT_ROOT
+    if statement and market_report(item.pred):
+        return
+    if (item.coding.code[:2] in TRADE_ROOTS or item.coding.code.startswith(TRADE_INTENT)) \
+            and traded_goods(item.pred):
+        return  # "bought 8,000 tonnes of wheat", "agreed to supply oil to Brazil"
+    if item.coding.code[:2] not in AID_ROOTS and figure_objects(item.pred):
+        return  # "reserves hit a new high", "trading is dominated by banks"
+    if _reporting(item) and market_subject(item.pred):
+        return  # "said growth rates dropped": a reported market movement
+    if item.coding.code[:2] in HOPE_ROOTS and finance_topic(item.pred):
+        return  # "hopes the agreement will hold the yen stable", "wanted a higher dollar"
+    for source in _sources(item, ctx):
+        targets: list[Mention | None] = [
+            t for t in targets_of(item.pred, source, ctx.actors, item.coding.code[:2], statement)
+            if t.text.lower() not in THING_PRONOUNS]
+        if not targets:
+            if require_target and item.coding.code[:2] not in TARGETLESS_ROOTS:
+                continue
+            targets = [None]
+        for target in targets:
+            if item.coding.forward or target is None:
+                yield _build(item, source, target, ctx)
+            if item.coding.reverse and target is not None and target.actor is not None:
+                yield _build(_reciprocal(item), target, source, ctx)
+
+
+def _reciprocal(item: Coded) -> Coded:
+    """The reverse half of a reciprocal code ("[042:043]": X visited Y, so Y hosted X).
+
+    Same predicate and evidence; the pattern name says it is the reciprocal half.
+    """
+    coding = item.coding
+    reverse = Coding(coding.reverse or coding.code, f"{coding.pattern}:reciprocal",
+                     coding.strength)
+    return replace(item, coding=reverse)
+
+
+def extract_events(
+    doc: Doc,
+    published: str,
+    entities: list[Entity],
+    timexes: list[Timex],
+    quotes: list[Quote],
+    places: list[Place],
+    *,
+    require_target: bool = True,
+) -> list[Event]:
+    """Coded political events of a parsed article.
+
+    Args:
+        doc: the parsed article (made by ``newsevents.nlp.make_docs``).
+        published: the publication date (ISO), the anchor for event dates.
+        entities: the article's entities with actors (``actors.extract_entities``).
+        timexes: its time expressions (``timex.extract_timexes``).
+        quotes: its quotations (``quotes.extract_quotes``); statements point into this list.
+        places: its places (``places.extract_places``).
+        require_target: drop events without a target actor (except protest and force
+            posture), as PETRARCH's ``require_dyad`` does.
+
+    Returns:
+        Events in text order, every modality included (``Event.modality``; only ``asserted``
+        ones count by default downstream), duplicates (same evidence, code and dyad) removed.
+    """
+    actors = EventActors(doc, entities)
+    found = scan(doc).sentences
+    ctx = _Context(doc, published, timexes, quotes, places, actors,
+                   {sent.start: number for number, sent, _ in found})
+    events: dict[str, Event] = {}
+    for _, sent, candidates in found:
+        actors.remember_participants(doc[i] for i in candidates)
+        for item in code_sentence(sent, actors, candidates):
+            for event in _events_of(item, ctx, require_target):
+                events.setdefault(event.id, event)
+    return sorted(_most_specific(list(events.values())), key=lambda e: (e.evidence.start, e.cameo))
+
+
+def _most_specific(events: list[Event]) -> list[Event]:
+    """One event per clause, dyad and root: "launched bombing raids on X" is an air strike
+    (195), not also a generic use of force (190) by the same source on the same target."""
+    best: dict[tuple, Event] = {}
+    for event in events:
+        target = event.target
+        key = (event.evidence.start, event.evidence.end, event.source.start,
+               event.source.actor.code if event.source.actor else None,
+               target.start if target else None, event.root, event.modality)
+        kept = best.get(key)
+        if kept is None or _specificity(event) > _specificity(kept):
+            best[key] = event
+    return list(best.values())
+
+
+def _specificity(event: Event) -> tuple[int, int, float]:
+    """A code's specificity: more digits, then a non-zero third digit, then confidence."""
+    return (len(event.cameo), int(event.cameo[2:3] not in ("", "0")), event.confidence)
+
+
+def asserted(events: list[Event]) -> list[Event]:
+    """The events that count by default: those stated as having happened."""
+    return [e for e in events if e.modality == ASSERTED]

@@ -1,0 +1,1 @@
+"""Quotes: direct, reported and mixed statements with their speakers."""

@@ -1,0 +1,10 @@
+"""The runner: sources -> the spaCy pipeline -> records -> the store, on one of three executors.
+
+:func:`extract` streams records without a database; :func:`ingest` stores them (idempotent,
+resumable) and runs the corpus steps; :func:`process` is the batch function every executor runs.
+"""
+
+from .process import process
+from .run import IngestSummary, extract, ingest
+
+__all__ = ["IngestSummary", "extract", "ingest", "process"]

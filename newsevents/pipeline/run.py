@@ -1,0 +1,200 @@
+"""The runner: compose sources, the spaCy pipeline and the store.
+
+Stages stay plain functions; only this module wires them. ``extract`` streams records without a
+database; ``ingest`` streams them into a :class:`~newsevents.store.Store`, skipping articles
+already stored (so a rerun adds nothing and an interrupted run resumes where it stopped).
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..records import Article, ArticleRecord, Reject
+from .process import BATCH_SIZE, process
+
+#: Articles read ahead, checked against the store and handed to spaCy together.
+CHUNK_SIZE = 256
+#: DuckDB memory limit of the ingest writer (environment ``NEWSEVENTS_INGEST_MEMORY``): its page
+#: cache would otherwise grow with the store (up to 80% of RAM), and peak memory with it.
+INGEST_MEMORY = "128MB"
+
+
+def extract(paths: Iterable[str | Path], *, format: str | None = None,
+            on_reject: Callable[[Reject], None] | None = None) -> Iterator[ArticleRecord]:
+    """Read articles from files and extract everything from them; no database.
+
+    Args:
+        paths: files or directories (``-`` is not supported; use a file).
+        format: force an input format (seed, jsonl, csv, html, rss, reuters) instead of detecting it.
+        on_reject: called with each record that could not be read (default: print to stderr).
+
+    Yields:
+        ArticleRecords in input order.
+    """
+    from ..sources import read_paths
+
+    report = on_reject or print_reject
+
+    def articles() -> Iterator[Article]:
+        for item in read_paths(paths, format=format):
+            if isinstance(item, Reject):
+                report(item)
+            else:
+                yield item
+
+    yield from process(articles())
+
+
+@dataclass
+class IngestSummary:
+    """What one ``ingest`` run did."""
+
+    read: int = 0
+    stored: int = 0
+    already_stored: int = 0
+    rejected: int = 0
+    reasons: dict[str, int] = field(default_factory=dict)
+
+
+def ingest(
+    paths: Iterable[str | Path],
+    db: str | Path = "newsevents.duckdb",
+    *,
+    format: str | None = None,
+    on_reject: Callable[[Reject], None] | None = None,
+    on_progress: Callable[[int], None] | None = None,
+    executor: str = "local",
+    workers: int | None = None,
+    scheduler: str | None = None,
+    parts_dir: str | Path | None = None,
+) -> IngestSummary:
+    """Read, extract and store articles; idempotent and resumable.
+
+    Articles whose id is already in the database are neither parsed nor stored again. Records
+    that cannot be read go to the ``rejects`` table (and to ``on_reject``).
+
+    Args:
+        paths: files or directories.
+        db: the DuckDB file (created when missing).
+        format: force an input format instead of detecting it.
+        on_reject: called with each reject (default: print to stderr).
+        on_progress: called with the number of articles read so far, after each chunk.
+        executor: ``local`` (this process), ``processes`` (a pool on this machine) or ``dask``
+            (see :mod:`newsevents.pipeline.executors`); the stored results are the same.
+        workers: worker processes for ``processes`` / a Dask LocalCluster (default: CPU count).
+        scheduler: a Dask scheduler address (default: a LocalCluster on this machine).
+        parts_dir: where Dask workers write Parquet parts (default: ``DB.parts`` beside ``db``).
+
+    Returns:
+        Counts of what was read, stored, skipped and rejected.
+    """
+    from ..sources import read_paths
+    from ..store.database import Store
+    from .executors import check_options
+
+    check_options(executor, workers, scheduler)
+    summary = IngestSummary()
+    report = on_reject or print_reject
+    if executor == "local":
+        _ingest_local(read_paths(paths, format=format), db, summary, report, on_progress)
+        return summary
+    with Store(db, memory_limit=ingest_memory()) as store:
+        items = read_paths(paths, format=format)
+        from .executors import store_batches
+
+        batches = _fresh_batches(items, store, summary, report, on_progress)
+        parts = parts_dir or (None if str(db) == ":memory:" else f"{db}.parts")
+        summary.stored += store_batches(store, batches, executor, workers=workers,
+                                        scheduler=scheduler, parts_dir=parts, batch_size=BATCH_SIZE)
+        _dedup_and_consolidate(store, None)
+    return summary
+
+
+def _ingest_local(items: Iterator[Article | Reject], db: str | Path, summary: IngestSummary,
+                  report: Callable[[Reject], None], on_progress: Callable[[int], None] | None) -> None:
+    """Ingest chunk by chunk, holding the database only to triage and to store (never while spaCy
+    works), so readers such as ``newsevents serve`` get in between chunks (DuckDB: one writer)."""
+    from contextlib import nullcontext
+
+    from ..store.database import Store, open_store
+
+    held = Store(db) if str(db) == ":memory:" else None  # a memory store cannot be reopened
+
+    def opened() -> Any:
+        return nullcontext(held) if held else open_store(db, memory_limit=ingest_memory())
+
+    try:
+        with opened():  # fail fast (corrupt, locked, bad folder) and migrate before reading
+            pass
+        while chunk := list(itertools.islice(items, CHUNK_SIZE)):
+            with opened() as store:
+                fresh = _triage(chunk, store, summary, report)
+            records = list(process(fresh))
+            with opened() as store:
+                summary.stored += store.add(records, batch_size=BATCH_SIZE)
+                _dedup_and_consolidate(store, [a.id for a in fresh])
+            if on_progress:
+                on_progress(summary.read)
+    finally:
+        if held:
+            held.close()
+
+
+def ingest_memory() -> str:
+    """The ingest writer's DuckDB memory limit: ``NEWSEVENTS_INGEST_MEMORY`` or 128MB."""
+    return os.environ.get("NEWSEVENTS_INGEST_MEMORY") or INGEST_MEMORY
+
+
+def _dedup_and_consolidate(store: Any, article_ids: list[str] | None) -> None:
+    """Cluster newly stored articles with the stored ones, then rebuild the events they touch."""
+    from ..store.consolidate import consolidate
+    from ..store.dedup import update_clusters
+
+    update_clusters(store)  # every article without a fingerprint, also those of an interrupted run
+    consolidate(store, article_ids)
+
+
+def _fresh_batches(items: Iterator[Article | Reject], store: Any, summary: IngestSummary,
+                   report: Callable[[Reject], None],
+                   on_progress: Callable[[int], None] | None) -> Iterator[list[Article]]:
+    """Chunks of new articles (triaged as in the local path) cut into ``BATCH_SIZE`` batches."""
+    while chunk := list(itertools.islice(items, CHUNK_SIZE)):
+        fresh = _triage(chunk, store, summary, report)
+        for start in range(0, len(fresh), BATCH_SIZE):
+            yield fresh[start : start + BATCH_SIZE]
+        if on_progress:
+            on_progress(summary.read)
+
+
+def _triage(chunk: list[Article | Reject], store: Any, summary: IngestSummary,
+            report: Callable[[Reject], None]) -> list[Article]:
+    """Split a chunk into new articles, already-stored ones and rejects (stored right away)."""
+    rejects = [item for item in chunk if isinstance(item, Reject)]
+    articles = [item for item in chunk if isinstance(item, Article)]
+    for item in rejects:
+        report(item)
+        summary.reasons[item.reason] = summary.reasons.get(item.reason, 0) + 1
+    summary.rejected += len(rejects)
+    store.add_rejects(rejects)
+    summary.read += len(articles)
+    known = store.known_ids(a.id for a in articles)
+    summary.already_stored += sum(1 for a in articles if a.id in known)
+    seen: set[str] = set()
+    fresh = []
+    for article in articles:
+        if article.id not in known and article.id not in seen:
+            seen.add(article.id)
+            fresh.append(article)
+    return fresh
+
+
+def print_reject(reject: Reject) -> None:
+    """Print a reject to stderr as ``path:location: reason: detail``."""
+    where = f"{reject.path}:{reject.location}" if reject.location else reject.path
+    print(f"rejected {where}: {reject.reason}: {reject.detail}", file=sys.stderr)

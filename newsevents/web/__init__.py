@@ -1,0 +1,2 @@
+"""The web face: the REST API (:mod:`.api`), its read-only store leases (:mod:`.reader`) and the
+bundled dashboard (``static/``)."""

@@ -1,0 +1,107 @@
+"""Quotes: quotation-mark pairing, the hand-written case table, and the seed article."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from newsevents.extract.quotemarks import pair_quotes
+
+REPO = Path(__file__).resolve().parents[2]
+CASES = REPO / "bench" / "data" / "quote_cases.tsv"
+COMPONENTS = ("newsevents_actors_v1", "newsevents_quotes_v1")
+
+
+def _rows() -> list[tuple[str, str, str, bool, str, str]]:
+    rows = []
+    for line in CASES.read_text("utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            cid, text, quote, direct, speaker, actor = line.split("\t")
+            rows.append((cid, text.replace("\\n", "\n"), quote, direct == "1", speaker, actor))
+    return rows
+
+
+@pytest.fixture(scope="module")
+def quotes_of():
+    """quotes_of(text) -> the quotes the actors+quotes pipeline finds in ``text``."""
+    from newsevents.extract.components import load_pipeline
+    from newsevents.nlp import make_docs
+    from newsevents.records import Article
+
+    nlp = load_pipeline(COMPONENTS)
+
+    def run(text: str, published: str = "2025-07-22"):
+        (doc,) = make_docs(nlp, [Article("t", published, "", text)])
+        return nlp(doc)._.quotes
+
+    return run
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('He said "yes" and "no".', ["yes", "no"]),
+        ("“A,” he said, “B.”", ["A,", "B."]),
+        ("‘Single,’ she said.", ["Single,"]),
+        ("'Straight single,' she said.", ["Straight single,"]),
+        ("Ukraine’s future, the minister’s view.", []),
+        ("the leaders' meeting in 'good faith' went on", ["good faith"]),
+        ('"Outer \'inner\' end," he said.', ["Outer 'inner' end,"]),
+        ("“Para one.\n“Para two,” he said.", ["Para one.\n“Para two,"]),
+        ("“Never closed.\nNext paragraph without marks.", []),
+    ],
+)
+def test_quotes_pair_quote_marks(text: str, expected: list[str]) -> None:
+    assert [text[a + 1 : b - 1] for a, b in pair_quotes(text)] == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("cid", "text", "quote", "direct", "speaker", "actor"), _rows())
+def test_quotes_case_table(quotes_of, cid, text, quote, direct, speaker, actor) -> None:
+    quotes = quotes_of(text)
+    for q in quotes:
+        assert text[q.start : q.end] == q.text
+    if quote == "-":
+        assert not [q for q in quotes if q.direct == direct], f"{cid}: no quotation expected"
+        return
+    found = [q for q in quotes if q.text == quote and q.direct == direct]
+    assert found, f"{cid}: {quote!r} not in {[q.text for q in quotes]}"
+    said = found[0].speaker
+    assert (said.text if said else "-") == speaker, cid
+    if actor != "*" and said is not None:
+        got = said.actor.code if said.actor else "-"
+        assert actor in (got, said.actor.org if said.actor else "-"), f"{cid}: actor {got}"
+
+
+@pytest.mark.model
+def test_quotes_seed_article(quotes_of, shared) -> None:
+    text = (shared / "seed" / "000_d06ffc9ac9d1c36e.txt").read_text("utf-8").split("\n", 2)[2]
+    quotes = {(q.text, q.direct): q for q in quotes_of(text)}
+    toxic = quotes[("toxic", True)]
+    assert (toxic.cue, toxic.speaker.text, toxic.speaker.actor.code) == ("describe", "Tikhy", "UKRGOV")
+    circles = quotes[("Each new round of negotiations goes in circles", True)]
+    assert (circles.speaker.text, circles.speaker.actor.code) == ("he", "UKRGOV")
+    future = quotes[("Ukraine’s future is in NATO", True)]
+    assert (future.speaker.text, future.speaker.actor.org) == ("the alliance", "NATO")
+    forget = quotes[("forget about", True)]
+    assert (forget.speaker.text, forget.speaker.actor.code) == ("US President Donald Trump", "USAGOV")
+    core = quotes[("Ukraine’s NATO ambitions are a core reason for the conflict", False)]
+    assert (core.cue, core.speaker.text, core.speaker.actor.code) == ("insist", "Russia", "RUS")
+    gold = json.loads((shared / "examples" / "seed.gold.json").read_text("utf-8"))
+    reported = {q.text for q in quotes.values() if not q.direct}
+    assert sum(g["text"] in reported for g in gold["quotes"] if not g["direct"]) >= 6
+
+
+@pytest.mark.model
+def test_quotes_no_speaker_is_none(quotes_of) -> None:
+    quotes = quotes_of('"We will never surrender and we will never forget," the banner read.')
+    assert [q.speaker for q in quotes] == [None]
+
+
+@pytest.mark.model
+def test_quotes_pronoun_without_antecedent_has_no_actor(quotes_of) -> None:
+    (quote,) = quotes_of('"It is over," he said.')
+    assert quote.speaker is not None and quote.speaker.text == "he"
+    assert quote.speaker.actor is None
