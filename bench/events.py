@@ -34,7 +34,8 @@ from pathlib import Path
 from newsevents.extract.components import load_pipeline
 from newsevents.extract.events.actors import EventActors
 from newsevents.extract.events.cameo import codebook_examples, plover_for
-from newsevents.extract.events.extract import Coded, code_sentence, extract_events
+from newsevents.extract.events.extract import extract_events
+from newsevents.extract.events.sentence import Coded, code_sentence
 from newsevents.nlp import make_docs
 from newsevents.records import Article, Event
 

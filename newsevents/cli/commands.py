@@ -59,6 +59,26 @@ def extract(paths: tuple[str, ...], input_format: str | None) -> None:
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("--input-format", "input_format", default=None,
+              type=click.Choice(["seed", "jsonl", "csv", "html", "rss", "reuters"]),
+              help="Force the input format instead of detecting it.")
+@click.option("--article", default=None, help="Only the article with this id.")
+@click.option("--sentence", default=None, type=click.IntRange(min=0),
+              help="Only this sentence (0-based, as an event's `sentence`).")
+@friendly
+def explain(paths: tuple[str, ...], input_format: str | None, article: str | None,
+            sentence: int | None) -> None:
+    """Why is this (not) an event? Each candidate predicate, its code, actors and outcome."""
+    from ..pipeline.run import explain as run
+
+    for item, lines in run(paths, format=input_format, article=article, sentence=sentence):
+        click.echo(f"== {item.id} ({item.published[:10]}) {item.title}")
+        for line in lines:
+            click.echo(line)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
 @DB_OPTION
 @click.option("--input-format", "input_format", default=None,
               type=click.Choice(["seed", "jsonl", "csv", "html", "rss", "reuters"]),

@@ -5,6 +5,6 @@ resumable) and runs the corpus steps; :func:`process` is the batch function ever
 """
 
 from .process import process
-from .run import IngestSummary, extract, ingest
+from .run import IngestSummary, explain, extract, ingest
 
-__all__ = ["IngestSummary", "extract", "ingest", "process"]
+__all__ = ["IngestSummary", "explain", "extract", "ingest", "process"]

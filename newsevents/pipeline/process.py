@@ -7,6 +7,7 @@ a process pool or on Dask workers; the model is loaded once per process.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from typing import Any
 
 from ..extract.components import load_pipeline
 from ..nlp import make_docs
@@ -32,15 +33,20 @@ def process(articles: Iterable[Article], *, batch_size: int = BATCH_SIZE) -> Ite
     nlp = load_pipeline()
     for batch in batches(articles, batch_size, BATCH_CHARS):
         for article, doc in zip(batch, nlp.pipe(make_docs(nlp, batch), batch_size=len(batch))):
-            yield ArticleRecord(
-                article=article,
-                entities=doc._.entities or [],
-                timexes=doc._.timexes or [],
-                quotes=doc._.quotes or [],
-                places=doc._.places or [],
-                events=doc._.events or [],
-                tone=doc._.tone,
-            )
+            yield record_of(article, doc)
+
+
+def record_of(article: Article, doc: Any) -> ArticleRecord:
+    """The ArticleRecord of an article from its Doc after the newsevents components ran."""
+    return ArticleRecord(
+        article=article,
+        entities=doc._.entities or [],
+        timexes=doc._.timexes or [],
+        quotes=doc._.quotes or [],
+        places=doc._.places or [],
+        events=doc._.events or [],
+        tone=doc._.tone,
+    )
 
 
 def batches(articles: Iterable[Article], size: int, chars: int) -> Iterator[list[Article]]:

@@ -51,6 +51,37 @@ def extract(paths: Iterable[str | Path], *, format: str | None = None,
     yield from process(articles())
 
 
+def explain(paths: Iterable[str | Path], *, format: str | None = None,
+            article: str | None = None, sentence: int | None = None,
+            on_reject: Callable[[Reject], None] | None = None) -> Iterator[tuple[Article, list[str]]]:
+    """Why each candidate predicate of each article did or did not become an event.
+
+    Args:
+        paths: files or directories, read as by :func:`extract`.
+        format: force an input format instead of detecting it.
+        article: only the article with this id.
+        sentence: only this sentence (0-based, as ``Event.sentence``) of each article.
+        on_reject: called with each record that could not be read (default: print to stderr).
+
+    Yields:
+        ``(article, lines)``: the article and, per sentence with a candidate, the sentence and
+        one line per candidate (its code and pattern, modality, actors, outcome).
+    """
+    from ..extract.components import load_pipeline
+    from ..extract.events.explain import explain_lines
+    from ..nlp import make_docs
+    from ..sources import read_paths
+
+    report = on_reject or print_reject
+    nlp = load_pipeline()
+    for item in read_paths(paths, format=format):
+        if isinstance(item, Reject):
+            report(item)
+        elif article is None or item.id == article:
+            (doc,) = nlp.pipe(make_docs(nlp, [item]))
+            yield item, list(explain_lines(doc, sentence))
+
+
 @dataclass
 class IngestSummary:
     """What one ``ingest`` run did."""

@@ -55,7 +55,7 @@ def stages():
 def _coded(stages, text: str) -> list[tuple[str, str, str]]:
     """(code, pattern, modality) of every coded predicate of the text, in text order."""
     from newsevents.extract.events.actors import EventActors
-    from newsevents.extract.events.extract import code_sentence
+    from newsevents.extract.events.sentence import code_sentence
     from newsevents.nlp import make_docs
     from newsevents.records import Article
 

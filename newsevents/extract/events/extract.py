@@ -22,7 +22,7 @@ tonnes of wheat", "reserves hit a new high") gives no event (:mod:`event_markets
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
@@ -33,22 +33,18 @@ from ..predicates import (
     Predicate,
     clause_span,
     conjuncts,
-    features,
-    nominal_predicate,
-    noun_lemma,
     verbal_predicate,
 )
 from ..tone import polarity
-from .absorb import absorb
 from .actors import CORPORATE_WORDS, EventActors, political
-from .cameo import code_info, plover_for, verb_dictionary
-from .coding import Coding, code_predicate, noun_triggers, own_patterns
-from .compose import CONFLICT_ROOTS, compose, future_frame, statement_frame
-from .composition import frame_of_lemma
+from .cameo import code_info, plover_for
+from .coding import Coding
 from .markets import figure_objects, finance_topic, market_report, market_subject, traded_goods
-from .modality import ASSERTED, frame_modality, modality
+from .modality import ASSERTED
 from .scan import scan
+from .sentence import NO_TRACE, Coded, code_sentence, reporting
 from .targets import targets_of
+from .trace import Candidate, Trace
 
 #: roots coded without a target (CAMEO: demonstrations, force posture).
 TARGETLESS_ROOTS = frozenset({"14", "15"})
@@ -71,168 +67,6 @@ AID_ROOTS = frozenset({"07", "16", "17"})
 #: pronouns that, standing alone as a target, mostly refer to a thing ("they'll buy it",
 #: "view it as too small"): a party named only by one of them is not a target.
 THING_PRONOUNS = frozenset({"it", "this", "that", "these", "those", "which"})
-
-
-@dataclass(frozen=True)
-class Coded:
-    """A coded predicate before actors: the predicate, its coding and modality."""
-
-    pred: Predicate
-    coding: Coding
-    modality: str
-    sent: Span
-
-
-def _is_candidate_verb(token: Token) -> bool:
-    # a participle modifying a noun ("alleged bombers", "the proposed plan") reports no event
-    if token.pos_ != "VERB" or token.lower_ == "according" or token.dep_ == "amod":
-        return False
-    lemma = token.lemma_.lower()
-    vd = verb_dictionary()
-    return lemma in vd.verbs or ("verb", lemma) in own_patterns() or any(
-        (lemma, c.lower_) in vd.phrasal for c in token.children
-    )
-
-
-def predicates_of(sent: Span, candidates: tuple[int, ...] | None = None) -> Iterator[Predicate]:
-    """Candidate predicates of a sentence: dictionary verbs and our event nouns.
-
-    Args:
-        sent: the sentence.
-        candidates: indices of the only tokens to consider (from :func:`.scan.scan`);
-            None visits every token of the sentence.
-    """
-    nouns = noun_triggers()
-    tokens = sent if candidates is None else (sent.doc[i] for i in candidates)
-    for token in tokens:
-        if _is_candidate_verb(token):
-            yield verbal_predicate(token)
-        elif token.pos_ in ("NOUN", "PROPN") and noun_lemma(token) in nouns:
-            yield nominal_predicate(token)
-
-
-def _carrier(pred: Predicate) -> Token:
-    """The token whose modality is the event's: a support verb for its object noun."""
-    head = pred.head
-    if pred.nominal and head.dep_ in ("dobj", "nsubjpass") and head.head.pos_ in ("VERB", "AUX"):
-        return head.head  # "threatened to impose sanctions": as hypothetical as "impose"
-    return head
-
-
-def _within(token: Token, head: Token) -> bool:
-    return head in token.ancestors
-
-
-def code_sentence(sent: Span, actors: EventActors,
-                  candidates: tuple[int, ...] | None = None) -> list[Coded]:
-    """Coded predicates of a sentence, generic statements that only report another event removed.
-
-    Frame verbs take the code of their coded complement (:func:`_compose_frames`).
-    ``candidates`` limits the tokens visited (see :func:`predicates_of`).
-    """
-    coded = []
-    for pred in predicates_of(sent, candidates):
-        coding = code_predicate(pred, features(pred), actors.is_actor)
-        if coding is not None and coding.code:
-            coded.append(Coded(pred, coding, modality(_carrier(pred)), sent))
-    coded = absorb(_compose_frames(_prefer_light_nouns(coded)))
-    kept = []
-    for item in coded:
-        generic = (item.coding.code[:2] == "01" and item.coding.strength <= 1) or (
-            # "X reported [that Y was attacked]": the dictionary's "* ATTACK" pattern on the
-            # reporting verb only echoes the coded complement, which stands on its own
-            item.coding.pattern.startswith("CAMEO.2.0:") and _reporting(item)
-            and item.pred.complement is not None and item.pred.complement.dep_ == "ccomp"
-        )
-        reports = generic and item.pred.complement is not None and any(
-            _within(other.pred.head, item.pred.head) for other in coded if other is not item
-        )
-        if not reports:
-            kept.append(item)
-    return kept
-
-
-#: dependencies along which a frame verb reaches its complement predicate.
-FRAME_PATH_DEPS = frozenset({"xcomp", "ccomp", "acomp", "advcl", "oprd"})
-
-
-def _complement_path(head: Token, coded_heads: dict[int, Coded]) -> list[Token]:
-    """Tokens from a verb down to the first coded predicate of its complement (inclusive)."""
-    frontier = [[head]]
-    for _ in range(3):
-        following = []
-        for path in frontier:
-            for child in path[-1].children:
-                if child.dep_ not in FRAME_PATH_DEPS or child.dep_ == "advcl" and not any(
-                    c.lower_ == "to" and c.dep_ == "aux" for c in child.children
-                ):
-                    continue
-                if child.i in coded_heads:
-                    return [*path, child]
-                following.append([*path, child])
-        frontier = following
-    return []
-
-
-def _reporting(item: Coded) -> bool:
-    """Whether the predicate is a statement verb (its dictionary default is root 01)."""
-    vd = verb_dictionary()
-    entry = vd.verbs.get(item.pred.lemma)
-    default = (entry.code or vd.block_codes.get(entry.block)) if entry else None
-    return item.coding.code[:2] == "01" or (default or "")[:2] == "01"
-
-
-def _frame(item: Coded, path: list[Token], inner: Coded) -> str | None:
-    """The frame root a predicate opens over a coded complement, or None."""
-    if frame_modality(inner.pred.head) != ASSERTED:
-        return None  # "said it would consider leaving": a deliberation, not an intention
-    frame = frame_of_lemma(item.pred.lemma)
-    for token in path[1:-1]:
-        frame = frame or frame_of_lemma(token.lemma_.lower())
-    if frame is None and _reporting(item) and path[1].dep_ == "ccomp":
-        frame = statement_frame(path[-1], inner.coding.code) or statement_frame(
-            path[1], inner.coding.code)
-    if frame == "03" and inner.coding.code[:2] in CONFLICT_ROOTS:
-        frame = "13"
-    return frame
-
-
-def _compose_frames(coded: list[Coded]) -> list[Coded]:
-    """Frame verbs take the code of their coded complement; bare future statements become intent.
-
-    See :mod:`newsevents.extract.events.compose`. An absorbed complement gives no event of its own.
-    """
-    heads = {c.pred.head.i: c for c in coded if not c.pred.nominal}
-    absorbed: set[int] = set()
-    out = []
-    for item in coded:
-        path = [] if item.pred.nominal else _complement_path(item.pred.head, heads)
-        inner = heads[path[-1].i] if path else None
-        frame = _frame(item, path, inner) if inner is not None else None
-        composed = compose(frame, inner.coding, item.pred.lemma) if frame and inner else None
-        if composed is not None and inner is not None:
-            absorbed.add(inner.pred.head.i)
-            item = replace(item, coding=composed)
-        out.append(item)
-    result = []
-    for item in out:
-        if _carrier(item.pred).i in absorbed:
-            continue  # the complement verb, or the noun it carries, is now the frame's event
-        frame = None if item.pred.nominal else future_frame(item.pred.head, item.coding.code)
-        composed = compose(frame, item.coding, "future") if frame else None
-        if composed is not None:
-            item = replace(item, coding=composed, modality=ASSERTED)
-        result.append(item)
-    return result
-
-
-def _prefer_light_nouns(coded: list[Coded]) -> list[Coded]:
-    """A support verb's own default ("submit" -> yield) gives way to its coded object noun."""
-    carriers = {c.pred.head.head.i for c in coded
-                if c.pred.nominal and c.coding.pattern.startswith("own:noun:")
-                and c.pred.head.dep_ in ("dobj", "nsubjpass")}
-    return [c for c in coded
-            if not (c.pred.head.i in carriers and not c.pred.nominal and c.coding.strength <= 1)]
 
 
 def _noun_subjects(pred: Predicate) -> list[Token]:
@@ -378,25 +212,44 @@ def _build(item: Coded, source: Mention, target: Mention | None, ctx: _Context) 
     )
 
 
-def _events_of(item: Coded, ctx: _Context, require_target: bool) -> Iterator[Event]:
+def _market(item: Coded) -> str | None:
+    """Why a coded predicate is market or business reporting, or None when it is not."""
     statement = item.coding.code[:2] == STATEMENT_ROOT
     if statement and market_report(item.pred):
-        return
+        return "a market report"
     if (item.coding.code[:2] in TRADE_ROOTS or item.coding.code.startswith(TRADE_INTENT)) \
             and traded_goods(item.pred):
-        return  # "bought 8,000 tonnes of wheat", "agreed to supply oil to Brazil"
+        return "trade in goods"  # "bought 8,000 tonnes of wheat", "agreed to supply oil to Brazil"
     if item.coding.code[:2] not in AID_ROOTS and figure_objects(item.pred):
-        return  # "reserves hit a new high", "trading is dominated by banks"
-    if _reporting(item) and market_subject(item.pred):
-        return  # "said growth rates dropped": a reported market movement
+        return "a figure or market as its object"  # "reserves hit a new high"
+    if reporting(item) and market_subject(item.pred):
+        return "a reported market movement"  # "said growth rates dropped"
     if item.coding.code[:2] in HOPE_ROOTS and finance_topic(item.pred):
-        return  # "hopes the agreement will hold the yen stable", "wanted a higher dollar"
-    for source in _sources(item, ctx):
+        return "a hope about prices or markets"  # "hopes the agreement will hold the yen stable"
+    return None
+
+
+def _events_of(item: Coded, ctx: _Context, require_target: bool,
+               trace: Trace = NO_TRACE) -> Iterator[Event]:
+    market = _market(item)
+    if market:
+        trace.note(item.pred.head, outcome="market", detail=market)
+        return
+    statement = item.coding.code[:2] == STATEMENT_ROOT
+    sources = _sources(item, ctx)
+    if not sources:
+        heads = _noun_subjects(item.pred) if item.pred.nominal else list(item.pred.subjects)
+        trace.note(item.pred.head, outcome="no source",
+                   detail=f"subject {', '.join(h.text for h in heads) or 'none'}")
+    for source in sources:
         targets: list[Mention | None] = [
             t for t in targets_of(item.pred, source, ctx.actors, item.coding.code[:2], statement)
             if t.text.lower() not in THING_PRONOUNS]
+        trace.meet(item.pred.head).sources.append(_named(source))
+        trace.meet(item.pred.head).targets.extend(_named(t) for t in targets if t is not None)
         if not targets:
             if require_target and item.coding.code[:2] not in TARGETLESS_ROOTS:
+                trace.note(item.pred.head, outcome="no target")
                 continue
             targets = [None]
         for target in targets:
@@ -404,6 +257,12 @@ def _events_of(item: Coded, ctx: _Context, require_target: bool) -> Iterator[Eve
                 yield _build(item, source, target, ctx)
             if item.coding.reverse and target is not None and target.actor is not None:
                 yield _build(_reciprocal(item), target, source, ctx)
+
+
+def _named(mention: Mention | None) -> str:
+    if mention is None:
+        return "-"
+    return f"{mention.text}={mention.actor.code if mention.actor else '?'}"
 
 
 def _reciprocal(item: Coded) -> Coded:
@@ -426,6 +285,7 @@ def extract_events(
     places: list[Place],
     *,
     require_target: bool = True,
+    trace: Trace = NO_TRACE,
 ) -> list[Event]:
     """Coded political events of a parsed article.
 
@@ -438,6 +298,7 @@ def extract_events(
         places: its places (``places.extract_places``).
         require_target: drop events without a target actor (except protest and force
             posture), as PETRARCH's ``require_dyad`` does.
+        trace: notes what became of every candidate predicate (``newsevents explain``).
 
     Returns:
         Events in text order, every modality included (``Event.modality``; only ``asserted``
@@ -450,10 +311,40 @@ def extract_events(
     events: dict[str, Event] = {}
     for _, sent, candidates in found:
         actors.remember_participants(doc[i] for i in candidates)
-        for item in code_sentence(sent, actors, candidates):
-            for event in _events_of(item, ctx, require_target):
+        for item in code_sentence(sent, actors, candidates, trace):
+            for event in _events_of(item, ctx, require_target, trace):
                 events.setdefault(event.id, event)
-    return sorted(_most_specific(list(events.values())), key=lambda e: (e.evidence.start, e.cameo))
+    kept = _most_specific(list(events.values()))
+    if trace is not NO_TRACE:
+        _note_events(trace, doc, events.values(), kept)
+        trace.number_sentences(ctx.sentence_index)
+    return sorted(kept, key=lambda e: (e.evidence.start, e.cameo))
+
+
+def _note_events(trace: Trace, doc: Doc, made: Iterable[Event], kept: list[Event]) -> None:
+    """Note each emitted event on its predicate's candidate, and those a more specific one beat."""
+    by_start = {c.start: c for c in trace.candidates.values()}
+    kept_ids = {e.id for e in kept}
+    for event in made:
+        candidate = _candidate_of(event, by_start)
+        if candidate is None:
+            continue
+        target = event.target.actor.code if event.target and event.target.actor else "-"
+        source = event.source.actor.code if event.source.actor else "?"
+        line = f"{event.cameo} {source}->{target} {event.modality}"
+        if event.id in kept_ids:
+            candidate.events.append(line)
+            candidate.outcome = "event"
+        elif candidate.outcome != "event":
+            candidate.outcome = "less specific"
+
+
+def _candidate_of(event: Event, by_start: dict[int, Candidate]) -> Candidate | None:
+    """The traced candidate whose head lies in the event's evidence and carries its code."""
+    inside = [c for start, c in by_start.items()
+              if event.evidence.start <= start < event.evidence.end]
+    same = [c for c in inside if c.code and c.code[:2] == event.cameo[:2]]
+    return (same or inside or [None])[0]
 
 
 def _most_specific(events: list[Event]) -> list[Event]:

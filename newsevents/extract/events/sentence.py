@@ -1,0 +1,215 @@
+"""Coding the candidate predicates of one sentence, before any actor is looked for.
+
+Candidates are the dictionary verbs and our event nouns (:func:`predicates_of`); each is coded
+(:mod:`.coding`), a support verb gives way to the event noun it carries ("submitted an
+application"), frame verbs take the code of their coded complement ("agreed to provide aid" ->
+033, :mod:`.compose`), complements CAMEO codes as one event with their governor are absorbed
+(:mod:`.absorb`), and a generic statement ("X said ...") reporting a coded complement gives way
+to it. What became of each candidate is noted in a :class:`~.trace.Trace`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Span, Token
+
+from ..predicates import Predicate, features, nominal_predicate, noun_lemma, verbal_predicate
+from .absorb import absorb
+from .actors import EventActors
+from .cameo import verb_dictionary
+from .coding import Coding, code_predicate, noun_triggers, own_patterns
+from .compose import CONFLICT_ROOTS, compose, future_frame, statement_frame
+from .composition import frame_of_lemma
+from .modality import ASSERTED, frame_modality, modality
+from .trace import NoTrace, Trace
+
+NO_TRACE = NoTrace()
+
+
+@dataclass(frozen=True)
+class Coded:
+    """A coded predicate before actors: the predicate, its coding and modality."""
+
+    pred: Predicate
+    coding: Coding
+    modality: str
+    sent: Span
+
+
+def _is_candidate_verb(token: Token) -> bool:
+    # a participle modifying a noun ("alleged bombers", "the proposed plan") reports no event
+    if token.pos_ != "VERB" or token.lower_ == "according" or token.dep_ == "amod":
+        return False
+    lemma = token.lemma_.lower()
+    vd = verb_dictionary()
+    return lemma in vd.verbs or ("verb", lemma) in own_patterns() or any(
+        (lemma, c.lower_) in vd.phrasal for c in token.children
+    )
+
+
+def predicates_of(sent: Span, candidates: tuple[int, ...] | None = None) -> Iterator[Predicate]:
+    """Candidate predicates of a sentence: dictionary verbs and our event nouns.
+
+    Args:
+        sent: the sentence.
+        candidates: indices of the only tokens to consider (from :func:`.scan.scan`);
+            None visits every token of the sentence.
+    """
+    nouns = noun_triggers()
+    tokens = sent if candidates is None else (sent.doc[i] for i in candidates)
+    for token in tokens:
+        if _is_candidate_verb(token):
+            yield verbal_predicate(token)
+        elif token.pos_ in ("NOUN", "PROPN") and noun_lemma(token) in nouns:
+            yield nominal_predicate(token)
+
+
+def _carrier(pred: Predicate) -> Token:
+    """The token whose modality is the event's: a support verb for its object noun."""
+    head = pred.head
+    if pred.nominal and head.dep_ in ("dobj", "nsubjpass") and head.head.pos_ in ("VERB", "AUX"):
+        return head.head  # "threatened to impose sanctions": as hypothetical as "impose"
+    return head
+
+
+def _within(token: Token, head: Token) -> bool:
+    return head in token.ancestors
+
+
+def code_sentence(sent: Span, actors: EventActors, candidates: tuple[int, ...] | None = None,
+                  trace: Trace = NO_TRACE) -> list[Coded]:
+    """Coded predicates of a sentence, generic statements that only report another event removed.
+
+    Frame verbs take the code of their coded complement (:func:`_compose_frames`).
+    ``candidates`` limits the tokens visited (see :func:`predicates_of`); ``trace`` notes what
+    became of every candidate.
+    """
+    coded = []
+    for pred in predicates_of(sent, candidates):
+        coding = code_predicate(pred, features(pred), actors.is_actor)
+        if coding is not None and coding.code:
+            coded.append(Coded(pred, coding, modality(_carrier(pred)), sent))
+        else:
+            trace.note(pred.head, outcome="uncoded")
+    _note(trace, coded, "coded")
+    light = _prefer_light_nouns(coded)
+    _note_dropped(trace, coded, light, "light verb")
+    framed = _compose_frames(light)
+    _note_dropped(trace, light, framed, "absorbed")
+    coded = absorb(framed)
+    _note_dropped(trace, framed, coded, "absorbed")
+    _note(trace, coded, "coded")
+    kept = []
+    for item in coded:
+        generic = (item.coding.code[:2] == "01" and item.coding.strength <= 1) or (
+            # "X reported [that Y was attacked]": the dictionary's "* ATTACK" pattern on the
+            # reporting verb only echoes the coded complement, which stands on its own
+            item.coding.pattern.startswith("CAMEO.2.0:") and reporting(item)
+            and item.pred.complement is not None and item.pred.complement.dep_ == "ccomp"
+        )
+        reports = generic and item.pred.complement is not None and any(
+            _within(other.pred.head, item.pred.head) for other in coded if other is not item
+        )
+        if reports:
+            trace.note(item.pred.head, outcome="reports")
+        else:
+            kept.append(item)
+    return kept
+
+
+def _note(trace: Trace, items: list[Coded], outcome: str) -> None:
+    for item in items:
+        trace.note(item.pred.head, code=item.coding.code, pattern=item.coding.pattern,
+                   modality=item.modality, outcome=outcome)
+
+
+def _note_dropped(trace: Trace, before: list[Coded], after: list[Coded], outcome: str) -> None:
+    kept = {id(item.pred) for item in after}
+    for item in before:
+        if id(item.pred) not in kept:
+            trace.note(item.pred.head, outcome=outcome)
+
+
+#: dependencies along which a frame verb reaches its complement predicate.
+FRAME_PATH_DEPS = frozenset({"xcomp", "ccomp", "acomp", "advcl", "oprd"})
+
+
+def _complement_path(head: Token, coded_heads: dict[int, Coded]) -> list[Token]:
+    """Tokens from a verb down to the first coded predicate of its complement (inclusive)."""
+    frontier = [[head]]
+    for _ in range(3):
+        following = []
+        for path in frontier:
+            for child in path[-1].children:
+                if child.dep_ not in FRAME_PATH_DEPS or child.dep_ == "advcl" and not any(
+                    c.lower_ == "to" and c.dep_ == "aux" for c in child.children
+                ):
+                    continue
+                if child.i in coded_heads:
+                    return [*path, child]
+                following.append([*path, child])
+        frontier = following
+    return []
+
+
+def reporting(item: Coded) -> bool:
+    """Whether the predicate is a statement verb (its dictionary default is root 01)."""
+    vd = verb_dictionary()
+    entry = vd.verbs.get(item.pred.lemma)
+    default = (entry.code or vd.block_codes.get(entry.block)) if entry else None
+    return item.coding.code[:2] == "01" or (default or "")[:2] == "01"
+
+
+def _frame(item: Coded, path: list[Token], inner: Coded) -> str | None:
+    """The frame root a predicate opens over a coded complement, or None."""
+    if frame_modality(inner.pred.head) != ASSERTED:
+        return None  # "said it would consider leaving": a deliberation, not an intention
+    frame = frame_of_lemma(item.pred.lemma)
+    for token in path[1:-1]:
+        frame = frame or frame_of_lemma(token.lemma_.lower())
+    if frame is None and reporting(item) and path[1].dep_ == "ccomp":
+        frame = statement_frame(path[-1], inner.coding.code) or statement_frame(
+            path[1], inner.coding.code)
+    if frame == "03" and inner.coding.code[:2] in CONFLICT_ROOTS:
+        frame = "13"
+    return frame
+
+
+def _compose_frames(coded: list[Coded]) -> list[Coded]:
+    """Frame verbs take the code of their coded complement; bare future statements become intent.
+
+    See :mod:`newsevents.extract.events.compose`. An absorbed complement gives no event of its own.
+    """
+    heads = {c.pred.head.i: c for c in coded if not c.pred.nominal}
+    absorbed: set[int] = set()
+    out = []
+    for item in coded:
+        path = [] if item.pred.nominal else _complement_path(item.pred.head, heads)
+        inner = heads[path[-1].i] if path else None
+        frame = _frame(item, path, inner) if inner is not None else None
+        composed = compose(frame, inner.coding, item.pred.lemma) if frame and inner else None
+        if composed is not None and inner is not None:
+            absorbed.add(inner.pred.head.i)
+            item = replace(item, coding=composed)
+        out.append(item)
+    result = []
+    for item in out:
+        if _carrier(item.pred).i in absorbed:
+            continue  # the complement verb, or the noun it carries, is now the frame's event
+        frame = None if item.pred.nominal else future_frame(item.pred.head, item.coding.code)
+        composed = compose(frame, item.coding, "future") if frame else None
+        if composed is not None:
+            item = replace(item, coding=composed, modality=ASSERTED)
+        result.append(item)
+    return result
+
+
+def _prefer_light_nouns(coded: list[Coded]) -> list[Coded]:
+    """A support verb's own default ("submit" -> yield) gives way to its coded object noun."""
+    carriers = {c.pred.head.head.i for c in coded
+                if c.pred.nominal and c.coding.pattern.startswith("own:noun:")
+                and c.pred.head.dep_ in ("dobj", "nsubjpass")}
+    return [c for c in coded
+            if not (c.pred.head.i in carriers and not c.pred.nominal and c.coding.strength <= 1)]
