@@ -1,7 +1,7 @@
 """Event-coding benchmarks: CAMEO manual examples, PLOVER gold records, the seed article.
 
-Run: ``.venv/bin/python bench/events.py [cameo|plover|seed|precision|petrarch ...] [--errors]
-[--store PATH]`` (reads ../shared;
+Run: ``.venv/bin/python bench/events.py [cameo|plover|seed|precision|petrarch|realnews ...]
+[--errors] [--store PATH] [--split dev|test|all]`` (reads ../shared;
 prints numbers per set, per-root / per-type results and the top confusions; ``--errors`` lists
 every CAMEO-example error).
 
@@ -11,8 +11,12 @@ every CAMEO-example error).
    DISAPPROVE/INVESTIGATE->ACCUSE, FIGHT->ASSAULT): event-type macro-F1 over the 16 types, and
    actor/recipient country and sector accuracy of the best event (the gold's slips JAP, ITL and
    VTN are read as JPN, ITA and VNM).
-3. The seed article vs ``examples/seed.gold.json``: asserted events matched on root + source
-   code + target code; precision, recall, F1.
+0. ``realnews``: the real-news set (``bench/data/realnews``, 180 real articles annotated
+   completely): article-level P/R/F1 on CAMEO root + source and target country/organisation,
+   spurious rate, and the loss class of every miss (``bench/realnews_run.py``). Not run by
+   default; ``--split test`` only to report.
+3. The seed article vs ``examples/seed.gold.json``: asserted events matched as in the
+   real-news set (root + source and target country/organisation, one-to-one); P, R, F1.
 4. The hand-checked precision sample ``bench/data/events_precision_sample.tsv`` (asserted events
    coded from Reuters-21578, one verdict each: correct / spurious / miscoded): spurious and
    error rates at labelling time. With ``--store PATH`` (a store holding those Reuters articles,
@@ -31,8 +35,8 @@ import sys
 import time
 from pathlib import Path
 
+from newsevents.extract.actors.graph import ActorGraph
 from newsevents.extract.components import load_pipeline
-from newsevents.extract.events.actors import EventActors
 from newsevents.extract.events.cameo import codebook_examples, plover_for
 from newsevents.extract.events.extract import extract_events
 from newsevents.extract.events.sentence import Coded, code_sentence
@@ -66,7 +70,7 @@ def _depth(token) -> int:
 
 def best_coded(doc) -> Coded | None:
     """The main coded predicate of a one-sentence doc: asserted, highest in the tree, most specific."""
-    actors = EventActors(doc, doc._.entities)
+    actors = ActorGraph(doc, doc._.entities)
     coded = [c for s in doc.sents for c in code_sentence(s, actors)]
     if not coded:
         return None
@@ -152,7 +156,7 @@ def _plover_error(record: dict, doc, gold: str, pred: str) -> str:
     Lists every coded predicate of the text (code, modality, pattern) and whether it found a
     source actor, so "no event" is told apart: no predicate / not asserted / no actor.
     """
-    actors = EventActors(doc, doc._.entities)
+    actors = ActorGraph(doc, doc._.entities)
     parts = []
     for sent in doc.sents:
         for c in code_sentence(sent, actors):
@@ -234,25 +238,16 @@ def bench_seed() -> None:
     (doc,) = make_docs(nlp, [Article("seed-000", gold["published"], lines[1],
                                      "\n".join(lines[2:]))])
     doc = nlp(doc)
-    events = [e for e in extract_events(doc, gold["published"], doc._.entities, doc._.timexes,
-                                        doc._.quotes, []) if e.modality == "asserted"]
-    unmatched = list(gold["events"])
-    tp = dated = 0
-    for event in events:
-        for g in unmatched:
-            if (g["cameo"][:2] == event.root and g["source"]["code"] in _codes(event.source.actor)
-                    and event.target is not None
-                    and g["target"]["code"] in _codes(event.target.actor)):
-                unmatched.remove(g)
-                tp += 1
-                dated += g["date"] == event.date
-                break
-    p, r = tp / max(len(events), 1), tp / len(gold["events"])
-    f1 = 2 * p * r / (p + r) if tp else 0.0
-    print(f"[seed] gold={len(gold['events'])} predicted={len(events)} matched={tp} "
-          f"P={p:.3f} R={r:.3f} F1={f1:.3f} date_acc_of_matched={dated / max(tp, 1):.3f}")
-    for g in unmatched:
-        print("  missed:", g["cameo"], g["source"]["code"], g["target"]["code"], g["evidence"][:60])
+    events = extract_events(doc, gold["published"], doc._.entities, doc._.timexes, doc._.quotes, [])
+    from realnews_score import EventScore, gold_items, system_items
+
+    score = EventScore()
+    score.add("seed-000", gold_items(gold, doc.text), system_items(events))
+    print(score.line("seed").replace("dates=", "date_acc_of_matched="))
+    for _, g in score.missed:
+        print("  missed:", g.cameo, g.source, g.target, g.ref["evidence"][:60])
+    for _, p, kind in score.wrong:
+        print(f"  {kind}:", p.cameo, p.source, p.target, p.ref.evidence.text[:60])
 
 
 PRECISION_SAMPLE = Path(__file__).resolve().parent / "data" / "events_precision_sample.tsv"
@@ -375,7 +370,8 @@ def main() -> None:
     started = time.perf_counter()
     args = sys.argv[1:]
     store_path = args[args.index("--store") + 1] if "--store" in args else None
-    args = [a for a in args if a != store_path]
+    values = {store_path, *(args[i + 1] for i, a in enumerate(args[:-1]) if a in ("--split", "--gold"))}
+    args = [a for a in args if a not in values]
     sets = [a for a in args if not a.startswith("--")] or ["cameo", "plover", "seed", "precision",
                                                                "petrarch"]
     if "cameo" in sets:
@@ -388,6 +384,10 @@ def main() -> None:
         bench_precision(store_path)
     if "petrarch" in sets:
         bench_petrarch()
+    if "realnews" in sets:
+        import realnews_run
+
+        realnews_run.run("events")
     print(f"(took {time.perf_counter() - started:.1f}s)")
 
 

@@ -182,7 +182,17 @@ def main(argv: list[str] | None = None) -> int:
     """Print the seed and case-table numbers."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--verbose", action="store_true", help="print misses and extras")
+    parser.add_argument("set", nargs="?", choices=["cases", "realnews"], default="cases",
+                        help="realnews: the real-news set (--split dev|test|all, --errors)")
+    parser.add_argument("--split", default="dev", choices=["dev", "test", "all"])
+    parser.add_argument("--errors", action="store_true", help="realnews: list every error")
+    parser.add_argument("--gold", default=None, help="realnews: a folder of <id>.json gold")
     args = parser.parse_args(argv)
+    if args.set == "realnews":
+        import realnews_run
+
+        realnews_run.run("quotes")
+        return 0
     from newsevents.extract.components import load_pipeline
 
     nlp = load_pipeline(COMPONENTS)

@@ -263,7 +263,17 @@ def main() -> None:
     ap.add_argument("--cases", type=Path, default=REPO / "bench" / "data" / "timex_cases.tsv")
     ap.add_argument("--reuters", type=int, default=0, help="also time N Reuters articles")
     ap.add_argument("--show", type=int, default=15, help="errors to list per kind")
+    ap.add_argument("set", nargs="?", choices=["meantime", "realnews"], default="meantime",
+                    help="realnews: the real-news set (--split dev|test|all, --errors)")
+    ap.add_argument("--split", default="dev", choices=["dev", "test", "all"])
+    ap.add_argument("--errors", action="store_true", help="realnews: list every error")
+    ap.add_argument("--gold", default=None, help="realnews: a folder of <id>.json gold")
     args = ap.parse_args()
+    if args.set == "realnews":
+        import realnews_run
+
+        realnews_run.run("timex")
+        return
     nlp = load_pipeline(())
     for name, docs in (("MEANTIME English", load_meantime(args.meantime)),
                        ("hand-made political news table", load_cases(args.cases))):

@@ -54,14 +54,14 @@ def stages():
 
 def _coded(stages, text: str) -> list[tuple[str, str, str]]:
     """(code, pattern, modality) of every coded predicate of the text, in text order."""
-    from newsevents.extract.events.actors import EventActors
+    from newsevents.extract.actors.graph import ActorGraph
     from newsevents.extract.events.sentence import code_sentence
     from newsevents.nlp import make_docs
     from newsevents.records import Article
 
     (doc,) = make_docs(stages, [Article("t", "2025-07-22", "", text)])
     doc = stages(doc)
-    actors = EventActors(doc, doc._.entities)
+    actors = ActorGraph(doc, doc._.entities)
     return [(c.coding.code, c.coding.pattern, c.modality)
             for s in doc.sents for c in code_sentence(s, actors)]
 

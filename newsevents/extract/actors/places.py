@@ -16,7 +16,7 @@ Wire copy often names no actor for the one who acts, only what it is and where:
   sentence names is the other party ("Judge X opened investigations against Chilean
   officials"), it is theirs too (:data:`DOMESTIC_SECTORS`).
 
-Used by :meth:`newsevents.extract.events.actors.EventActors.placed`; nothing here resolves a
+Used by :meth:`.graph.ActorGraph.placed`; nothing here resolves a
 name.
 """
 
@@ -52,7 +52,7 @@ PlaceOf = Callable[[Token], "Mention | None"]
 
 
 class PlaceContext(Protocol):
-    """What placing a target needs to know of the article (``events.actors.EventActors``)."""
+    """What placing a target needs to know of the article (``graph.ActorGraph``)."""
 
     def business(self, token: Token) -> bool: ...
 

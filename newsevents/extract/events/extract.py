@@ -29,20 +29,17 @@ from spacy.tokens import Doc, Span, Token
 
 from ...records import Entity, Event, Mention, Place, Quote, Timex
 from ...records import Span as TextSpan
-from ..predicates import (
-    Predicate,
-    clause_span,
-    conjuncts,
-    verbal_predicate,
-)
+from ..actors.business import CORPORATE_WORDS
+from ..actors.graph import ActorGraph, political
+from ..predicates import Predicate, clause_span, conjuncts, nominal_predicate, verbal_predicate
 from ..tone import polarity
-from .actors import CORPORATE_WORDS, EventActors, political
 from .cameo import code_info, plover_for
 from .coding import Coding
 from .markets import figure_objects, finance_topic, market_report, market_subject, traded_goods
-from .modality import ASSERTED
+from .modality import ASSERTED, modality
 from .scan import scan
 from .sentence import NO_TRACE, Coded, code_sentence, reporting
+from .statements import classify, cue_token, habitual
 from .targets import targets_of
 from .trace import Candidate, Trace
 
@@ -117,7 +114,7 @@ class _Context:
     timexes: list[Timex]
     quotes: list[Quote]
     places: list[Place]
-    actors: EventActors
+    actors: ActorGraph
     sentence_index: dict[int, int]
 
 
@@ -160,7 +157,7 @@ NON_PARTY_PREPS = frozenset({"in", "at", "near", "inside", "throughout", "across
 
 def _party_tokens(pred: Predicate) -> frozenset[int]:
     """Tokens of a predicate's objects, addressees, prepositional objects and complement: where
-    the other party, not the source's country, is named (see :meth:`EventActors.placed`)."""
+    the other party, not the source's country, is named (see :meth:`ActorGraph.placed`)."""
     heads = [*pred.objects, *pred.datives, *(o for prep, o in pred.preps
                                              if prep not in NON_PARTY_PREPS)]
     if pred.complement is not None:
@@ -304,21 +301,74 @@ def extract_events(
         Events in text order, every modality included (``Event.modality``; only ``asserted``
         ones count by default downstream), duplicates (same evidence, code and dyad) removed.
     """
-    actors = EventActors(doc, entities)
+    actors = ActorGraph(doc, entities)
     found = scan(doc).sentences
     ctx = _Context(doc, published, timexes, quotes, places, actors,
-                   {sent.start: number for number, sent, _ in found})
-    events: dict[str, Event] = {}
+                   {sent.start: number for number, sent in enumerate(doc.sents)})
+    by_head: dict[int, list[Event]] = {}
+    acts: set[int] = set()  # heads of coded material acts, whether or not they made an event
     for _, sent, candidates in found:
         actors.remember_participants(doc[i] for i in candidates)
         for item in code_sentence(sent, actors, candidates, trace):
-            for event in _events_of(item, ctx, require_target, trace):
+            made = list(_events_of(item, ctx, require_target, trace))
+            by_head.setdefault(item.pred.head.i, []).extend(made)
+            if item.coding.code[:2] in MATERIAL_ROOTS and item.modality == ASSERTED:
+                acts.add(item.pred.head.i)
+    statements, contents = _statements(ctx, by_head, acts, trace)
+    events: dict[str, Event] = {}
+    for head, made in by_head.items():
+        for event in made:
+            if head not in contents or event.root in MATERIAL_ROOTS:
                 events.setdefault(event.id, event)
+    for event in statements:
+        events.setdefault(event.id, event)
     kept = _most_specific(list(events.values()))
     if trace is not NO_TRACE:
         _note_events(trace, doc, events.values(), kept)
         trace.number_sentences(ctx.sentence_index)
     return sorted(kept, key=lambda e: (e.evidence.start, e.cameo))
+
+
+#: roots of material acts: reported inside a statement they are still coded as acts
+#: ("Iraq said its planes struck the tanker").
+MATERIAL_ROOTS = frozenset({"04", "06", "07", "08", "14", "15", "16", "17", "18", "19", "20"})
+
+
+def _statements(ctx: _Context, by_head: dict[int, list[Event]], acts: set[int],
+                trace: Trace) -> tuple[list[Event], set[int]]:
+    """Statement events from the quotes (:mod:`.statements`), and the token indices of the
+    content they code: what is said there is the statement's, not an event of its own.
+
+    A cue whose predicate already gave a specific event ("accused Syria of ...") keeps it; a
+    neutral statement reporting a material act ("the army says it killed 40 militants") is that
+    act (``acts``: heads of coded material predicates), not a statement.
+    """
+    events: list[Event] = []
+    contents: set[int] = set()
+    for quote in ctx.quotes:
+        speaker = quote.speaker
+        if speaker is None or not political(speaker.actor):
+            continue
+        cue = cue_token(ctx.doc, quote)
+        content = ctx.doc.char_span(quote.start, quote.end, alignment_mode="expand")
+        if cue is None or content is None or habitual(cue):
+            continue
+        specific = [e for e in by_head.get(cue.i, []) if e.cameo != "010"]
+        reports_act = any(content.start <= i < content.end for i in acts)
+        stance = None if specific else classify(cue, content, speaker, ctx.actors.mention,
+                                                reports_act)
+        if stance is None:
+            continue
+        contents.update(range(content.start, content.end))
+        by_head.pop(cue.i, None)  # a generic "said" gives way to the statement
+        pred = nominal_predicate(cue) if cue.pos_ in ("NOUN", "PROPN") else verbal_predicate(cue)
+        item = Coded(pred, Coding(stance.code, f"own:statement:{stance.kind}", 2),
+                     modality(cue), cue.sent)
+        target = ctx.actors.mention(stance.target) if stance.target is not None else None
+        trace.note(cue, code=stance.code, pattern=item.coding.pattern, modality=item.modality,
+                   outcome="coded", sources=[_named(speaker)], targets=[_named(target)])
+        events.append(_build(item, speaker, target, ctx))
+    return events, contents
 
 
 def _note_events(trace: Trace, doc: Doc, made: Iterable[Event], kept: list[Event]) -> None:

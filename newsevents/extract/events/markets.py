@@ -9,35 +9,12 @@ whose object is goods or money, give no event (``data/event_market_words.tsv``).
 
 from __future__ import annotations
 
-import csv
-import functools
 from collections.abc import Iterable
 
 from spacy.tokens import Token
 
-from ...errors import ConfigError
-from ...resources import data_path
+from ..actors.business import AMOUNT_ENTS, FIGURE_KINDS, market_words
 from ..predicates import Predicate, noun_lemma
-
-MARKET_FILE = "event_market_words.tsv"
-#: entity types that are amounts: a clause that states one reports figures.
-AMOUNT_ENTS = frozenset({"MONEY", "PERCENT", "QUANTITY"})
-KINDS = frozenset({"market", "company", "goods"})
-#: kinds whose words, as a verb's only object, make it a market metaphor ("hit a new high").
-FIGURE_KINDS = frozenset({"market", "company"})
-
-
-@functools.cache
-def market_words(kinds: frozenset[str] = KINDS) -> frozenset[str]:
-    """Lemmas of market, corporate and commodity vocabulary (of the given kinds)."""
-    path = data_path(MARKET_FILE)
-    with path.open(encoding="utf-8") as handle:
-        rows = list(csv.DictReader((r for r in handle if not r.startswith("#")), delimiter="\t"))
-    for n, row in enumerate(rows, start=2):
-        if row.get("kind") not in KINDS or not row.get("lemma"):
-            raise ConfigError(f"{path} row {n}: need a lemma and a kind in {sorted(KINDS)}, "
-                              f"got {row!r}; fix the row")
-    return frozenset(r["lemma"].lower() for r in rows if r["kind"] in kinds)
 
 
 def _about_markets(tokens: Iterable[Token]) -> bool:

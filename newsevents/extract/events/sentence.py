@@ -15,9 +15,9 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
 
+from ..actors.graph import ActorGraph
 from ..predicates import Predicate, features, nominal_predicate, noun_lemma, verbal_predicate
 from .absorb import absorb
-from .actors import EventActors
 from .cameo import verb_dictionary
 from .coding import Coding, code_predicate, noun_triggers, own_patterns
 from .compose import CONFLICT_ROOTS, compose, future_frame, statement_frame
@@ -78,7 +78,7 @@ def _within(token: Token, head: Token) -> bool:
     return head in token.ancestors
 
 
-def code_sentence(sent: Span, actors: EventActors, candidates: tuple[int, ...] | None = None,
+def code_sentence(sent: Span, actors: ActorGraph, candidates: tuple[int, ...] | None = None,
                   trace: Trace = NO_TRACE) -> list[Coded]:
     """Coded predicates of a sentence, generic statements that only report another event removed.
 

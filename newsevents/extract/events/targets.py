@@ -25,9 +25,9 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from ...records import Mention
+from ..actors.graph import TALK_NOUNS, ActorGraph
 from ..actors.places import EDGES, placed_target
 from ..predicates import Predicate, conjuncts
-from .actors import TALK_NOUNS, EventActors
 from .markets import market_thing
 
 #: prepositions whose object can be a target, in order of preference.
@@ -132,7 +132,7 @@ def _statement_target_heads(pred: Predicate) -> Iterator[tuple[Token, bool]]:
                 yield from ((c, False) for c in conjuncts(child))
 
 
-def _inside_business(head: Token, pred: Predicate, actors: EventActors) -> bool:
+def _inside_business(head: Token, pred: Predicate, actors: ActorGraph) -> bool:
     """Whether a name found deep in an argument sits inside a company's phrase ("approval to
     <Instrumentarium Corp> of Finland", "the China Lake Joint Venture"): the company, not the
     country, is the party."""
@@ -158,7 +158,7 @@ def _amount(head: Token) -> bool:
     return head.ent_type_ in ("MONEY", "PERCENT", "QUANTITY", "CARDINAL")
 
 
-def targets_of(pred: Predicate, source: Mention, actors: EventActors, root: str,
+def targets_of(pred: Predicate, source: Mention, actors: ActorGraph, root: str,
                statement: bool = False) -> list[Mention]:
     """Target mentions of a predicate for one source (coordinated targets expanded).
 
@@ -225,7 +225,7 @@ PURPOSE_ROOTS = frozenset({"14"})
 PURPOSE_DEPS = frozenset({"advcl", "xcomp", "ccomp", "acl", "prep", "pcomp"})
 
 
-def _purpose_target(pred: Predicate, code: str | None, actors: EventActors) -> Mention | None:
+def _purpose_target(pred: Predicate, code: str | None, actors: ActorGraph) -> Mention | None:
     """The first actor named in a protest's purpose ("to demand the resignation of X",
     "in protest against X's decision"), not the source itself."""
     head = pred.head.head if pred.nominal and pred.head.dep_ in ("dobj", "nsubjpass") else pred.head
@@ -240,7 +240,7 @@ def _purpose_target(pred: Predicate, code: str | None, actors: EventActors) -> M
     return None
 
 
-def _place_target(pred: Predicate, actors: EventActors) -> Mention | None:
+def _place_target(pred: Predicate, actors: ActorGraph) -> Mention | None:
     """The country of the place where the act happens ("in Abidjan", "to Bosnia"), or None.
 
     Looked for on the predicate, its objects and its complement clause ("threatened to impose

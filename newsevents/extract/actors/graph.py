@@ -1,4 +1,7 @@
-"""Who did it and to whom: event sources and targets as actor mentions.
+"""The article's actor graph: who every noun phrase stands for, resolved once per article.
+
+Built once per article after the entities (the ``newsevents_actor_graph_v1`` component) and
+read by the quotes stage (speakers) and the events stage (sources and targets).
 
 A noun-phrase head resolves, in order, through the article's entities (a person's entity keeps
 the whole titled phrase as the mention text), :func:`actors.resolve_span`, coreference for
@@ -15,7 +18,7 @@ A person's apposition naming an organisation ("Kenzo Oshima, the UN relief coord
 gives the actor; "supporters of X" and "the city of X" take X's, and "a spokesperson for X"
 speaks for X. A source that resolves to a
 bare political sector ("Judge X", "Defence Minister Y") is placed in the one country its
-sentence names outside the event's other party (:meth:`EventActors.placed`).
+sentence names outside the event's other party (:meth:`ActorGraph.placed`).
 """
 
 from __future__ import annotations
@@ -30,15 +33,15 @@ from spacy.tokens import Doc, Span, Token
 
 from ...nlp import text_of
 from ...records import Actor, Entity, Mention
-from ..actors.cities import city_country
-from ..actors.coref import antecedent
-from ..actors.places import DOMESTIC_SECTORS, RESIDENT_SECTORS, attacker, place_country
-from ..actors.spans import GROUP_NOUNS, LOCATABLE_SECTORS, of_objects, resolve_phrase
-from ..actors.spans import of_objects as of_objects_of
-from ..actors.words import NAMED_THINGS, publication_day, resolve_words
 from ..dictionaries import phrase_key
 from ..predicates import conjuncts, noun_lemma, noun_phrase
-from .markets import FIGURE_KINDS, market_words
+from .business import FIGURE_KINDS, TRADE_TITLE_WORDS, corporate, market_words
+from .cities import city_country
+from .coref import antecedent
+from .places import DOMESTIC_SECTORS, RESIDENT_SECTORS, attacker, place_country
+from .spans import GROUP_NOUNS, LOCATABLE_SECTORS, of_objects, resolve_phrase
+from .spans import of_objects as of_objects_of
+from .words import NAMED_THINGS, publication_day, resolve_words
 
 #: event nouns that share participants when referred back to ("the talks" after "negotiations").
 TALK_NOUNS = {
@@ -113,32 +116,14 @@ def political(actor: Actor | None) -> bool:
     return code[:3] in REGION_CODES
 
 
-#: words that end a company's name ("Toronto Dominion Bank Ltd", "<Kansai Airport Co>").
-CORPORATE_WORDS = frozenset({"ltd", "inc", "corp", "co", "plc", "llc", "gmbh", "ag", "nv",
-                             "bhd", "pty", "corporation", "incorporated", "limited", "s.a.",
-                             "n.v.", "ltd.", "inc.", "corp.", "co.", "venture", "ventures"})
-#: words in a person's title that make them business people ("president of the Brazilian
-#: Association of Citrus Juice Industries", "director of the coffee institute").
-TRADE_TITLE_WORDS = frozenset({"industry", "industries", "exporter", "exporters", "producer",
-                               "producers", "company", "firm", "bank", "corporation"})
-
-
-def corporate(span: Span) -> bool:
-    """Whether a noun phrase names a company: a legal-form word, or Reuters' ``<Name>`` markup.
-
-    A company is a business actor even when its name holds a country ("British Airport
-    Services Ltd", "Bank of Fukuoka Ltd"); it is not a political party to an event.
-    """
-    return any(t.lower_ in CORPORATE_WORDS or t.text in ("<", ">") for t in span)
-
-
 def usable(actor: Actor | None) -> bool:
     """Whether an actor can be an event party (see :func:`political`)."""
     return political(actor)
 
 
-class EventActors:
-    """Resolves event parties in one article, remembering nominals and event participants."""
+class ActorGraph:
+    """Who the noun phrases of one article stand for: names, titles, descriptions, pronouns,
+    groups and placed sectors, resolved once per phrase and remembered."""
 
     def __init__(self, doc: Doc, entities: list[Entity]) -> None:
         self.doc = doc

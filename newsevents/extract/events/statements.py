@@ -1,0 +1,261 @@
+"""Statements as events: who said what about whom, coded by the cue and the content said.
+
+In real news most political events are statements: criticism and accusation (CAMEO 11),
+denials, comments, optimism and pessimism (01), appeals (02), demands (10), rejections (12),
+threats and warnings (13), praise (05). The quotes stage finds each statement with its speaker;
+here each quote with a political speaker is coded:
+
+* by its cue when the cue says what the statement does ("accused", "condemned", "denied",
+  "urged", "welcomed": ``data/statement_cues.tsv``);
+* else by what was said (a neutral cue: "said", "told", "according to"): a claim rejected as
+  untrue is a denial; a "should"/"must" addressed to another party an appeal or a demand;
+  blame words or a negative judgement of an actor criticism; a worse or better state of affairs
+  with no one to blame pessimism or optimism; a positive judgement of an actor praise
+  (``data/stance_words.tsv`` and VADER's polarity). A plain statement is no event.
+
+The target is the party the content is about (the subject or possessor of what is judged, the
+addressee of an appeal), else none. Content that reports a material act ("X said its planes
+struck Y") is coded as that act by the predicate path, not as a statement.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from ...errors import ConfigError
+from ...records import Mention, Quote
+from ...resources import data_path
+from ..tone import polarity
+
+CUE_FILE = "statement_cues.tsv"
+STANCE_FILE = "stance_words.tsv"
+#: the CAMEO code each statement kind takes.
+KIND_CODES = {"accuse": "112", "criticize": "111", "deny": "016", "reject": "120",
+              "praise": "051", "apologize": "055", "appeal": "020", "demand": "100",
+              "warn": "130", "threaten": "130", "promise": "030", "admit": "015",
+              "consider": "014", "regret": "012", "hope": "013", "pessimism": "012",
+              "optimism": "013", "comment": "011"}
+#: what the content of a neutral statement can make it.
+CONTENT_KINDS = ("deny", "appeal", "demand", "criticize", "pessimism", "optimism", "praise")
+#: modal words of obligation: "X should do more" is an appeal, "X must" a demand.
+APPEAL_MODALS = frozenset({"should", "ought", "need"})
+DEMAND_MODALS = frozenset({"must", "have"})
+#: VADER compound polarity beyond which a content judges (negatively or positively).
+JUDGEMENT = 0.3
+#: first-person words: the speaker's own side.
+OWN_WORDS = frozenset({"i", "we", "us", "our", "ours", "my", "me"})
+#: dependencies whose actor a judgement is about (subject, possessor, object).
+ABOUT_DEPS = ("nsubj", "nsubjpass", "poss", "dobj", "pobj", "attr", "compound", "amod")
+
+
+@dataclass(frozen=True)
+class Stance:
+    """What a statement does: its CAMEO code, its kind and the token heading its target."""
+
+    code: str
+    kind: str
+    target: Token | None
+
+
+def _read(name: str, allowed: frozenset[str] | None) -> dict[str, str]:
+    path = data_path(name)
+    with path.open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader((r for r in handle if not r.startswith("#")), delimiter="\t"))
+    table: dict[str, str] = {}
+    for n, row in enumerate(rows, start=2):
+        word, kind = (row.get("lemma") or row.get("word") or "").strip(), (row.get("kind") or "").strip()
+        if not word or (allowed is not None and kind not in allowed) or table.get(word, kind) != kind:
+            raise ConfigError(f"{path} row {n}: {row!r} needs a word and one kind"
+                              + (f" of {sorted(allowed)}" if allowed else "") + "; fix the row")
+        table[word] = kind
+    return table
+
+
+@functools.cache
+def cue_kinds() -> dict[str, str]:
+    """Speech word -> statement kind (``data/statement_cues.tsv``)."""
+    return _read(CUE_FILE, frozenset(KIND_CODES) | {"neutral"})
+
+
+@functools.cache
+def stance_words() -> dict[str, str]:
+    """Word -> blame, denial, situation or praise (``data/stance_words.tsv``)."""
+    return _read(STANCE_FILE, frozenset({"blame", "denial", "situation", "praise"}))
+
+
+def cue_token(doc: object, quote: Quote) -> Token | None:
+    """The token of a quote's cue: the word with the cue's lemma outside the quote, nearest it
+    in the quote's sentence or the sentences around it."""
+    if not quote.cue:
+        return None
+    first = quote.cue.split()[0]
+    span = doc.char_span(quote.start, quote.end, alignment_mode="expand")  # type: ignore[attr-defined]
+    if span is None:
+        return None
+    sent_start = span[0].sent.start
+    lo = doc[sent_start - 1].sent.start if sent_start > 0 else 0  # type: ignore[index]
+    hi = span[-1].sent.end
+    hi = doc[hi].sent.end if hi < len(doc) else hi  # type: ignore[arg-type,index]
+    found = [t for t in doc[lo:hi] if (t.lemma_.lower() == first or t.lower_ == first)  # type: ignore[index]
+             and not quote.start <= t.idx < quote.end]
+    return min(found, key=lambda t: abs(t.idx - quote.start)) if found else None
+
+
+#: modifiers that make a speech noun a habit, not one statement ("repeated assurances").
+HABITUAL = frozenset({"repeated", "frequent", "constant", "numerous", "continued", "earlier",
+                      "previous", "past", "many", "several", "recent"})
+
+
+def habitual(cue: Token) -> bool:
+    """Whether a speech noun names repeated statements ("repeated assurances from X"): background,
+    not a dated event."""
+    return cue.pos_ in ("NOUN", "PROPN") and (cue.tag_ in ("NNS", "NNPS") or any(
+        c.dep_ == "amod" and c.lower_ in HABITUAL for c in cue.children))
+
+
+def classify(cue: Token, content: Span, speaker: Mention,
+             actor_of: Callable[[Token], Mention | None], reports_act: bool = False) -> Stance | None:
+    """The stance of a statement, or None for a plain statement (no event).
+
+    Args:
+        cue: the speech word.
+        content: what was said.
+        speaker: who said it (with the actor).
+        actor_of: resolves a noun-phrase head to its actor mention (the article's actors).
+        reports_act: the content holds a coded material act: with a neutral cue the statement
+            reports that act, which is coded as such.
+    """
+    kind = cue_kinds().get(cue.lemma_.lower()) or cue_kinds().get(cue.lower_)
+    if kind in ("appeal", "demand") and not _infinitive_object(cue):
+        kind = "neutral"  # "asked if the United States was prepared": a question
+    if kind is None or (kind == "neutral" and reports_act):
+        return None
+    if kind == "neutral":
+        kind = _content_kind(content, speaker, actor_of)
+        if kind is None:
+            return None
+    if kind == "threaten" and _forceful(content):
+        return Stance("138", kind, _target(cue, content, speaker, actor_of, kind))
+    return Stance(KIND_CODES[kind], kind, _target(cue, content, speaker, actor_of, kind))
+
+
+def _content_kind(content: Span, speaker: Mention,
+                  actor_of: Callable[[Token], Mention | None]) -> str | None:
+    """What a neutral statement's content makes it, or None (see the module docstring)."""
+    words = stance_words()
+    lemmas = [(t.lemma_.lower(), t.lower_) for t in content]
+    found = {words.get(lemma) or words.get(lower) for lemma, lower in lemmas} - {None}
+    if "denial" in found and _negative(content):
+        return "deny"
+    modal = _obligation(content)
+    if modal is not None:
+        return modal
+    score = polarity(content.text)
+    judged = _judged_actor(content, speaker, actor_of)
+    if "blame" in found or (score <= -JUDGEMENT and judged is not None and _judgement(content)):
+        return "criticize"
+    if score <= -JUDGEMENT and "situation" in found:
+        return "pessimism"
+    if score >= JUDGEMENT and judged is not None and "praise" in found:
+        return "praise"
+    if score >= JUDGEMENT and "situation" in found:
+        return "optimism"
+    return None
+
+
+def _infinitive_object(cue: Token) -> bool:
+    """Whether an appeal or demand verb governs a to-infinitive ("urged Iraq to secure")."""
+    return any(c.dep_ in ("xcomp", "ccomp") and any(a.lower_ == "to" and a.dep_ == "aux"
+                                                    for a in c.children) for c in cue.children)
+
+
+def _negative(content: Span) -> bool:
+    return polarity(content.text) < 0 or any(t.dep_ == "neg" for t in content)
+
+
+#: verbs that judge what their subject is or does ("the vote was flawed", "amounts to torture").
+JUDGING_VERBS = frozenset({"be", "seem", "remain", "become", "constitute", "amount", "represent",
+                           "look", "appear", "prove", "call", "describe", "label", "consider"})
+
+
+def _judgement(content: Span) -> bool:
+    """Whether the content's main clause judges: a copula or a verb of characterising."""
+    root = content.root
+    return root.lemma_.lower() in JUDGING_VERBS or any(c.dep_ in ("acomp", "attr", "oprd")
+                                                       for c in root.children)
+
+
+def _obligation(content: Span) -> str | None:
+    """``appeal``/``demand`` when the content obliges another party ("Iraq should do more")."""
+    root = content.root
+    head = root
+    if root.lower_ in ("need", "needs", "have", "has") and any(
+            c.dep_ == "xcomp" for c in root.children):
+        return "appeal" if root.lower_.startswith("need") else "demand"  # "X needs to", "has to"
+    for aux in head.children:
+        word = aux.lower_
+        if aux.dep_ != "aux":
+            continue
+        if word in APPEAL_MODALS or word in DEMAND_MODALS - {"have"}:
+            subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subject is not None and subject.lower_ in OWN_WORDS:
+                return None  # "we must act": the speaker's own resolve
+            return "appeal" if word in APPEAL_MODALS else "demand"
+    return None
+
+
+def _forceful(content: Span) -> bool:
+    force = {"force", "attack", "strike", "retaliate", "retaliation", "military", "war", "fire",
+             "bomb", "kill", "destroy", "invade", "shoot", "respond"}
+    return any(t.lemma_.lower() in force for t in content)
+
+
+def _key(mention: Mention | None) -> str | None:
+    actor = mention.actor if mention is not None else None
+    if actor is None:
+        return None
+    return actor.org or actor.country or actor.code
+
+
+def _judged_actor(content: Span, speaker: Mention,
+                  actor_of: Callable[[Token], Mention | None]) -> Token | None:
+    """The head of the actor the content judges: the subject, possessor or object of its main
+    clause (not a place where something happens), another party than the speaker's."""
+    own = _key(speaker)
+    for token in content:
+        if token.dep_ not in ABOUT_DEPS or token.lower_ in OWN_WORDS:
+            continue
+        if token.dep_ == "pobj" and token.head.lower_ in ("in", "at", "near", "inside", "across"):
+            continue
+        mention = actor_of(token)
+        if mention is not None and _key(mention) not in (None, own):
+            return token
+    return None
+
+
+def _target(cue: Token, content: Span, speaker: Mention,
+            actor_of: Callable[[Token], Mention | None], kind: str) -> Token | None:
+    """The party a statement is about: the cue's object ("accused Syria"), an appeal's
+    addressee, else the actor the content names first as subject, possessor or object."""
+    own = _key(speaker)
+    for child in cue.children:
+        if child.dep_ in ("dobj", "dative", "iobj") or (child.dep_ == "prep" and child.lower_ in ("on", "to")):
+            heads = [child] if child.dep_ != "prep" else [c for c in child.children if c.dep_ == "pobj"]
+            for head in heads:
+                mention = actor_of(head)
+                if mention is not None and _key(mention) not in (None, own):
+                    return head
+    judged = _judged_actor(content, speaker, actor_of)
+    if judged is not None:
+        return judged
+    if kind in ("pessimism", "optimism", "deny"):
+        for token in content:  # "a civil war in Iraq is looming": the situation's country
+            mention = actor_of(token) if token.pos_ in ("PROPN", "NOUN") else None
+            if mention is not None and _key(mention) not in (None, own):
+                return token
+    return None
