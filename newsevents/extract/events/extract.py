@@ -30,7 +30,8 @@ from spacy.tokens import Doc, Span, Token
 from ...records import Entity, Event, Mention, Place, Quote, Timex
 from ...records import Span as TextSpan
 from ..actors.business import CORPORATE_WORDS
-from ..actors.graph import ActorGraph, political
+from ..actors.codes import political
+from ..actors.graph import ActorGraph
 from ..predicates import Predicate, clause_span, conjuncts, nominal_predicate, verbal_predicate
 from ..tone import polarity
 from .cameo import code_info, plover_for
@@ -283,6 +284,7 @@ def extract_events(
     *,
     require_target: bool = True,
     trace: Trace = NO_TRACE,
+    graph: ActorGraph | None = None,
 ) -> list[Event]:
     """Coded political events of a parsed article.
 
@@ -296,12 +298,13 @@ def extract_events(
         require_target: drop events without a target actor (except protest and force
             posture), as PETRARCH's ``require_dyad`` does.
         trace: notes what became of every candidate predicate (``newsevents explain``).
+        graph: the article's actor graph (``doc._.actor_graph``); built here when not given.
 
     Returns:
         Events in text order, every modality included (``Event.modality``; only ``asserted``
         ones count by default downstream), duplicates (same evidence, code and dyad) removed.
     """
-    actors = ActorGraph(doc, entities)
+    actors = graph if graph is not None else ActorGraph(doc, entities)
     found = scan(doc).sentences
     ctx = _Context(doc, published, timexes, quotes, places, actors,
                    {sent.start: number for number, sent in enumerate(doc.sents)})
@@ -329,6 +332,8 @@ def extract_events(
     return sorted(kept, key=lambda e: (e.evidence.start, e.cameo))
 
 
+#: sectors whose statements are comment or reporting, not political events (analysts, media).
+COMMENTATORS = frozenset({"EDU", "MED", "BUS", "MNC"})
 #: roots of material acts: reported inside a statement they are still coded as acts
 #: ("Iraq said its planes struck the tanker").
 MATERIAL_ROOTS = frozenset({"04", "06", "07", "08", "14", "15", "16", "17", "18", "19", "20"})
@@ -347,7 +352,7 @@ def _statements(ctx: _Context, by_head: dict[int, list[Event]], acts: set[int],
     contents: set[int] = set()
     for quote in ctx.quotes:
         speaker = quote.speaker
-        if speaker is None or not political(speaker.actor):
+        if speaker is None or not political(speaker.actor) or speaker.actor.sector in COMMENTATORS:
             continue
         cue = cue_token(ctx.doc, quote)
         content = ctx.doc.char_span(quote.start, quote.end, alignment_mode="expand")

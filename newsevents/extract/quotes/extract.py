@@ -39,6 +39,7 @@ from spacy.strings import get_string_id
 from ...nlp import text_of
 from ...records import Entity, Mention, Quote
 from ..actors.coref import actor_of, antecedent, candidates, np_span, reference_kinds
+from ..actors.graph import ActorGraph
 from ..quotemarks import quoted_ranges
 from ..tone import polarity
 
@@ -78,22 +79,24 @@ def cue_words() -> dict[str, frozenset[str]]:
     return {kind: frozenset(words) for kind, words in table.items()}
 
 
-def extract_quotes(doc: Any, entities: list[Entity]) -> list[Quote]:
+def extract_quotes(doc: Any, entities: list[Entity], graph: ActorGraph | None = None) -> list[Quote]:
     """Direct and reported quotations of a parsed article, in text order.
 
     Args:
         doc: a parsed spaCy ``Doc``.
         entities: the doc's cleaned entities with actors (``extract_entities``).
+        graph: the article's actor graph (``doc._.actor_graph``); built here when not given.
 
     Returns:
         One :class:`~newsevents.records.Quote` per quotation, with cue lemma, speaker Mention
         (actor resolved, pronouns through their antecedent) or None, and VADER polarity.
     """
     candidates(doc, entities)  # build the coreference candidates once
+    graph = graph if graph is not None else ActorGraph(doc, entities)
     drafts = _direct_quotes(doc)
     drafts += _reported_quotes(doc, drafts)
     drafts.sort(key=lambda d: (d.start, d.end))
-    return [_to_quote(doc, draft, entities) for draft in drafts]
+    return [_to_quote(doc, draft, entities, graph) for draft in drafts]
 
 
 # --- direct quotes ---------------------------------------------------------------------------
@@ -449,6 +452,16 @@ def _speaker_mention(doc: Any, head: Any, entities: list[Entity]) -> Mention | N
     return Mention(span.start_char, span.end_char, span.text, actor)
 
 
+def _located(graph: ActorGraph, mention: Mention | None, head: Any) -> Mention | None:
+    """The speaker with a sector-only actor placed in its country (the actor graph's
+    :meth:`~newsevents.extract.actors.graph.ActorGraph.locate`: "the officials" of a story
+    about Japan are Japan's)."""
+    if mention is None or head is None:
+        return mention
+    actor = graph.locate(mention.actor, head)
+    return mention if actor is mention.actor else Mention(mention.start, mention.end, mention.text, actor)
+
+
 def _same_person_actor(doc: Any, span: Any, entities: list[Entity]) -> Any:
     """"Tikhy" takes the actor of the earlier "Ukrainian ... spokesman Georgy Tikhy"."""
     name = span.root.text
@@ -459,7 +472,7 @@ def _same_person_actor(doc: Any, span: Any, entities: list[Entity]) -> Any:
     return None
 
 
-def _to_quote(doc: Any, draft: _Draft, entities: list[Entity]) -> Quote:
+def _to_quote(doc: Any, draft: _Draft, entities: list[Entity], graph: ActorGraph) -> Quote:
     text = text_of(doc)[draft.start : draft.end]
     return Quote(
         start=draft.start,
@@ -467,7 +480,7 @@ def _to_quote(doc: Any, draft: _Draft, entities: list[Entity]) -> Quote:
         text=text,
         direct=draft.direct,
         cue=draft.cue_lemma,
-        speaker=_speaker_mention(doc, draft.speaker, entities),
+        speaker=_located(graph, _speaker_mention(doc, draft.speaker, entities), draft.speaker),
         polarity=polarity(text),
     )
 
