@@ -1,10 +1,11 @@
 """The runner: sources -> the spaCy pipeline -> records -> the store, on one of three executors.
 
 :func:`extract` streams records without a database; :func:`ingest` stores them (idempotent,
-resumable) and runs the corpus steps; :func:`process` is the batch function every executor runs.
+resumable) and runs the corpus steps; :func:`demo` ingests the bundled demo corpus;
+:func:`process` is the batch function every executor runs.
 """
 
 from .process import process
-from .run import IngestSummary, extract, ingest
+from .run import IngestSummary, demo, demo_corpus, extract, ingest
 
-__all__ = ["IngestSummary", "extract", "ingest", "process"]
+__all__ = ["IngestSummary", "demo", "demo_corpus", "extract", "ingest", "process"]

@@ -416,3 +416,13 @@ def test_sources_forced_format_and_unknown_format_name(tmp_path):
 
     with pytest.raises(ConfigError, match="unknown input format 'docx'"):
         list(read_paths([path], format="docx"))
+
+
+def test_sources_bundled_demo_corpus_is_credited_and_reads_whole():
+    from newsevents.pipeline import demo_corpus
+
+    good, bad = split(read_paths([demo_corpus()]))
+    assert len(good) == 500 and bad == []
+    assert all(a.source == "Wikinews" and a.url.startswith("https://en.wikinews.org/wiki?curid=") for a in good)
+    notice = (demo_corpus().parent / "NOTICE.md").read_text(encoding="utf-8")
+    assert "Wikinews contributors" in notice and all(a.url in notice for a in good)  # CC BY 2.5: credit and URL
