@@ -6,9 +6,9 @@ The store is built once per session from the demo (``demo_db`` in ``conftest.py`
 spread of 100 of its 500 articles; ``NEWSEVENTS_DEMO_ARTICLES=all`` for all). What the pages show
 is checked against the API's answers for the same store, so the tests hold whatever the
 extraction finds; the corpus' own facts (an article's title and URL) are checked literally.
-Screenshots go to ``test-artifacts/`` (``$NEWSEVENTS_ARTIFACTS``); the README's (overview, map) are
-made on the whole demo by ``NEWSEVENTS_DEMO_ARTICLES=all NEWSEVENTS_ARTIFACTS=docs/img
-.venv/bin/python -m pytest tests/web/test_demo_dashboard.py``.
+Screenshots go to ``test-artifacts/`` (``$NEWSEVENTS_ARTIFACTS``); the README's two
+(``docs/img/demo-overview.png``, ``demo-map.png``) are these tests' on the whole demo
+(``NEWSEVENTS_DEMO_ARTICLES=all``; the command is in the README).
 """
 
 from __future__ import annotations
