@@ -2,6 +2,8 @@
 
 Three articles: two Ukraine–NATO articles in June and July 2025 (one by the same outlet twice
 over), one USA–Iran article in March 1987. Offsets are real offsets into each text.
+``build(path, names=True)`` adds a fourth, whose actors have names outside ASCII (Erdoğan,
+Lula da Silva) and a senator (whose title holds the letters NATO), for the name filters.
 """
 
 from __future__ import annotations
@@ -103,8 +105,30 @@ def records() -> list[ArticleRecord]:
     return [june_rec, july_rec, iran_rec]
 
 
-def build(path: Path) -> Path:
-    """Write the test store to ``path`` and return it."""
+ERDOGAN = Actor("TURGOV", "TUR", "GOV", None, "Recep Tayyip Erdoğan")
+LULA = Actor("BRAGOV", "BRA", "GOV", None, "Luiz Inácio Lula da Silva")
+SENATOR = Actor("USALEG", "USA", "LEG", None, "Senator Jim Risch")
+ANKARA = "Erdoğan met Lula in Ankara on Tuesday. Senator Risch criticised Erdoğan."
+
+
+def names_record() -> ArticleRecord:
+    """An article whose actors are named outside ASCII, and a senator."""
+    article = Article("d4names", "2024-05-07", "Erdoğan meets Lula", ANKARA, "Example Wire", None)
+    return ArticleRecord(
+        article,
+        entities=[_entity(ANKARA, "Erdoğan", "PERSON", ERDOGAN), _entity(ANKARA, "Lula", "PERSON", LULA),
+                  _entity(ANKARA, "Senator Risch", "PERSON", SENATOR)],
+        events=[
+            _event(ANKARA, "e6", "040", 1, 1.0, ("Erdoğan", ERDOGAN), ("Lula", LULA),
+                   "Erdoğan met Lula", "2024-05-07"),
+            _event(ANKARA, "e7", "111", 3, -2.0, ("Senator Risch", SENATOR), ("Erdoğan", ERDOGAN),
+                   "Senator Risch criticised Erdoğan", "2024-05-07"),
+        ],
+    )
+
+
+def build(path: Path, *, names: bool = False) -> Path:
+    """Write the test store to ``path`` (with :func:`names_record` when ``names``) and return it."""
     with Store(path) as store:
-        store.add(records())
+        store.add(records() + ([names_record()] if names else []))
     return path

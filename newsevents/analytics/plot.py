@@ -1,5 +1,6 @@
-"""Charts of a dyad series: one Vega-Lite spec for the dashboard and for PNG/SVG files, and a
-plain-text chart for the terminal.
+"""Charts: a series of periods (a dyad's, or the whole store's) as one Vega-Lite spec for the
+dashboard and for PNG/SVG files, a plain-text chart for the terminal, and the map of events by
+place.
 
 The dashboard renders :func:`dyad_spec` with the vendored vega-embed; files are rendered from
 the same spec by ``vl-convert-python`` (an optional dependency, offline, no browser); the
@@ -8,7 +9,8 @@ terminal chart is a rich table of stacked bars.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import datetime as dt
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -16,8 +18,11 @@ from rich.table import Table
 from rich.text import Text
 
 from ..errors import ConfigError
+from .overview import PlaceMap
 from .queries import QUAD_CLASSES, DyadPoint
 
+#: The fewest periods a series' time axis spans (see :func:`series_spec`).
+MIN_PERIODS = 12
 QUAD_COLORS = {1: "#74a9cf", 2: "#0570b0", 3: "#fc8d59", 4: "#b30000"}
 _VEGA_LITE = "https://vega.github.io/schema/vega-lite/v6.json"  # the schema's id; never fetched
 
@@ -44,8 +49,19 @@ def dyad_spec(points: Sequence[DyadPoint], a: str, b: str, *, by: str = "month")
     parsed to a date by Vega-Lite) and ``quad_class``, which the dashboard reads when a bar is
     clicked to list that period's events.
     """
+    return series_spec(points, f"{a.upper()} – {b.upper()} events by {by}", by=by)
+
+
+def series_spec(points: Sequence[DyadPoint], title: str, *, by: str = "month") -> dict[str, Any]:
+    """A Vega-Lite spec of any series of periods: stacked bars by quad class, mean Goldstein as a
+    line (see :func:`dyad_spec`).
+
+    The time axis spans at least :data:`MIN_PERIODS` periods, the data's centred in it, so that
+    one or a few periods read as bars of their period's width, not as a block across the chart.
+    """
     unit = {"day": "yearmonthdate", "week": "yearmonthdate", "month": "yearmonth", "year": "year"}[by]
-    x = {"field": "period", "type": "temporal", "timeUnit": unit, "title": by}
+    x = {"field": "period", "type": "temporal", "timeUnit": unit, "title": by,
+         "scale": {"domain": time_domain([p.period for p in points], by)} if points else {}}
     bars = {
         "mark": {"type": "bar", "cursor": "pointer"},
         "encoding": {
@@ -68,12 +84,96 @@ def dyad_spec(points: Sequence[DyadPoint], a: str, b: str, *, by: str = "month")
     }
     return {
         "$schema": _VEGA_LITE,
-        "title": f"{a.upper()} – {b.upper()} events by {by}",
+        "title": title,
         "width": 640,
         "height": 280,
         "data": {"values": dyad_rows(points)},
         "layer": [bars, line],
         "resolve": {"scale": {"y": "independent"}},
+    }
+
+
+def time_domain(periods: Sequence[dt.date], by: str) -> list[dict[str, int]]:
+    """The x domain of a series: from the first period's start to the last one's end, widened
+    evenly to at least :data:`MIN_PERIODS` periods; as Vega-Lite DateTime objects."""
+    first, last = min(periods), max(periods)
+    spanned = _steps(first, last, by) + 1
+    before = max(0, MIN_PERIODS - spanned) // 2
+    after = max(0, MIN_PERIODS - spanned) - before
+    start, end = _shift(first, by, -before), _shift(last, by, after + 1)
+    return [{"year": d.year, "month": d.month, "date": d.day} for d in (start, end)]
+
+
+def _steps(first: dt.date, last: dt.date, by: str) -> int:
+    if by in ("day", "week"):
+        return (last - first).days // (1 if by == "day" else 7)
+    months = (last.year - first.year) * 12 + last.month - first.month
+    return months if by == "month" else last.year - first.year
+
+
+def _shift(day: dt.date, by: str, n: int) -> dt.date:
+    """``day`` moved by ``n`` periods (a month or year period starts on its first day)."""
+    if by in ("day", "week"):
+        return day + dt.timedelta(days=n * (1 if by == "day" else 7))
+    months = day.year * 12 + day.month - 1 + n * (1 if by == "month" else 12)
+    return dt.date(months // 12, months % 12 + 1, day.day)
+
+
+def places_spec(places: PlaceMap, outline_url: str, country_keys: Mapping[str, Sequence[str]],
+                *, title: str = "events by place") -> dict[str, Any]:
+    """A Vega-Lite map: the world outline (TopoJSON at ``outline_url``, object ``countries``)
+    with the countries that hold placed events shaded, and one circle per place sized by its
+    events and coloured by its most frequent quad class.
+
+    Args:
+        places: the places and country counts (:func:`newsevents.analytics.overview.places`).
+        outline_url: where the browser loads the outline from (vendored with the dashboard).
+        country_keys: ISO3 code -> the outline's feature keys for it (its numeric ``id``, or its
+            name for the features that have none, such as Kosovo).
+        title: the chart's title.
+
+    Each circle's datum keeps ``geonameid`` and ``name``, which the dashboard reads when a place
+    is clicked to list its events.
+    """
+    countries = [{"key": key, "country": row["country"], "events": row["events"]}
+                 for row in places.countries for key in country_keys.get(row["country"], ())]
+    circles = [dict(p.to_dict(), quad=QUAD_CLASSES[p.quad_class],
+                    **{f"q{q}": n for q, n in p.counts.items()}) for p in places.places]
+    outline = {
+        "data": {"url": outline_url, "format": {"type": "topojson", "feature": "countries"}},
+        "transform": [{"calculate": "isValid(datum.id) ? datum.id : datum.properties.name", "as": "key"},
+                      {"lookup": "key", "from": {"data": {"values": countries}, "key": "key",
+                                                 "fields": ["country", "events"]}}],
+        "mark": {"type": "geoshape", "stroke": "#ffffff", "strokeWidth": 0.5},
+        "encoding": {
+            "color": {"condition": {"test": "isValid(datum.events)", "value": "#d8cfbf"}, "value": "#ececec"},
+            "tooltip": [{"field": "properties.name", "title": "country"},
+                        {"field": "events", "type": "quantitative", "title": "events at places here"}],
+        },
+    }
+    dots = {
+        "data": {"values": circles},
+        "mark": {"type": "circle", "cursor": "pointer", "opacity": 0.8, "stroke": "#ffffff", "strokeWidth": 0.7},
+        "encoding": {
+            "longitude": {"field": "lon", "type": "quantitative"},
+            "latitude": {"field": "lat", "type": "quantitative"},
+            "size": {"field": "events", "type": "quantitative", "title": "events",
+                     "scale": {"range": [40, 1600], "zero": False}},
+            "color": {"field": "quad", "type": "nominal", "title": "most events",
+                      "scale": {"domain": list(QUAD_CLASSES.values()), "range": list(QUAD_COLORS.values())}},
+            "tooltip": [{"field": "name", "title": "place"}, {"field": "country"},
+                        {"field": "events", "type": "quantitative"},
+                        *({"field": f"q{q}", "type": "quantitative", "title": name} for q, name in QUAD_CLASSES.items())],
+            "order": {"field": "events", "sort": "descending"},
+        },
+    }
+    return {
+        "$schema": _VEGA_LITE,
+        "title": title,
+        "width": 900,
+        "height": 470,
+        "projection": {"type": "equalEarth"},
+        "layer": [outline, dots],
     }
 
 

@@ -156,10 +156,11 @@ def dyad_series(
     _require(b, "second actor")
     table = sql.events_table(store._con, consolidated)
     where = sql.search_where(None, (a, b), since=since, until=until, directed=directed, modality=modality)
-    return [_point(row) for row in sql.dyad_rows(store._con, table, where, by, weighted)]
+    return [series_point(row) for row in sql.dyad_rows(store._con, table, where, by, weighted)]
 
 
-def _point(row: sql.Row) -> DyadPoint:
+def series_point(row: sql.Row) -> DyadPoint:
+    """A period of a series from its row (``store.analytics.dyad_rows``)."""
     counts = {q: int(row[f"q{q}"]) for q in QUAD_CLASSES}
     return DyadPoint(row["period"], int(row["events"]), counts, round(float(row["goldstein_mean"]), 3),
                      round(float(row["goldstein_sum"]), 3), int(row["weight"]))
@@ -177,6 +178,7 @@ def search_events(
     place: str | None = None,
     country: str | None = None,
     text: str | None = None,
+    geonameid: int | None = None,
     modality: str | None = "asserted",
     limit: int = 50,
     offset: int = 0,
@@ -194,6 +196,7 @@ def search_events(
         place: the event's place name contains this (case-insensitive).
         country: ISO3 code of the event's place, source or target.
         text: the evidence contains this (case-insensitive).
+        geonameid: the event's place has this GeoNames id (a place of the map).
         modality: asserted, negated, hypothetical, future, or None for all.
         limit: page size (at least 1).
         offset: matches to skip.
@@ -206,13 +209,16 @@ def search_events(
     """
     _check_page(limit, offset)
     where = sql.search_where(actor, dyad, since=since, until=until, cameo=cameo, modality=modality,
-                             directed=directed, place=place, country=country, text=text)
+                             directed=directed, place=place, country=country, text=text,
+                             geonameid=geonameid)
     total, found = sql.event_page(store._con, where, limit, offset)
     texts = sql.article_texts(store._con, sorted({r["article_id"] for r in found}))
-    return EventPage(total, limit, offset, [_hit(row, texts.get(row["article_id"], "")) for row in found])
+    return EventPage(total, limit, offset, [event_hit(row, texts.get(row["article_id"], "")) for row in found])
 
 
-def _hit(row: sql.Row, text: str) -> EventHit:
+def event_hit(row: sql.Row, text: str) -> EventHit:
+    """An event row (with its article's title, date and URL) as a hit, with the sentence around
+    its evidence from the article's ``text``."""
     event = rows.event_from_row(row)
     before, after = sentence_context(text, event.evidence.start, event.evidence.end)
     return EventHit(row["article_id"], event, row["article_title"], row["article_published"],

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import gzip
 import json
 import sys
 from collections.abc import Callable, Iterable
@@ -117,6 +118,33 @@ def example(db: str) -> None:
     summary = report.ingest_with_progress([path], db, quiet=True)
     report.print_summary(summary, db)
     report.show_example(db, path)
+
+
+@cli.command()
+@click.option("--db", default="demo.duckdb", show_default=True, type=click.Path(dir_okay=False),
+              help="DuckDB database file.")
+@click.option("--quiet", is_flag=True, help="No progress bar.")
+@click.option("--executor", default="local", show_default=True,
+              type=click.Choice(["local", "processes", "dask"]),
+              help="Where articles are coded: this process, a process pool, or Dask workers.")
+@click.option("--workers", default=None, type=click.IntRange(min=1),
+              help="Worker processes for processes/dask (default: CPU count).")
+@friendly
+def demo(db: str, quiet: bool, executor: str, workers: int | None) -> None:
+    """Ingest the bundled demo (500 Wikinews articles on politics and conflict, 2004-2009) into DB,
+    summarise it and say how to open it in the dashboard. Idempotent: a rerun adds nothing."""
+    from ..analytics.overview import overview
+    from ..pipeline.run import demo as run
+    from ..pipeline.run import demo_corpus
+    from ..store.database import Store
+    from . import report, tables
+
+    total = sum(1 for line in gzip.open(demo_corpus(), "rt", encoding="utf-8") if line.strip())
+    summary = report.with_progress(run, db, quiet=quiet, total=total, executor=executor, workers=workers)
+    report.print_summary(summary, db)
+    with Store(db, read_only=True) as store:
+        view = overview(store, limit=5, latest=1)
+    tables.emit_overview(view, db)
 
 
 @cli.command()

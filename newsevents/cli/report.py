@@ -28,14 +28,22 @@ def ingest_with_progress(paths: Iterable[str | Path], db: str | Path, *, format:
 
     ``options`` (executor, workers, scheduler) go to ``ingest`` unchanged.
     """
+    return with_progress(ingest, paths, db, format=format, quiet=quiet, **options)
+
+
+def with_progress(run: Callable[..., IngestSummary], *args: Any, quiet: bool = False,
+                  total: int | None = None, **options: Any) -> IngestSummary:
+    """Call ``run(*args, on_reject=..., on_progress=..., **options)`` (``ingest`` or ``demo``)
+    with a rich progress bar (out of ``total`` articles when known) and each reject on stderr,
+    or silently when ``quiet``."""
     if quiet:
-        return ingest(paths, db, format=format, on_reject=lambda r: None, **options)
+        return run(*args, on_reject=lambda r: None, **options)
     columns = (TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(),
                TextColumn("articles read"), TimeElapsedColumn())
     with Progress(*columns, console=_err, transient=False) as progress:
-        task = progress.add_task("ingest", total=None)
-        return ingest(paths, db, format=format, on_reject=print_reject,
-                      on_progress=lambda n: progress.update(task, completed=n), **options)
+        task = progress.add_task("ingest", total=total)
+        return run(*args, on_reject=print_reject,
+                   on_progress=lambda n: progress.update(task, completed=n), **options)
 
 
 def print_summary(summary: IngestSummary, db: str | Path) -> None:

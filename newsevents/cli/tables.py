@@ -1,4 +1,4 @@
-"""What ``newsevents dyad`` and ``newsevents actor`` print: rich tables, JSON Lines or CSV."""
+"""What ``newsevents dyad``, ``actor`` and ``demo`` print: rich tables, JSON Lines or CSV."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from rich.console import Console
 from rich.table import Table
 
+from ..analytics.overview import Overview
 from ..analytics.plot import terminal_chart
 from ..analytics.queries import QUAD_CLASSES, ActorProfile, DyadPoint
 
@@ -50,6 +51,24 @@ def emit_profile(profile: ActorProfile, format_: str) -> None:
     quotes: list[dict[str, object]] = [{"speaker": h.quote.speaker.text if h.quote.speaker else "", "quote": h.quote.text,
                "article": h.article_id} for h in profile.quotes]
     _out.print(_table("quotes", ("speaker", "quote", "article"), quotes))
+
+
+def emit_overview(view: Overview, db: str, *, dyads: int = 5) -> None:
+    """Print what a store holds (articles, events, date ranges, top dyads) and the command that
+    opens it in the dashboard."""
+    held = Table(title=f"{db} holds", show_header=False)
+    published = f", published {view.published_first} to {view.published_last}" if view.articles else ""
+    held.add_row("articles", f"{view.articles:,}{published}")
+    dated = f", dated {view.event_first} to {view.event_last}" if view.events else ""
+    held.add_row("events", f"{view.events:,} asserted ({view.events_all:,} in all){dated}")
+    held.add_row("on the map", f"{view.placed:,} events with a place")
+    _out.print(held)
+    rows = [{"dyad": f"{d['a']} – {d['b']}", "events": d["events"], "mean Goldstein": d["goldstein_mean"]}
+            for d in view.dyads[:dyads]]
+    if rows:
+        _out.print(_table("most active dyads", ("dyad", "events", "mean Goldstein"), rows))
+    _out.print(f"next:  newsevents serve --db {db}", highlight=False, soft_wrap=True)
+    _out.print("then open http://127.0.0.1:8000/ (the overview; the map at /#/map)", highlight=False, soft_wrap=True)
 
 
 def _table(title: str, columns: Sequence[str], rows: Sequence[dict[str, object]]) -> Table:

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from ..records import Article, ArticleRecord, Reject
+from ..resources import data_path
 from .process import BATCH_SIZE, process
 
 #: Articles read ahead, checked against the store and handed to spaCy together.
@@ -175,6 +176,25 @@ def _ingest_local(items: Iterator[Article | Reject], db: str | Path, summary: In
     finally:
         if held:
             held.close()
+
+
+def demo_corpus() -> Path:
+    """The bundled demo corpus: 500 Wikinews articles on politics and conflict, 2004-2009
+    (CC BY 2.5, Wikinews contributors; each record keeps its URL; ``data/demo/NOTICE.md``)."""
+    return data_path("demo", "wikinews-demo.jsonl.gz")
+
+
+def demo(db: str | Path = "demo.duckdb", **options: Any) -> IngestSummary:
+    """Ingest the bundled demo corpus (:func:`demo_corpus`) into ``db``; idempotent like ``ingest``.
+
+    Args:
+        db: the DuckDB file (created when missing).
+        options: passed to :func:`ingest` (on_reject, on_progress, executor, workers ...).
+
+    Returns:
+        What the run read and stored (a rerun stores nothing new).
+    """
+    return ingest([demo_corpus()], db, **options)
 
 
 def ingest_memory() -> str:

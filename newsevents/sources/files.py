@@ -8,17 +8,22 @@ Rules (documented for users in the CLI help as well):
   ``.txt`` seed, ``.jsonl``/``.ndjson``/``.json`` JSON Lines, ``.csv``, ``.html``/``.htm``,
   ``.rss``/``.atom`` feeds, ``.sgm``/``.sgml`` Reuters-21578), and for ``.xml`` or an unknown
   extension from the first bytes of the content.
-- A directory walk skips what is not an article file: hidden files and folders, files named
-  README*, PROVENANCE*, LICENSE*, NOTICE*, CHANGELOG*, COPYING*, files ending in .md, .dtd,
-  .xsd, .py, and files whose format cannot be told (including ``.txt`` files that do not open
-  with the seed header ``date YYYY-MM-DD``, such as Reuters' category lists). A file named
-  explicitly is always read, and one whose format cannot be told is a ``unknown_format`` Reject.
-- With ``format=``, every file (named or found in a walk, minus the skipped names) is read
-  in that format.
+- Nothing met in a directory walk is skipped silently: every file is read as if it had been
+  named (its articles are read, or it becomes a Reject saying why not: ``binary_file``,
+  ``unknown_format``, ``bad_encoding``, ``bad_header`` ...). Files that are not articles by
+  their name (README*, PROVENANCE*, LICENSE*, NOTICE*, CHANGELOG*, COPYING*, and files ending
+  in .md, .dtd, .xsd, .py, .pyc) are not read and become a ``not_an_article`` Reject; a hidden
+  file or folder (name starting with ``.``) is not read or entered and becomes one ``hidden``
+  Reject. So the ingest summary and the ``rejects`` table account for every file met.
+- A file whose format cannot be told is a ``binary_file`` Reject when its first bytes are
+  binary, ``bad_encoding`` when they are not UTF-8, else ``unknown_format``.
+- With ``format=``, every file (named or found in a walk, minus those not read by name)
+  is read in that format.
 """
 
 from __future__ import annotations
 
+import codecs
 import os
 import re
 from collections.abc import Callable, Iterable, Iterator
@@ -26,7 +31,7 @@ from pathlib import Path
 
 from ..errors import ConfigError
 from ..records import Article, Reject
-from .common import reject
+from .common import ENCODING_FIX, looks_binary, reject
 from .html import read_html
 from .opening import STREAM_ERRORS, open_raw, path_problem
 from .reuters import read_reuters
@@ -35,6 +40,8 @@ from .seed import HEADER_SNIFF, read_seed
 from .tabular import read_csv, read_jsonl
 
 Reader = Callable[[str | Path], Iterator[Article | Reject]]
+#: Bytes read from a file's start to tell its format.
+HEAD_BYTES = 4096
 
 READERS: dict[str, Reader] = {
     "csv": read_csv,
@@ -89,16 +96,20 @@ def read_paths(paths: Iterable[str | Path], *, format: str | None = None) -> Ite
     for path in paths:
         if Path(path).is_dir():
             for found in walk(path):
-                if forced is not None:
-                    yield from forced(found)
-                elif (name := detect_format(found)) is not None:
-                    yield from READERS[name](found)
+                if isinstance(found, Reject):
+                    yield found
+                else:
+                    yield from read_file(found, forced)
         else:
             yield from read_file(path, forced)
 
 
 def read_file(path: str | Path, reader: Reader | None = None) -> Iterator[Article | Reject]:
-    """Read one named file, detecting its format unless a reader is given."""
+    """Read one file, detecting its format unless a reader is given.
+
+    A file whose format cannot be told yields one Reject saying why: ``binary_file``,
+    ``bad_encoding`` (not UTF-8) or ``unknown_format`` (text of no known kind).
+    """
     if reader is not None:
         yield from reader(path)
         return
@@ -108,13 +119,28 @@ def read_file(path: str | Path, reader: Reader | None = None) -> Iterator[Articl
         return
     name = detect_format(path) or _by_extension(path)
     if name is None:
-        detail = (
-            "cannot tell the file's format from its name or content; rename it (.txt, .jsonl, .csv, "
-            f".html, .xml, .sgm) or give the format (--input-format {'|'.join(sorted(READERS))})"
-        )
-        yield reject(path, "", "unknown_format", detail)
+        yield _unknown(path)
         return
     yield from READERS[name](path)
+
+
+def _unknown(path: str | Path) -> Reject:
+    """The Reject of a file whose format cannot be told, naming what its first bytes are."""
+    head = _head(path)
+    formats = "|".join(sorted(READERS))
+    if looks_binary(head):
+        detail = ("the file is binary (NUL bytes or a binary signature), not an article file; "
+                  "remove it from the folder, or convert it to text (.txt, .jsonl, .csv, .html)")
+        return reject(path, "", "binary_file", detail)
+    if not _utf8(head):
+        detail = (f"the file's format cannot be told and its bytes are not UTF-8; {ENCODING_FIX}, "
+                  f"then name its format (--input-format {formats}) or rename it")
+        return reject(path, "", "bad_encoding", detail)
+    detail = (
+        "cannot tell the file's format from its name or content; rename it (.txt, .jsonl, .csv, "
+        f".html, .xml, .sgm) or give the format (--input-format {formats})"
+    )
+    return reject(path, "", "unknown_format", detail)
 
 
 def reader_for(format: str) -> Reader:
@@ -125,19 +151,61 @@ def reader_for(format: str) -> Reader:
     return READERS[name]
 
 
-def walk(directory: str | Path) -> Iterator[Path]:
-    """Yield the files under a directory sorted by relative path (``a/c`` before ``b``), minus
-    hidden and known non-article files (see the module docstring)."""
-    found: list[Path] = []
+def _utf8(head: bytes) -> bool:
+    """Whether a file's first bytes are UTF-8 text (a character cut by the end of ``head``, or a
+    UTF-16/32 byte-order mark, counts as text)."""
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_BE)):
+        return True
+    try:
+        head.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return exc.reason == "unexpected end of data" and exc.start >= len(head) - 3
+    return True
+
+
+def walk(directory: str | Path) -> Iterator[Path | Reject]:
+    """Yield every file under a directory, sorted by relative path (``a/c`` before ``b``).
+
+    A file that is not an article by its name yields a ``not_an_article`` Reject instead, and
+    a hidden file or folder a ``hidden`` Reject (the folder is not entered); see the module
+    docstring. Nothing met is left out silently.
+    """
+    found: list[Path | Reject] = []
     for root, dirs, files in os.walk(directory):
-        dirs[:] = [d for d in dirs if not d.startswith(".")]
-        found.extend(Path(root) / name for name in files if not _skipped(name))
-    yield from sorted(found, key=lambda p: p.relative_to(directory).parts)
+        found.extend(_hidden(Path(root) / d, folder=True) for d in dirs if d.startswith("."))
+        found.extend(_linked_folder(Path(root) / d) for d in dirs if not d.startswith(".")
+                     and (Path(root) / d).is_symlink())
+        dirs[:] = [d for d in dirs if not d.startswith(".")]  # os.walk does not enter linked folders
+        found.extend(_passed_over(Path(root) / name) or Path(root) / name for name in files)
+    yield from sorted(found, key=lambda item: _relative(item, directory))
 
 
-def _skipped(name: str) -> bool:
+def _relative(item: Path | Reject, directory: str | Path) -> tuple[str, ...]:
+    return Path(item.path if isinstance(item, Reject) else item).relative_to(directory).parts
+
+
+def _passed_over(path: Path) -> Reject | None:
+    """The Reject of a file a walk does not read (hidden, or not an article by its name)."""
+    name = path.name
+    if name.startswith("."):
+        return _hidden(path, folder=False)
     stem = name[:-3] if name.endswith(".gz") else name
-    return name.startswith(".") or bool(SKIP_NAMES.match(name)) or Path(stem).suffix.lower() in SKIP_SUFFIXES
+    if SKIP_NAMES.match(name) or Path(stem).suffix.lower() in SKIP_SUFFIXES:
+        detail = ("a documentation, licence or code file (README, LICENSE, NOTICE, .md, .dtd, .py ...), "
+                  "not read in a folder walk; name the file itself to read it as articles")
+        return reject(path, "", "not_an_article", detail)
+    return None
+
+
+def _hidden(path: Path, *, folder: bool) -> Reject:
+    what = "folder, not entered" if folder else "file, not read"
+    detail = f"a hidden {what} in a folder walk; name it on the command line to read it"
+    return reject(path, "", "hidden", detail)
+
+
+def _linked_folder(path: Path) -> Reject:
+    detail = "a link to a folder, not followed in a folder walk (no loops); name its target to read it"
+    return reject(path, "", "not_a_file", detail)
 
 
 def detect_format(path: str | Path) -> str | None:
@@ -164,6 +232,6 @@ def _by_extension(path: str | Path) -> str | None:
 def _head(path: str | Path) -> bytes:
     try:
         with open_raw(path) as handle:
-            return handle.read(4096).removeprefix(b"\xef\xbb\xbf")
+            return handle.read(HEAD_BYTES).removeprefix(b"\xef\xbb\xbf")
     except STREAM_ERRORS:
         return b""

@@ -15,7 +15,8 @@ from typing import Any
 import duckdb
 
 from ..errors import ConfigError
-from .filters import Where, event_where
+from .consolidate import WITH_NAMES
+from .filters import Where, actor_match, event_where
 
 PERIODS = ("day", "week", "month", "year")
 CONSOLIDATED = "consolidated_events"
@@ -30,7 +31,7 @@ def table_exists(con: duckdb.DuckDBPyConnection, name: str) -> bool:
 
 
 _CONSOLIDATED_FROM = (
-    "(SELECT c.*, m.quad_class, m.goldstein FROM consolidated_events c JOIN (SELECT em.consolidated_id, "
+    f"(SELECT c.*, m.quad_class, m.goldstein FROM {WITH_NAMES} c JOIN (SELECT em.consolidated_id, "
     "any_value(v.quad_class) AS quad_class, avg(v.goldstein) AS goldstein FROM event_mentions em "
     "JOIN events v ON v.id = em.event_id GROUP BY em.consolidated_id) m ON m.consolidated_id = c.id)"
 )
@@ -64,6 +65,7 @@ def search_where(
     place: str | None = None,
     country: str | None = None,
     text: str | None = None,
+    geonameid: int | None = None,
 ) -> Where:
     """The WHERE clause of an event search (see ``analytics.search_events``)."""
     where = event_where(actor, dyad, since, until, cameo, modality, directed)
@@ -75,6 +77,8 @@ def search_where(
         where.add("(place_country = ? OR source_country = ? OR target_country = ?)", code, code, code)
     if text:
         where.add("strpos(lower(evidence_text), ?) > 0", text.strip().lower())
+    if geonameid is not None:
+        where.add("place_geonameid = ?", geonameid)
     return where
 
 
@@ -93,7 +97,7 @@ def dyad_rows(con: duckdb.DuckDBPyConnection, table: str, where: Where, by: str,
         f"avg(goldstein) AS goldstein_mean, sum(goldstein) AS goldstein_sum, {weight} AS weight "
         f"FROM {table} e{_join(table, weighted)}{where} GROUP BY period ORDER BY period"
     )
-    return _rows(con, sql, where.params)
+    return fetch_rows(con, sql, where.params)
 
 
 def _weight(table: str) -> str:
@@ -125,7 +129,7 @@ def event_page(con: duckdb.DuckDBPyConnection, where: Where, limit: int, offset:
         "FROM (SELECT * FROM events WHERE rowid IN (SELECT unnest(?::BIGINT[]))) e "
         "LEFT JOIN articles a ON a.id = e.article_id ORDER BY e.event_date, e.article_id, e.idx"
     )
-    return int(total), _rows(con, sql, [ids or []]) if ids else []
+    return int(total), fetch_rows(con, sql, [ids or []]) if ids else []
 
 
 def article_texts(con: duckdb.DuckDBPyConnection, ids: list[str]) -> dict[str, str]:
@@ -142,9 +146,7 @@ def quote_page(
     """Quotes by speaker and/or containing ``text``: the total and one page, with article title."""
     where = Where()
     if speaker:
-        code = speaker.strip().upper()
-        where.add("(starts_with(speaker_code, ?) OR speaker_country = ? OR upper(speaker_org) = ?)",
-                  code, code, code)
+        where.add(*actor_match("speaker", speaker))
     if text:
         where.add("strpos(lower(text), ?) > 0", text.strip().lower())
     (total,) = con.execute(f"SELECT count(*) FROM quotes{where}", where.params).fetchone() or (0,)
@@ -153,7 +155,7 @@ def quote_page(
         "JOIN articles a ON a.id = q.article_id ORDER BY a.published_date DESC, q.article_id, q.idx "
         "LIMIT ? OFFSET ?"
     )
-    return int(total), _rows(con, sql, [*where.params, limit, offset])
+    return int(total), fetch_rows(con, sql, [*where.params, limit, offset])
 
 
 def actor_summary(con: duckdb.DuckDBPyConnection, actor: str, modality: str | None) -> Row:
@@ -166,32 +168,30 @@ def actor_summary(con: duckdb.DuckDBPyConnection, actor: str, modality: str | No
         f"(SELECT max(event_date) FROM events{_either(actor, modality)}) AS last"
     )
     params = [*as_source.params, *as_target.params, *_either(actor, modality).params * 2]
-    return _rows(con, sql, params)[0]
+    return fetch_rows(con, sql, params)[0]
 
 
 def actor_names(con: duckdb.DuckDBPyConnection, actor: str, limit: int) -> list[Row]:
     """The actor codes and names entities matching ``actor`` resolve to, most mentioned first."""
     where = Where()
-    code = actor.strip().upper()
-    where.add("(starts_with(code, ?) OR country = ? OR upper(org) = ?)", code, code, code)
+    where.add(*actor_match(None, actor))
     sql = (
         f"SELECT code, any_value(name) AS name, any_value(country) AS country, any_value(org) AS org, "
         f"count(*) AS mentions FROM entities{where} GROUP BY code ORDER BY mentions DESC, code LIMIT ?"
     )
-    return _rows(con, sql, [*where.params, limit])
+    return fetch_rows(con, sql, [*where.params, limit])
 
 
 def actor_partners(con: duckdb.DuckDBPyConnection, actor: str, modality: str | None, limit: int) -> list[Row]:
     """The codes this actor has most events with (either direction), with mean Goldstein."""
     where = _either(actor, modality)
-    s = "(starts_with(source_code, ?) OR source_country = ? OR upper(source_org) = ?)"
+    s, *params = actor_match("source", actor)
     sql = (
         f"SELECT CASE WHEN {s} THEN target_code ELSE source_code END AS partner, count(*) AS events, "
         f"round(avg(goldstein), 3) AS goldstein_mean FROM events{where} GROUP BY partner "
         "HAVING partner IS NOT NULL ORDER BY events DESC, partner LIMIT ?"
     )
-    code = actor.strip().upper()
-    return _rows(con, sql, [code, code, code, *where.params, limit])
+    return fetch_rows(con, sql, [*params, *where.params, limit])
 
 
 def actor_event_mix(con: duckdb.DuckDBPyConnection, actor: str, modality: str | None) -> list[Row]:
@@ -201,25 +201,25 @@ def actor_event_mix(con: duckdb.DuckDBPyConnection, actor: str, modality: str | 
         f"SELECT root, quad_class, count(*) AS events, round(avg(goldstein), 3) AS goldstein_mean "
         f"FROM events{where} GROUP BY root, quad_class ORDER BY events DESC, root"
     )
-    return _rows(con, sql, where.params)
+    return fetch_rows(con, sql, where.params)
 
 
 def actor_search(con: duckdb.DuckDBPyConnection, query: str, limit: int) -> list[Row]:
-    """Actor codes whose code starts with, or whose name contains, ``query``, by mentions."""
+    """Actor codes whose code starts with, or whose name contains, ``query`` (accents ignored:
+    ``Erdogan`` finds Erdoğan), by mentions."""
     q = query.strip().upper()
     sql = (
         "SELECT code, any_value(name) AS name, any_value(country) AS country, any_value(org) AS org, "
         "count(*) AS mentions FROM entities WHERE code IS NOT NULL AND (starts_with(code, ?) "
-        "OR strpos(upper(coalesce(name, '')), ?) > 0 OR upper(coalesce(org, '')) = ?) "
+        "OR strpos(strip_accents(upper(coalesce(name, ''))), strip_accents(?)) > 0 OR upper(coalesce(org, '')) = ?) "
         "GROUP BY code ORDER BY mentions DESC, code LIMIT ?"
     )
-    return _rows(con, sql, [q, q, q, limit])
+    return fetch_rows(con, sql, [q, q, q, limit])
 
 
 def _side_where(side: str, actor: str, modality: str | None) -> Where:
     where = event_where(None, None, None, None, None, modality, True)
-    code = actor.strip().upper()
-    where.add(f"(starts_with({side}_code, ?) OR {side}_country = ? OR upper({side}_org) = ?)", code, code, code)
+    where.add(*actor_match(side, actor))
     return where
 
 
@@ -227,7 +227,8 @@ def _either(actor: str, modality: str | None) -> Where:
     return event_where(actor, None, None, None, None, modality, True)
 
 
-def _rows(con: duckdb.DuckDBPyConnection, sql: str, params: list[Any]) -> list[Row]:
+def fetch_rows(con: duckdb.DuckDBPyConnection, sql: str, params: list[Any]) -> list[Row]:
+    """The rows of a query as dicts keyed by column name."""
     cursor = con.execute(sql, params)
     names = [d[0] for d in cursor.description]
     return [dict(zip(names, values)) for values in cursor.fetchall()]

@@ -216,12 +216,22 @@ def _delete(con: Any, everything: bool) -> None:
     con.execute("DROP TABLE _gone")
 
 
+#: Consolidated events with the names their mentions give their actors (for the name filters).
+WITH_NAMES = (
+    "(SELECT c.*, n.source_name, n.target_name FROM consolidated_events c LEFT JOIN (SELECT em.consolidated_id, "
+    "string_agg(DISTINCT v.source_name, ' / ') AS source_name, string_agg(DISTINCT v.target_name, ' / ') "
+    "AS target_name FROM event_mentions em JOIN events v ON v.id = em.event_id GROUP BY em.consolidated_id) n "
+    "ON n.consolidated_id = c.id)"
+)
+
+
 def list_consolidated(store: Any, actor: str | None, dyad: tuple[str, str] | None,
                       since: str | dt.date | None, until: str | dt.date | None, cameo: str | None,
                       modality: str | None, directed: bool, limit: int | None) -> list[ConsolidatedEvent]:
     """Consolidated events matching the filters (as ``Store.events``), with their mentions."""
     where = filters.event_where(actor, dyad, since, until, cameo, modality, directed)
-    sql, params = f"SELECT * FROM consolidated_events{where} ORDER BY event_date, id", list(where.params)
+    sql = f"SELECT * EXCLUDE (source_name, target_name) FROM {WITH_NAMES}{where} ORDER BY event_date, id"
+    params = list(where.params)
     if limit is not None:
         if not isinstance(limit, int) or limit < 0:
             raise ConfigError(f"limit must be a whole number >= 0, not {limit!r}")

@@ -39,7 +39,7 @@ def entity_where(label: str | None, actor: str | None) -> Where:
     if label:
         where.add("label = ?", label.upper())
     if actor:
-        where.add(*_actor(None, actor))
+        where.add(*actor_match(None, actor))
     return where
 
 
@@ -47,7 +47,7 @@ def quote_where(speaker: str | None) -> Where:
     """Quotes whose speaker resolves to this actor."""
     where = Where()
     if speaker:
-        where.add(*_actor("speaker", speaker))
+        where.add(*actor_match("speaker", speaker))
     return where
 
 
@@ -67,7 +67,7 @@ def event_where(
     """
     where = Where()
     if actor:
-        (s, *p), (t, *q) = _actor("source", actor), _actor("target", actor)
+        (s, *p), (t, *q) = actor_match("source", actor), actor_match("target", actor)
         where.add(f"({s} OR {t})", *p, *q)
     if dyad:
         where.add(*_dyad(dyad, directed))
@@ -82,18 +82,40 @@ def event_where(
     return where
 
 
-def _actor(prefix: str | None, value: str) -> tuple[str, ...]:
+def actor_match(prefix: str | None, value: str) -> tuple[str, ...]:
+    """The condition that an actor (columns ``{prefix}_code`` ...) matches ``value``, and its
+    parameters: a code prefix, a country, an org, or whole words of the name.
+
+    Args:
+        prefix: the column prefix (``source``, ``target``, ``speaker``), or None for the bare
+            actor columns of the entities table.
+        value: what the user typed (any letters; case, accents and punctuation do not matter
+            for names).
+
+    Returns:
+        ``(condition, *params)``.
+    """
     p = f"{prefix}_" if prefix else ""
-    condition = f"(starts_with({p}code, ?) OR {p}country = ? OR upper({p}org) = ?)"
-    return (condition, *[value.strip().upper()] * 3)
+    code = value.strip().upper()
+    condition = (f"(starts_with({p}code, ?) OR {p}country = ? OR upper({p}org) = ? "
+                 f"OR strpos({_words(f'{p}name')}, {_words('?')}) > 0)")
+    return (condition, code, code, code, code)
+
+
+def _words(expr: str) -> str:
+    """SQL: ``expr`` upper-cased, without accents, punctuation as spaces, padded with spaces, so
+    that ``strpos`` finds whole words ("NATO" is not in "SENATOR")."""
+    return f"(' ' || translate(strip_accents(upper({expr})), '-.,''’', '     ') || ' ')"
+
+
 
 
 def _dyad(dyad: tuple[str, str], directed: bool) -> tuple[str, ...]:
     a, b = dyad
-    (sa, *pa), (tb, *pb) = _actor("source", a), _actor("target", b)
+    (sa, *pa), (tb, *pb) = actor_match("source", a), actor_match("target", b)
     if directed:
         return (f"({sa} AND {tb})", *pa, *pb)
-    (sb, *qb), (ta, *qa) = _actor("source", b), _actor("target", a)
+    (sb, *qb), (ta, *qa) = actor_match("source", b), actor_match("target", a)
     return (f"(({sa} AND {tb}) OR ({sb} AND {ta}))", *pa, *pb, *qb, *qa)
 
 

@@ -2,8 +2,12 @@
 
 ``create_app(db)`` opens the store read-only and serves:
 
-- ``GET /api/events``: event search (actor, dyad, CAMEO, dates, place, country, text, modality),
-  paginated with ``limit`` (1–500) and ``offset``;
+- ``GET /api/overview``: what the store holds: counts, date ranges, events over time by quad
+  class (with its Vega-Lite chart spec), top actors and dyads, the latest events with evidence;
+- ``GET /api/places``: events by place for the map (actor, dates, CAMEO, modality), with its
+  Vega-Lite map spec;
+- ``GET /api/events``: event search (actor, dyad, CAMEO, dates, place, GeoNames id, country,
+  text, modality), paginated with ``limit`` (1–500) and ``offset``;
 - ``GET /api/dyad``: a dyad series by day/week/month/year, with its Vega-Lite chart spec;
 - ``GET /api/actors?q=``: actor search; ``GET /api/actors/{code}``: an actor profile;
 - ``GET /api/articles/{id}``: one article with everything extracted from it;
@@ -27,11 +31,14 @@ from pathlib import Path
 from typing import Annotated, Any, Literal, TypeVar
 
 from fastapi import FastAPI, HTTPException, Query, Request
+from fastapi.encoders import jsonable_encoder
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
-from pydantic import BaseModel
+from pydantic import AfterValidator, BaseModel
 from starlette.background import BackgroundTask
 
+from ..analytics import overview as overviews
 from ..analytics import plot
 from ..analytics import queries as analytics
 from ..errors import NewsEventsError
@@ -39,20 +46,48 @@ from ..store.analytics import search_where
 from ..store.database import Store
 from ..store.gdelt import export_gdelt
 from ..store.lock import StoreBusy
+from .outline import OUTLINE_URL, country_keys
 from .reader import Reader
 
 MAX_PAGE = 500
 T = TypeVar("T")
 
 DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
-ACTOR = r"^[A-Za-z0-9][A-Za-z0-9 _.\-]{0,39}$"
-Actor = Annotated[str | None, Query(pattern=ACTOR, description="Actor code prefix, country or org.")]
+#: An actor: a code prefix, country, org or name in any script (Erdoğan, Lula da Silva, Зеленский),
+#: 1-60 characters: letters, digits, spaces, ' - . _; no control characters or other ASCII signs.
+#: The ranges are explicit (no \w), so that Python's and pydantic's regex engines agree.
+ACTOR = r"^[^\x00-\x2f\x3a-\x40\x5b-\x60\x7b-\x9f][^\x00-\x1f\x21-\x26\x28-\x2c\x2f\x3a-\x40\x5b-\x5e\x60\x7b-\x9f]{0,59}$"
+
+
+def _has_letter(value: str | None) -> str | None:
+    if value is not None and not any(c.isalnum() for c in value):
+        raise ValueError("an actor needs a letter or digit: a code (UKR), country, org (NATO) or name (Erdoğan)")
+    return value
+
+
+ActorText = Annotated[str, Query(pattern=ACTOR), AfterValidator(_has_letter)]
+Actor = Annotated[str | None, Query(pattern=ACTOR, description="Actor code prefix, country, org or name words."),
+                  AfterValidator(_has_letter)]
 Since = Annotated[str | None, Query(pattern=DATE, description="First date: YYYY, YYYY-MM or YYYY-MM-DD.")]
 Until = Annotated[str | None, Query(pattern=DATE, description="Last date, inclusive.")]
-Cameo = Annotated[str | None, Query(pattern=r"^\d{1,4}$", description="CAMEO code prefix (11, 112).")]
-Country = Annotated[str | None, Query(pattern=r"^[A-Za-z]{3}$", description="ISO3 country code.")]
+CAMEO = r"^\d{1,4}$"
+COUNTRY = r"^[A-Za-z]{3}$"
+ARTICLE_ID = r"^[A-Za-z0-9_.:\-]{1,128}$"
+#: What a value refused by a pattern should look like, for the 422 message.
+HINTS = {
+    DATE: "use YYYY, YYYY-MM or YYYY-MM-DD (2025, 2025-07, 2025-07-22)",
+    ACTOR: "use an actor code, country, org or name: letters of any script, digits, spaces and ' - . _, "
+           "1-60 characters (UKR, NATO, Erdoğan, Lula da Silva)",
+    CAMEO: "use a CAMEO code prefix of 1-4 digits (11, 112)",
+    COUNTRY: "use an ISO 3166 alpha-3 country code (UKR, IRN)",
+    ARTICLE_ID: "use an article id: 1-128 letters, digits and _ . : - (from /api/events)",
+}
+Cameo = Annotated[str | None, Query(pattern=CAMEO, description="CAMEO code prefix (11, 112).")]
+Country = Annotated[str | None, Query(pattern=COUNTRY, description="ISO3 country code.")]
 Text = Annotated[str | None, Query(min_length=1, max_length=200)]
 Modality = Annotated[Literal["asserted", "negated", "hypothetical", "future", "all"], Query()]
+Period = Literal["day", "week", "month", "year"]
+GeonameId = Annotated[int | None, Query(ge=1, le=2**53, description="GeoNames id of the event's place (the map's).")]
 Limit = Annotated[int, Query(ge=1, le=MAX_PAGE, description=f"Page size, at most {MAX_PAGE}.")]
 Offset = Annotated[int, Query(ge=0, le=10_000_000)]
 
@@ -99,25 +134,50 @@ def create_app(db: str | Path) -> FastAPI:
     async def _bad_request(request: Request, exc: NewsEventsError) -> JSONResponse:
         return JSONResponse(status_code=422, content={"detail": str(exc)})
 
+    @app.exception_handler(RequestValidationError)
+    async def _invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
+        return JSONResponse(status_code=422, content={"detail": jsonable_encoder([_explain(e) for e in exc.errors()])})
+
     @app.exception_handler(StoreBusy)
     async def _busy(request: Request, exc: StoreBusy) -> JSONResponse:
         detail = f"the store is being written by an ingest; retry in a moment ({exc})"
         return JSONResponse(status_code=503, content={"detail": detail}, headers={"Retry-After": "2"})
 
+    @app.get("/api/overview", responses=ERRORS)
+    def overview(by: Annotated[Period | None, Query(description="Chart period (default: fits the dates).")] = None,
+                 limit: Annotated[int, Query(ge=1, le=100, description="Top actors and dyads.")] = 10,
+                 latest: Annotated[int, Query(ge=1, le=100, description="Latest events.")] = 15,
+                 modality: Modality = "asserted") -> dict[str, Any]:
+        """What the store holds: articles, events, date ranges, events over time by quad class
+        (``spec``: the Vega-Lite chart), top actors and dyads, the latest events with evidence."""
+        view = run(overviews.overview, by=by, limit=limit, latest=latest, modality=_modality(modality))
+        return {**view.to_dict(), "spec": plot.series_spec(view.series, f"events by {view.by}", by=view.by)}
+
+    @app.get("/api/places", responses=ERRORS)
+    def places(actor: Actor = None, since: Since = None, until: Until = None, cameo: Cameo = None,
+               modality: Modality = "asserted",
+               limit: Annotated[int, Query(ge=1, le=5000, description="Places, busiest first.")] = 1000
+               ) -> dict[str, Any]:
+        """Events by place, for the map: each place with its events by quad class, events per
+        country, how many matching events have a place; ``spec``: the Vega-Lite map."""
+        found = run(overviews.places, actor=actor, since=since, until=until, cameo=cameo,
+                    modality=_modality(modality), limit=limit)
+        return {**found.to_dict(), "spec": plot.places_spec(found, OUTLINE_URL, country_keys())}
+
     @app.get("/api/events", responses=ERRORS)
     def events(actor: Actor = None, a: Actor = None, b: Actor = None, directed: bool = False,
                cameo: Cameo = None, since: Since = None, until: Until = None,
-               place: Text = None, country: Country = None, text: Text = None,
+               place: Text = None, geonameid: GeonameId = None, country: Country = None, text: Text = None,
                modality: Modality = "asserted", limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
         """Events matching every filter; ``a`` and ``b`` together give a dyad."""
         page = run(analytics.search_events, actor=actor, dyad=_dyad(a, b), directed=directed, cameo=cameo,
-                   since=since, until=until, place=place, country=country, text=text,
+                   since=since, until=until, place=place, geonameid=geonameid, country=country, text=text,
                    modality=_modality(modality), limit=limit, offset=offset)
         return page.to_dict()
 
     @app.get("/api/dyad", responses=ERRORS)
-    def dyad(a: Annotated[str, Query(pattern=ACTOR)], b: Annotated[str, Query(pattern=ACTOR)],
-             by: Literal["day", "week", "month", "year"] = "month", weighted: bool = False,
+    def dyad(a: ActorText, b: ActorText,
+             by: Period = "month", weighted: bool = False,
              directed: bool = False, since: Since = None, until: Until = None,
              consolidated: bool = False) -> dict[str, Any]:
         """Events between ``a`` and ``b`` per period, and a Vega-Lite spec charting them."""
@@ -127,19 +187,19 @@ def create_app(db: str | Path) -> FastAPI:
                 "spec": plot.dyad_spec(points, a, b, by=by)}
 
     @app.get("/api/actors", responses=ERRORS)
-    def actors(q: Annotated[str, Query(pattern=ACTOR)], limit: Annotated[int, Query(ge=1, le=100)] = 20
+    def actors(q: ActorText, limit: Annotated[int, Query(ge=1, le=100)] = 20
                ) -> list[dict[str, Any]]:
         """Actor codes starting with, or names containing, ``q``; most mentioned first."""
         return run(analytics.find_actors, q, limit=limit)
 
     @app.get("/api/actors/{code}", responses=ERRORS)
-    def actor(code: Annotated[str, _path(ACTOR)], limit: Annotated[int, Query(ge=1, le=100)] = 10
+    def actor(code: Annotated[str, _path(ACTOR), AfterValidator(_has_letter)], limit: Annotated[int, Query(ge=1, le=100)] = 10
               ) -> dict[str, Any]:
         """An actor's events as source and target, top partners, event mix and quotes."""
         return run(analytics.actor_profile, code, limit=limit).to_dict()
 
     @app.get("/api/articles/{article_id}", responses={**ERRORS, **NOT_FOUND})
-    def article(article_id: Annotated[str, _path(r"^[A-Za-z0-9_.:\-]{1,128}$")]) -> dict[str, Any]:
+    def article(article_id: Annotated[str, _path(ARTICLE_ID)]) -> dict[str, Any]:
         """One article with its entities, time expressions, quotes, places, events and tone."""
         record = run(analytics.article_view, article_id)
         if record is None:
@@ -179,6 +239,14 @@ def _path(pattern: str) -> Any:
     from fastapi import Path as PathParam
 
     return PathParam(pattern=pattern)
+
+
+def _explain(error: dict[str, Any]) -> dict[str, Any]:
+    """A field error whose message says what the value should look like (not just the regex)."""
+    hint = HINTS.get((error.get("ctx") or {}).get("pattern", ""))
+    if hint is None:
+        return error
+    return {**error, "msg": f"{hint}; {str(error.get('input'))[:80]!r} is not one"}
 
 
 def _dyad(a: str | None, b: str | None) -> tuple[str, str] | None:

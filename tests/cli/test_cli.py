@@ -135,3 +135,24 @@ def test_cli_user_errors_are_messages_not_tracebacks(runner, tmp_path, args, mes
     assert result.exit_code != 0
     assert "Traceback" not in result.output
     assert message in result.output
+
+
+def test_cli_demo_ingests_summarises_and_says_what_to_run_next(runner, tmp_path, monkeypatch):
+    """``newsevents demo`` on the demo's first 8 articles (all 500 take ~30 s here; the browser
+    tests ingest 100 of them once per session)."""
+    from newsevents.pipeline import run
+
+    with gzip.open(run.demo_corpus(), "rb") as handle:
+        first = handle.readlines()[:8]
+    small = tmp_path / "demo.jsonl.gz"
+    small.write_bytes(gzip.compress(b"".join(first)))
+    monkeypatch.setattr(run, "demo_corpus", lambda: small)
+    db = tmp_path / "demo.duckdb"
+    result = _run(runner, "demo", "--db", db)
+    assert result.exit_code == 0, result.output
+    out = " ".join(result.stdout.split())
+    assert "│ articles │ 8, published 2004-11-13 to 2005-01-20 │" in out and "asserted (" in out
+    assert "most active dyads" in out and f"next:  newsevents serve --db {db}\n" in result.stdout
+    assert "8/8 articles read" in result.stderr and "│ newly stored │ 8 │" in " ".join(result.stderr.split())
+    again = _run(runner, "demo", "--db", db, "--quiet")
+    assert again.exit_code == 0 and "│ newly stored │ 0 │" in " ".join(again.stderr.split())

@@ -95,7 +95,7 @@ def test_bad_corpus_mixed_directory_and_rerun(tmp_path):
     (folder / "sub").mkdir(parents=True)
     for i, name in enumerate(MIXED):
         shutil.copy(BAD / name, folder / ("sub" if i % 2 else "") / name)
-    (folder / "notes.dat").write_text("not an article file: skipped in a walk")
+    (folder / "notes.dat").write_text("not an article file: a reject, not skipped silently")
     cases = expected()
     db = tmp_path / "mixed.duckdb"
     first = run_ingest([folder], db)
@@ -103,10 +103,26 @@ def test_bad_corpus_mixed_directory_and_rerun(tmp_path):
     with Store(db, read_only=True) as store:
         found = Counter((Path(r.path).name, r.reason) for r in store.rejects())
         assert store.counts()["articles"] == len(good) and store.known_ids(good) == good
-    assert found == Counter((name, reason) for name in MIXED for reason in cases[name][0])
+    assert found == Counter([(name, reason) for name in MIXED for reason in cases[name][0]]
+                            + [("notes.dat", "unknown_format")])
     assert len(reject_lines(first.stderr)) == sum(found.values())
     again = run_ingest([folder], db)
     with Store(db, read_only=True) as store:
         assert store.counts()["articles"] == len(good) and len(store.rejects()) == sum(found.values())
     summary = summary_rows(again.stderr)
     assert summary["newly stored"] == 0 and summary["already stored (skipped)"] >= len(good)
+
+
+@pytest.mark.model
+def test_bad_corpus_folder_with_a_good_and_a_binary_file(tmp_path):
+    """Issue 16: binary bytes in a .txt beside a good file used to vanish from a folder walk."""
+    folder = tmp_path / "inbox"
+    folder.mkdir()
+    shutil.copy(BAD / "seed_good_crlf.txt", folder / "good.txt")
+    (folder / "bad.txt").write_bytes(b"\x00\x01\x02\xff binary bytes, not text \x00")
+    result = run_ingest([folder], tmp_path / "two.duckdb")
+    with Store(tmp_path / "two.duckdb", read_only=True) as store:
+        assert store.counts()["articles"] == 1
+        assert [(Path(r.path).name, r.reason) for r in store.rejects()] == [("bad.txt", "binary_file")]
+    summary = summary_rows(result.stderr)
+    assert summary["newly stored"] == 1 and summary["rejected"] == 1 and summary["rejected: binary_file"] == 1

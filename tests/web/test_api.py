@@ -124,8 +124,75 @@ def test_api_openapi_schema_validates(client):
 
     schema = client.get("/openapi.json").json()
     validate(schema)
-    assert {"/api/events", "/api/dyad", "/api/actors/{code}", "/api/articles/{article_id}", "/api/quotes"} <= set(
-        schema["paths"])
+    assert {"/api/events", "/api/dyad", "/api/actors/{code}", "/api/articles/{article_id}", "/api/quotes",
+            "/api/overview", "/api/places"} <= set(schema["paths"])
+
+
+def test_api_overview(client):
+    body = client.get("/api/overview?limit=2&latest=2").json()
+    assert (body["articles"], body["events"], body["events_all"], body["placed"], body["by"]) == (3, 4, 5, 1, "year")
+    assert (body["published_first"], body["published_last"], body["outside"]) == ("1987-03-10", "2025-07-04", 1)
+    assert [a["code"] for a in body["actors"]] == ["IGOWSTNAT", "UKRGOV"]
+    assert [(d["a"], d["b"], d["events"]) for d in body["dyads"]] == [("IGOWSTNAT", "UKRGOV", 3), ("IRN", "USAGOV", 1)]
+    assert [h["event"]["id"] for h in body["latest"]] == ["e3", "e1"]
+    assert body["spec"]["title"] == "events by year" and body["spec"]["data"]["values"][0]["period"] == "2025-01-01"
+    by_month = client.get("/api/overview?by=month").json()
+    assert [p["period"] for p in by_month["series"]] == ["2025-06-01", "2025-07-01"]
+
+
+def test_api_places_and_the_outline_they_are_drawn_on(client):
+    body = client.get("/api/places").json()
+    assert (body["events"], body["placed"], [p["name"] for p in body["places"]]) == (4, 1, ["Kyiv"])
+    outline = body["spec"]["layer"][0]
+    assert outline["transform"][1]["from"]["data"]["values"] == [{"key": "804", "country": "UKR", "events": 1}]
+    topo = client.get(outline["data"]["url"])  # vendored: the map needs no network
+    assert topo.status_code == 200 and len(topo.json()["objects"]["countries"]["geometries"]) == 177
+    assert client.get("/api/places?actor=USA").json()["placed"] == 0
+    assert [h["event"]["id"] for h in client.get("/api/events?geonameid=703448").json()["hits"]] == ["e2"]
+
+
+@pytest.fixture(scope="module")
+def named(tmp_path_factory: pytest.TempPathFactory) -> TestClient:
+    db = build(tmp_path_factory.mktemp("names") / "news.duckdb", names=True)
+    return TestClient(create_app(db), raise_server_exceptions=False)
+
+
+@pytest.mark.parametrize(("url", "found"), [
+    ("/api/events?actor=Erdoğan", ["e6", "e7"]),
+    ("/api/events?actor=Lula%20da%20Silva", ["e6"]),
+    ("/api/events?a=Risch&b=erdogan", ["e7"]),
+    ("/api/places?actor=Erdoğan", 2),
+    ("/api/dyad?a=Erdoğan&b=Lula", 1),
+    ("/api/actors?q=Erdoğan", ["TURGOV"]),
+    ("/api/actors/Erdo%C4%9Fan", 1),
+    ("/api/quotes?speaker=Erdoğan", 0),
+    ("/api/events?text=criticised%20Erdoğan", ["e7"]),
+])
+def test_api_unicode_names_in_actor_speaker_and_text_filters(named, url, found):
+    response = named.get(url)
+    assert response.status_code == 200, response.text
+    body = response.json()
+    if "/api/events" in url:
+        assert [h["event"]["id"] for h in body["hits"]] == found
+    elif "/api/places" in url:
+        assert body["events"] == found
+    elif "/api/dyad" in url:
+        assert sum(p["events"] for p in body["points"]) == found
+    elif "/api/actors/" in url:
+        assert body["as_source"] == found
+    elif "/api/actors" in url:
+        assert [a["code"] for a in body] == found
+    else:
+        assert body["total"] == found
+
+
+@pytest.mark.parametrize("value", ["%3Cb%3E", "%00UKR", "%20UKR", "UKR%0A", "x" * 61, "%F0%9F%99%82", "UKR%3BDROP",
+                                   "..", "%C2%A0"])
+def test_api_actor_filters_still_refuse_what_is_not_a_name(named, value):
+    response = named.get(f"/api/events?actor={value}")
+    assert response.status_code == 422, response.text
+    (error,) = response.json()["detail"]
+    assert error["loc"] == ["query", "actor"] and ("Erdoğan" in error["msg"] or "letter or digit" in error["msg"])
 
 
 def test_api_serves_the_dashboard_offline(client):
@@ -133,7 +200,8 @@ def test_api_serves_the_dashboard_offline(client):
     assert page.status_code == 200 and "/static/app.js" in page.text
     assert "http" not in page.text.replace("https://vega.github.io", "")  # no CDN: every asset is local
     for asset in ("/static/app.js", "/static/style.css", "/static/vendor/vega.min.js",
-                  "/static/vendor/vega-lite.min.js", "/static/vendor/vega-embed.min.js"):
+                  "/static/vendor/vega-lite.min.js", "/static/vendor/vega-embed.min.js",
+                  "/static/vendor/countries-110m.json"):
         assert client.get(asset).status_code == 200, asset
 
 
