@@ -396,7 +396,7 @@ class ActorGraph:
         if token.i not in self._cache:
             self._cache[token.i] = None  # guards recursion through poss/compound
             actor, start, end = self._resolve(token)
-            if actor is not None and not usable(actor) and actor.sector in LOCATABLE_SECTORS:
+            if actor is not None and not usable(actor) and actor.sector in PLACEABLE_SECTORS:
                 actor = self.locate(actor, token)  # "the government", "police" of the story
             found = None
             if usable(actor) and not self._business(token):

@@ -44,11 +44,15 @@ from .statements import classify, cue_token, habitual
 from .targets import targets_of
 from .trace import Candidate, Trace
 
-#: roots coded without a target (CAMEO: demonstrations, force posture).
-TARGETLESS_ROOTS = frozenset({"14", "15"})
+#: roots coded without a target when none is named (CAMEO: demonstrations, force posture; and
+#: the statements a speaker makes about no one in particular: comments, denials, praise of a
+#: state of affairs, criticism of a decision, rejections, threats).
+TARGETLESS_ROOTS = frozenset({"01", "05", "11", "12", "13", "14", "15"})
 #: roots that are verbal (statements, appeals, demands, criticism ...): they may carry a quote.
 VERBAL_ROOTS = frozenset({"01", "02", "03", "04", "05", "09", "10", "11", "12", "13"})
 STRENGTH_CONFIDENCE = {3: 0.8, 2: 0.75, 1: 0.6, 0: 0.5}
+#: codes that say too little without a party they are about: a plain statement ("said").
+NEEDS_TARGET = frozenset({"010"})
 #: the root of public statements, whose targets are restricted (:mod:`event_targets`).
 STATEMENT_ROOT = "01"
 #: roots of wishes, intentions and threats (appeal, intend, threaten), whose object is only
@@ -246,7 +250,8 @@ def _events_of(item: Coded, ctx: _Context, require_target: bool,
         trace.meet(item.pred.head).sources.append(_named(source))
         trace.meet(item.pred.head).targets.extend(_named(t) for t in targets if t is not None)
         if not targets:
-            if require_target and item.coding.code[:2] not in TARGETLESS_ROOTS:
+            if require_target and (item.coding.code[:2] not in TARGETLESS_ROOTS
+                                   or item.coding.code in NEEDS_TARGET):
                 trace.note(item.pred.head, outcome="no target")
                 continue
             targets = [None]
@@ -309,13 +314,13 @@ def extract_events(
     ctx = _Context(doc, published, timexes, quotes, places, actors,
                    {sent.start: number for number, sent in enumerate(doc.sents)})
     by_head: dict[int, list[Event]] = {}
-    acts: set[int] = set()  # heads of coded material acts, whether or not they made an event
+    acts: set[int] = set()  # heads of coded material acts that made an asserted event
     for _, sent, candidates in found:
         actors.remember_participants(doc[i] for i in candidates)
         for item in code_sentence(sent, actors, candidates, trace):
             made = list(_events_of(item, ctx, require_target, trace))
             by_head.setdefault(item.pred.head.i, []).extend(made)
-            if item.coding.code[:2] in MATERIAL_ROOTS and item.modality == ASSERTED:
+            if item.coding.code[:2] in MATERIAL_ROOTS and any(e.modality == ASSERTED for e in made):
                 acts.add(item.pred.head.i)
     statements, contents = _statements(ctx, by_head, acts, trace)
     events: dict[str, Event] = {}
@@ -346,7 +351,7 @@ def _statements(ctx: _Context, by_head: dict[int, list[Event]], acts: set[int],
 
     A cue whose predicate already gave a specific event ("accused Syria of ...") keeps it; a
     neutral statement reporting a material act ("the army says it killed 40 militants") is that
-    act (``acts``: heads of coded material predicates), not a statement.
+    act (``acts``: heads of material predicates coded as asserted events), not a statement.
     """
     events: list[Event] = []
     contents: set[int] = set()
