@@ -2,7 +2,8 @@
 
 Events (the rule of issue 13 and of the independent evaluation): article by article, asserted
 events only, an event matches a gold event when the CAMEO root, the source's country or
-organisation and the target's country or organisation (or both targets null) are equal;
+organisation and the target's country or organisation (or both targets null) are equal (an actor
+with both, a national armed group, counts by its country);
 reciprocal codes (040, 044, 046) match either way round. Matching is one-to-one, a prediction
 whose evidence overlaps the gold event's preferred. A prediction that matches no gold event is
 *miscoded* when its evidence overlaps a gold event's evidence, else *spurious* (no event there).
@@ -37,13 +38,14 @@ ORG_ALIASES = {"EC": "EU", "EEC": "EU", "ARL": "ARAB LEAGUE", "OAU": "AU"}
 # --- actors ---------------------------------------------------------------------------------
 
 def actor_key(actor: Actor | None) -> str | None:
-    """What scoring compares of an actor: its organisation, else country, else region/``---``."""
+    """What scoring compares of an actor: its country (a national group such as Hamas is its
+    country's, as the guide codes it: ``PSEREB``), else its organisation, else region/``---``."""
     if actor is None:
         return None
-    if actor.org:
-        return ORG_ALIASES.get(actor.org, actor.org)
     if actor.country:
         return actor.country
+    if actor.org:
+        return ORG_ALIASES.get(actor.org, actor.org)
     head = actor.code[:3]
     return head if head in REGIONS else "---"
 

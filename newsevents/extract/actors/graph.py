@@ -32,7 +32,7 @@ from spacy.parts_of_speech import NOUN
 from spacy.tokens import Doc, Span, Token
 
 from ...nlp import text_of
-from ...records import Actor, Entity, Mention
+from ...records import Actor, Entity, Mention, Quote
 from ..dictionaries import phrase_key
 from ..predicates import conjuncts, noun_lemma, noun_phrase
 from .business import FIGURE_KINDS, TRADE_TITLE_WORDS, corporate, market_words
@@ -80,6 +80,10 @@ PARTICIPANT_PREPS = ("between", "with", "among", "against")
 PARTY_DEPS = frozenset({"pobj", "nmod", "conj", "compound", "poss", "appos"})
 
 
+#: first-person words: inside a quote, its speaker.
+FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our", "ours"})
+#: sentences back a denied claim's owner is looked for.
+CLAIM_SENTENCES = 4
 #: share of the article's country mentions the story's own country has at least.
 STORY_SHARE = 0.4
 #: sectors a bare mention of which belongs to a country ("the officials", "police", "analysts").
@@ -98,6 +102,47 @@ class ActorGraph:
         #: heads whose actor comes from a name inside their phrase ("Taiwan's reserves").
         self.nested: set[int] = set()
         self._alone_cache: dict[str, Actor | None] = {}
+        #: the article's quotes, once the quotes stage has found them (:meth:`add_quotes`).
+        self.quotes: list[Quote] = []
+
+    def add_quotes(self, quotes: list[Quote]) -> None:
+        """Learn who speaks where: "we", "our", "I" inside a quote are its speaker (the quotes
+        stage calls this once its quotes are found)."""
+        self.quotes = sorted(quotes, key=lambda q: q.start)
+        for i in [i for i in self._cache if self.doc[i].lower_ in FIRST_PERSON]:
+            del self._cache[i]  # resolved before the speakers were known
+
+    def speaker_at(self, char: int) -> Mention | None:
+        """The speaker of the quote holding a character offset, if any."""
+        for quote in self.quotes:
+            if quote.start <= char < quote.end:
+                return quote.speaker
+        return None
+
+    def claimant(self, noun: Token, other_than: Actor | None) -> Mention | None:
+        """Whose claim a claim noun is ("denied the CNC's charges", "denied those claims"):
+        its possessor or "by/from X", else the speaker of the nearest earlier statement in the
+        last :data:`CLAIM_SENTENCES` sentences who is not ``other_than`` (the one denying)."""
+        for child in noun.children:
+            heads = [child] if child.dep_ == "poss" else [
+                o for o in child.children if o.dep_ == "pobj"] if child.dep_ == "prep" and \
+                child.lower_ in ("by", "from", "of") else []
+            for head in heads:
+                found = self.mention(head)
+                if found is not None:
+                    return found
+        first = noun.sent.start
+        for _ in range(CLAIM_SENTENCES):
+            first = self.doc[first - 1].sent.start if first > 0 else 0
+        earliest = self.doc[first].idx
+        for quote in reversed(self.quotes):
+            speaker = quote.speaker
+            if quote.start >= noun.idx or quote.start < earliest or speaker is None:
+                continue
+            actor = speaker.actor
+            if usable(actor) and not (other_than and actor and actor.code == other_than.code):
+                return speaker
+        return None
 
     @functools.cached_property
     def text(self) -> str:
@@ -118,6 +163,10 @@ class ActorGraph:
         span = noun_phrase(token)
         start, end = span.start_char, span.end_char
         if token.pos_ == "PRON":
+            if token.lower_ in FIRST_PERSON:
+                speaker = self.speaker_at(token.idx)
+                if speaker is not None:
+                    return speaker.actor, token.idx, token.idx + len(token.text)
             ante = antecedent(self.doc, self.doc[token.i : token.i + 1], self.entities)
             return (ante.actor if ante else None), token.idx, token.idx + len(token.text)
         ent = self._entity_at(token.idx)

@@ -81,7 +81,7 @@ def _parse_condition(text: str, where: str) -> tuple[tuple[str, str], ...]:
         key, _, value = part.partition("=")
         if key not in {"*", "obj", "objword", "prep", "prepword", "comp", "compattr", "compneg",
                        "as", "objactor", "light", "occur", "poss", "hascomp", "hasxcomp",
-                       "subjword", "mod", "force", "prt"}:
+                       "subjword", "mod", "force", "prt", "parties", "dated"}:
             raise ConfigError(f"{where}: unknown condition {key!r} in {text!r}")
         clauses.append((key, value))
     return tuple(clauses)
@@ -315,11 +315,44 @@ def _clause_holds(key: str, value: str, pred: Predicate, feats: Features,
     if key == "mod":
         return any(c.dep_ in ("compound", "amod") and c.lemma_.lower() in values
                    for c in head.children)
+    if key == "parties":
+        return bool(noun_parties(head, is_actor))
+    if key == "dated":
+        return any(t.ent_type_ in ("DATE", "TIME") for t in head.subtree) or any(
+            c.ent_type_ in ("DATE", "TIME") for c in head.head.subtree if c.head is head.head)
     if key == "force":
         return True
     if key == "prt":
         return pred.particle in values
     return False
+
+
+#: prepositions by which an event noun names a party ("talks between A and B", "an attack on X",
+#: "criticism from X", "an incursion by X", "the invasion of X").
+PARTY_PREPS = frozenset({"between", "with", "against", "by", "from", "of", "on", "into", "to",
+                         "among"})
+
+
+def noun_parties(noun: Token, is_actor: Callable[[Token], bool]) -> list[Token]:
+    """Heads of the actors an event noun names in its own phrase: its possessor, an actor
+    modifier ("Iraqi counter-attacks", "the U.S.-led invasion"), a party after one of
+    :data:`PARTY_PREPS`; in that order."""
+    found = [c for c in noun.children if c.dep_ == "poss" and is_actor(c)]
+    for child in noun.children:
+        if child.dep_ in ("amod", "compound", "nmod") and child.i < noun.i \
+                and not _place_name(child) and not noun.text[:1].isupper():
+            found += [t for t in child.subtree if t.pos_ in ("PROPN", "ADJ", "NOUN") and is_actor(t)][:1]
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ in PARTY_PREPS:
+            found += [o for o in prep.children if o.dep_ == "pobj" and is_actor(o)]
+    return found
+
+
+def _place_name(token: Token) -> bool:
+    """A modifier that names where a thing is or was named, not who acts: a city or a place
+    ("the Kyoto Treaty", "the Washington demonstration"); nationalities ("Iraqi attacks") and
+    organisations ("the NATO summit") do act."""
+    return token.ent_type_ in ("GPE", "LOC", "FAC") and token.pos_ == "PROPN"
 
 
 def own_coding(pred: Predicate, feats: Features, is_actor: Callable[[Token], bool],

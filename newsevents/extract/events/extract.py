@@ -71,14 +71,28 @@ AID_ROOTS = frozenset({"07", "16", "17"})
 THING_PRONOUNS = frozenset({"it", "this", "that", "these", "those", "which"})
 
 
-def _noun_subjects(pred: Predicate) -> list[Token]:
-    """Source heads of a nominal event: its possessor, else the support verb's subject."""
+def _noun_subjects(pred: Predicate, actors: ActorGraph | None = None) -> list[Token]:
+    """Source heads of a nominal event: its possessor, else the support verb's subject, else
+    whoever the noun's phrase names as acting ("an incursion by X", "criticism from X", "the
+    U.S.-led invasion", "Iraqi counter-attacks"), else the first party "between" several."""
     if pred.subjects:
         return list(pred.subjects)
     head = pred.head
-    if head.dep_ in ("dobj", "nsubjpass"):
+    if head.dep_ in ("dobj", "nsubjpass") and head.head.pos_ in ("VERB", "AUX"):
         return list(verbal_predicate(head.head).subjects)
-    parties = [c for p in head.children if p.dep_ == "prep" and p.lower_ == "between"
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("by", "from"):
+            agents = [o for o in prep.children if o.dep_ == "pobj"]
+            if agents:
+                return agents
+    if actors is not None:
+        modifiers = [c for c in head.children if c.dep_ in ("amod", "compound", "nmod")
+                     and c.i < head.i]
+        for child in modifiers:
+            named = [t for t in child.subtree if actors.is_actor(t)]
+            if named:
+                return named[:1]
+    parties = [c for p in head.children if p.dep_ == "prep" and p.lower_ in ("between", "among")
                for o in p.children if o.dep_ == "pobj" for c in conjuncts(o)]
     return parties[:1]
 
@@ -125,7 +139,7 @@ class _Context:
 
 def _sources(item: Coded, ctx: _Context) -> list[Mention]:
     pred = item.pred
-    heads = _noun_subjects(pred) if pred.nominal else list(pred.subjects)
+    heads = _noun_subjects(pred, ctx.actors) if pred.nominal else list(pred.subjects)
     found = [m for h in heads if (m := ctx.actors.agent(h)) is not None]
     if not found and heads:
         skip = _party_tokens(pred)
@@ -240,7 +254,7 @@ def _events_of(item: Coded, ctx: _Context, require_target: bool,
     statement = item.coding.code[:2] == STATEMENT_ROOT
     sources = _sources(item, ctx)
     if not sources:
-        heads = _noun_subjects(item.pred) if item.pred.nominal else list(item.pred.subjects)
+        heads = _noun_subjects(item.pred, ctx.actors) if item.pred.nominal else list(item.pred.subjects)
         trace.note(item.pred.head, outcome="no source",
                    detail=f"subject {', '.join(h.text for h in heads) or 'none'}")
     for source in sources:

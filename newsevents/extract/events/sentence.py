@@ -22,7 +22,7 @@ from .cameo import verb_dictionary
 from .coding import Coding, code_predicate, noun_triggers, own_patterns
 from .compose import CONFLICT_ROOTS, compose, future_frame, statement_frame
 from .composition import frame_of_lemma
-from .modality import ASSERTED, frame_modality, modality
+from .modality import ASSERTED, NEGATED, frame_modality, modality
 from .trace import NoTrace, Trace
 
 NO_TRACE = NoTrace()
@@ -98,7 +98,7 @@ def code_sentence(sent: Span, actors: ActorGraph, candidates: tuple[int, ...] | 
     _note_dropped(trace, coded, light, "light verb")
     framed = _compose_frames(light)
     _note_dropped(trace, light, framed, "absorbed")
-    coded = absorb(framed)
+    coded = [_refusal(item) for item in absorb(framed)]
     _note_dropped(trace, framed, coded, "absorbed")
     _note(trace, coded, "coded")
     kept = []
@@ -117,6 +117,21 @@ def code_sentence(sent: Span, actors: ActorGraph, candidates: tuple[int, ...] | 
         else:
             kept.append(item)
     return kept
+
+
+#: verbs of cooperation whose plain negation is a refusal: "China does not recognize Japan's
+#: claims" rejects them (CAMEO 12), it does not merely fail to happen.
+REFUSABLE = frozenset({"recognize", "recognise", "accept", "support", "agree", "join", "attend",
+                       "sign", "endorse", "approve", "back", "cooperate", "negotiate",
+                       "participate", "ratify", "honour", "honor", "abide", "comply"})
+
+
+def _refusal(item: Coded) -> Coded:
+    """A negated cooperative verb of :data:`REFUSABLE`, asserted as such, is a rejection."""
+    if item.modality != NEGATED or item.pred.nominal or item.pred.lemma not in REFUSABLE:
+        return item
+    composed = compose("12", item.coding, "refuse")
+    return replace(item, coding=composed, modality=ASSERTED) if composed is not None else item
 
 
 def _note(trace: Trace, items: list[Coded], outcome: str) -> None:

@@ -139,6 +139,8 @@ def classify(cue: Token, content: Span, speaker: Mention,
         kind = _content_kind(content, speaker, actor_of)
         if kind is None:
             return None
+    if kind == "promise" and _forceful(content):
+        kind = "threaten"  # "promises fierce resistance if soldiers try to remove them"
     if kind == "threaten" and _forceful(content):
         return Stance("138", kind, _target(cue, content, speaker, actor_of, kind))
     return Stance(KIND_CODES[kind], kind, _target(cue, content, speaker, actor_of, kind))
@@ -146,15 +148,22 @@ def classify(cue: Token, content: Span, speaker: Mention,
 
 def _content_kind(content: Span, speaker: Mention,
                   actor_of: Callable[[Token], Mention | None]) -> str | None:
-    """What a neutral statement's content makes it, or None (see the module docstring)."""
+    """What a neutral statement's content makes it, or None (see the module docstring).
+
+    Only the words that say something of the content's subject count (the main verb, its
+    complements and objects: "the vote was *flawed*", "X *violated* the truce"), not every word
+    of it: "he saw camps for people displaced by the crisis" is no pessimism.
+    """
     words = stance_words()
-    lemmas = [(t.lemma_.lower(), t.lower_) for t in content]
-    found = {words.get(lemma) or words.get(lower) for lemma, lower in lemmas} - {None}
+    said = [words.get(t.lemma_.lower()) or words.get(t.lower_) for t in predicate_words(content)]
+    found = set(said) - {None}
     if "denial" in found and _negative(content):
         return "deny"
-    modal = _obligation(content)
+    modal = _obligation(content, actor_of)
     if modal is not None:
         return modal
+    if _own_future(content, speaker, actor_of) and _forceful(content):
+        return "threaten"  # "we will fight aggressively", "Iran would use its missiles"
     score = polarity(content.text)
     judged = _judged_actor(content, speaker, actor_of)
     if "blame" in found or (score <= -JUDGEMENT and judged is not None and _judgement(content)):
@@ -166,6 +175,25 @@ def _content_kind(content: Span, speaker: Mention,
     if score >= JUDGEMENT and "situation" in found:
         return "optimism"
     return None
+
+
+#: dependencies that carry what a clause says of its subject, followed from the main verb.
+PREDICATE_DEPS = frozenset({"acomp", "attr", "oprd", "dobj", "xcomp", "ccomp", "neg", "advmod",
+                            "amod", "compound", "prep", "pobj", "conj", "npadvmod", "auxpass",
+                            "agent", "dative", "prt"})
+
+
+def predicate_words(content: Span) -> list[Token]:
+    """The content's main verb and what hangs on it within two steps along
+    :data:`PREDICATE_DEPS` (its subject, relative and adverbial clauses left out)."""
+    root = content.root
+    found = [root]
+    frontier = [root]
+    for _ in range(2):
+        frontier = [c for t in frontier for c in t.children
+                    if c.dep_ in PREDICATE_DEPS and content.start <= c.i < content.end]
+        found += frontier
+    return found
 
 
 def _infinitive_object(cue: Token) -> bool:
@@ -190,29 +218,50 @@ def _judgement(content: Span) -> bool:
                                                        for c in root.children)
 
 
-def _obligation(content: Span) -> str | None:
-    """``appeal``/``demand`` when the content obliges another party ("Iraq should do more")."""
+def _obligation(content: Span, actor_of: Callable[[Token], Mention | None]) -> str | None:
+    """``appeal``/``demand`` when the content obliges another party, named as its subject
+    ("Iraq should do more", "the Zimbabwean authorities must allow ..."); "no one should" and "a
+    trade deal must" oblige no one."""
     root = content.root
-    head = root
+    subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.lower_ in OWN_WORDS or actor_of(subject) is None:
+        return None
     if root.lower_ in ("need", "needs", "have", "has") and any(
             c.dep_ == "xcomp" for c in root.children):
         return "appeal" if root.lower_.startswith("need") else "demand"  # "X needs to", "has to"
-    for aux in head.children:
+    for aux in root.children:
         word = aux.lower_
-        if aux.dep_ != "aux":
-            continue
-        if word in APPEAL_MODALS or word in DEMAND_MODALS - {"have"}:
-            subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-            if subject is not None and subject.lower_ in OWN_WORDS:
-                return None  # "we must act": the speaker's own resolve
+        if aux.dep_ == "aux" and (word in APPEAL_MODALS or word in DEMAND_MODALS - {"have"}):
             return "appeal" if word in APPEAL_MODALS else "demand"
     return None
 
 
+#: words of force: a promise or a future act of the speaker's side with one is a threat.
+FORCE_WORDS = frozenset({"force", "attack", "strike", "retaliate", "retaliation", "military",
+                         "war", "fire", "bomb", "kill", "destroy", "invade", "shoot", "respond",
+                         "response", "resistance", "resist", "fight", "struggle", "escalate",
+                         "missile", "weapon", "army", "troops", "revenge", "punish", "crush"})
+
+
 def _forceful(content: Span) -> bool:
-    force = {"force", "attack", "strike", "retaliate", "retaliation", "military", "war", "fire",
-             "bomb", "kill", "destroy", "invade", "shoot", "respond"}
-    return any(t.lemma_.lower() in force for t in content)
+    return any(t.lemma_.lower() in FORCE_WORDS for t in content)
+
+
+def _own_future(content: Span, speaker: Mention,
+                actor_of: Callable[[Token], Mention | None]) -> bool:
+    """Whether the content is what the speaker's side will do ("we will fight", "Iran would
+    use its missiles" said by Iran)."""
+    root = content.root
+    if not any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll", "shall", "wo")
+               for c in root.children):
+        return False
+    subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None:
+        return False
+    if subject.lower_ in OWN_WORDS:
+        return True
+    mention = actor_of(subject)
+    return mention is not None and _key(mention) == _key(speaker)
 
 
 def _key(mention: Mention | None) -> str | None:

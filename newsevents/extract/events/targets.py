@@ -191,6 +191,11 @@ def targets_of(pred: Predicate, source: Mention, actors: ActorGraph, root: str,
             placed = placed_target(head, pred.head, source.actor, actors)
             if placed is not None:  # "killed three ethnic Albanians in southern Serbia"
                 return [placed]
+    for obj in pred.objects:
+        if obj.lemma_.lower() in CLAIM_NOUNS and pred_root in ("01", "11", "12"):
+            owner = actors.claimant(obj, source.actor)  # "denied the CNC's charges"
+            if owner is not None and owner.actor and owner.actor.code != code:
+                return [owner]
     for obj in (*pred.objects, *_complement_nouns(pred)):
         if obj.lemma_.lower() in TALK_NOUNS:
             other = actors.other_party(obj, source)
@@ -209,6 +214,9 @@ def targets_of(pred: Predicate, source: Mention, actors: ActorGraph, root: str,
     return []
 
 
+#: nouns of what someone claimed: denying or rejecting one targets its claimant.
+CLAIM_NOUNS = frozenset({"claim", "charge", "allegation", "accusation", "report", "criticism",
+                         "suggestion", "assertion", "statement", "remark", "comment"})
 #: roots whose place is their target when no party is named: a curfew, an attack, aid or a
 #: deployment in a country acts on it ("imposed a curfew in Abidjan" -> CIV, "demonstrated in
 #: Serbia" -> SRB); a statement, agreement or demand made somewhere is not about the place.

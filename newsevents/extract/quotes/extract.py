@@ -96,7 +96,9 @@ def extract_quotes(doc: Any, entities: list[Entity], graph: ActorGraph | None = 
     drafts = _direct_quotes(doc)
     drafts += _reported_quotes(doc, drafts)
     drafts.sort(key=lambda d: (d.start, d.end))
-    return [_to_quote(doc, draft, entities, graph) for draft in drafts]
+    quotes = [_to_quote(doc, draft, entities, graph) for draft in drafts]
+    graph.add_quotes(quotes)
+    return quotes
 
 
 # --- direct quotes ---------------------------------------------------------------------------
