@@ -31,6 +31,7 @@ from ...errors import ConfigError
 from ...records import Mention, Quote
 from ...resources import data_path
 from ..tone import polarity
+from .cameo import verb_dictionary
 
 CUE_FILE = "statement_cues.tsv"
 STANCE_FILE = "stance_words.tsv"
@@ -162,18 +163,110 @@ def _content_kind(content: Span, speaker: Mention,
     modal = _obligation(content, actor_of)
     if modal is not None:
         return modal
-    if _own_future(content, speaker, actor_of) and _forceful(content):
-        return "threaten"  # "we will fight aggressively", "Iran would use its missiles"
+    intent = _own_intent(content, speaker, actor_of)
+    if intent is not None:
+        return intent
+    if _accusation(content, speaker, actor_of) is not None:
+        return "criticize"  # "the opposition had organized some attacks", said by a third party
     score = polarity(content.text)
     judged = _judged_actor(content, speaker, actor_of)
     if "blame" in found or (score <= -JUDGEMENT and judged is not None and _judgement(content)):
         return "criticize"
-    if score <= -JUDGEMENT and "situation" in found:
-        return "pessimism"
+    situation = [t for t in (*predicate_words(content), *_subject_words(content))
+                 if (words.get(t.lemma_.lower()) or words.get(t.lower_)) == "situation"]
+    if situation:
+        return "optimism" if _sign(situation, score) > 0 else "pessimism"
     if score >= JUDGEMENT and judged is not None and "praise" in found:
         return "praise"
-    if score >= JUDGEMENT and "situation" in found:
-        return "optimism"
+    return None
+
+
+#: situation words that are good news ("progress", "stable"); the others are bad news.
+GOOD_SITUATION = frozenset({"progress", "optimistic", "hopeful", "confident", "stable", "normal",
+                            "successful", "success", "breakthrough", "constructive", "productive",
+                            "improve"})
+
+
+def _sign(situation: list[Token], score: float) -> int:
+    """Good or bad news: the situation words say it, flipped by a negation on their clause."""
+    good = sum(1 if t.lemma_.lower() in GOOD_SITUATION or t.lower_ in GOOD_SITUATION else -1
+               for t in situation)
+    negated = any(c.dep_ == "neg" for t in situation for c in (*t.children, *t.head.children))
+    sign = (1 if good > 0 else -1 if good < 0 else (1 if score > 0 else -1))
+    return -sign if negated else sign
+
+
+def _subject_words(content: Span) -> list[Token]:
+    """The head words of the content's subject ("significant progress was being made")."""
+    root = content.root
+    return [t for c in root.children if c.dep_ in ("nsubj", "nsubjpass")
+            for t in (c, *(m for m in c.children if m.dep_ in ("amod", "compound")))]
+
+
+#: adjectives of readiness: "I am ready to meet" is an intention.
+READY_WORDS = frozenset({"ready", "prepared", "willing", "determined", "eager"})
+#: subordinators of a condition: an intention under one is a threat ("unless", "as long as").
+CONDITIONS = frozenset({"if", "unless", "until", "long"})
+
+
+def _own_intent(content: Span, speaker: Mention,
+                actor_of: Callable[[Token], Mention | None]) -> str | None:
+    """What the speaker's side says it will do: a threat (force, or any act under a condition),
+    a refusal ("will not attend", "cannot negotiate"), else an intention ("we will hoist the
+    flag", "I am ready to meet")."""
+    root = content.root
+    if not _own_future(content, speaker, actor_of):
+        return None
+    conditional = any(c.dep_ in ("advcl", "prep") and any(
+        m.lower_ in CONDITIONS for m in c.subtree if m.dep_ in ("mark", "advmod", "amod"))
+        for c in root.children)
+    if _forceful(content) or conditional:
+        return "threaten"
+    verb = _main_verb(root)
+    negated = any(c.dep_ == "neg" for c in (*root.children, *verb.children))
+    if negated and _dictionary_root(verb) in COOPERATION_ROOTS:
+        return "reject"
+    return None if negated else "promise"
+
+
+def _main_verb(root: Token) -> Token:
+    """The verb a modal or "ready/able to" frame governs ("ready to meet" -> meet)."""
+    for child in root.children:
+        if child.dep_ in ("xcomp", "acomp"):
+            inner = next((c for c in child.children if c.dep_ == "xcomp"), None)
+            return inner if inner is not None else child
+    return root
+
+
+#: roots of cooperation: refusing one of them is a rejection (CAMEO 12).
+COOPERATION_ROOTS = frozenset({"03", "04", "05", "06", "07", "08"})
+#: roots of conflict acts: one by another party, reported by a speaker, is an accusation.
+CONFLICT_ACT_ROOTS = frozenset({"11", "12", "13", "14", "15", "16", "17", "18", "19", "20"})
+
+
+def _dictionary_root(verb: Token) -> str | None:
+    """The CAMEO root the verb dictionary gives a verb's lemma by default, if any."""
+    vd = verb_dictionary()
+    entry = vd.verbs.get(verb.lemma_.lower())
+    code = (entry.code or vd.block_codes.get(entry.block)) if entry else None
+    return code[:2] if code else None
+
+
+def _accusation(content: Span, speaker: Mention,
+                actor_of: Callable[[Token], Mention | None]) -> Token | None:
+    """The agent of a conflict act the content attributes to another party than the speaker's
+    ("the opposition had organized some attacks", "material has been destroyed by the police"),
+    or None."""
+    root = content.root
+    if _dictionary_root(root) not in CONFLICT_ACT_ROOTS or any(c.dep_ == "neg" for c in root.children):
+        return None
+    agents = [c for c in root.children if c.dep_ == "nsubj"] + [
+        o for a in root.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
+    own = _key(speaker)
+    for agent in agents:
+        mention = actor_of(agent)
+        if mention is not None and _key(mention) not in (None, own):
+            return agent
     return None
 
 
@@ -250,10 +343,14 @@ def _forceful(content: Span) -> bool:
 def _own_future(content: Span, speaker: Mention,
                 actor_of: Callable[[Token], Mention | None]) -> bool:
     """Whether the content is what the speaker's side will do ("we will fight", "Iran would
-    use its missiles" said by Iran)."""
+    use its missiles" said by Iran, "I am ready to meet")."""
     root = content.root
-    if not any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll", "shall", "wo")
-               for c in root.children):
+    future = any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll", "shall", "wo", "can",
+                                                  "ca", "could")
+                 for c in root.children)
+    ready = root.lemma_ == "be" and any(c.dep_ == "acomp" and c.lower_ in READY_WORDS
+                                         for c in root.children)
+    if not (future or ready):
         return False
     subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is None:
@@ -299,6 +396,9 @@ def _target(cue: Token, content: Span, speaker: Mention,
                 mention = actor_of(head)
                 if mention is not None and _key(mention) not in (None, own):
                     return head
+    accused = _accusation(content, speaker, actor_of) if kind == "criticize" else None
+    if accused is not None:
+        return accused
     judged = _judged_actor(content, speaker, actor_of)
     if judged is not None:
         return judged
