@@ -117,9 +117,13 @@ def locate(body: str, needle: str, occurrence: int | None) -> int | None:
 
 
 def near(body: str, needle: str, anchor: int) -> int | None:
-    """The start of the match of ``needle`` nearest to ``anchor`` (speaker and actor strings)."""
+    """The start of the match of ``needle`` nearest to ``anchor`` (speaker and actor strings),
+    whole-word matches first ("he" is not the one inside "the")."""
     starts = find_all(body, needle)
-    return min(starts, key=lambda s: abs(s - anchor)) if starts else None
+    whole = [s for s in starts if not (s > 0 and body[s - 1].isalnum())
+             and not (s + len(needle) < len(body) and body[s + len(needle)].isalnum())]
+    pool = whole or starts
+    return min(pool, key=lambda s: abs(s - anchor)) if pool else None
 
 
 def span_of(body: str, item: dict[str, Any], key: str) -> tuple[int, int] | None:

@@ -265,6 +265,10 @@ def _complement(cue: Any) -> Any:
     for child in cue.rights:
         if child.dep_ == "ccomp" and child.pos_ in ("VERB", "AUX"):
             return child
+    # "Negotiations have stalled, a U.S. official said": the reported clause before the cue
+    for child in cue.lefts:
+        if child.dep_ == "ccomp" and child.pos_ in ("VERB", "AUX") and _before_comma(cue, child):
+            return child
     lemma = cue.lemma_.lower()
     if lemma in cue_words()["express"] or lemma in cue_words()["tell"]:
         for obj in cue.children:
@@ -275,6 +279,13 @@ def _complement(cue: Any) -> Any:
                     ):
                         return clause
     return None
+
+
+def _before_comma(cue: Any, clause: Any) -> bool:
+    """Whether a clause before its speech verb is set off by a comma (or a closing quotation
+    mark) from the speaker: "X will resign, he said" reports X; "that is what he said" does not."""
+    between = cue.doc[clause.right_edge.i + 1 : cue.i]
+    return any(t.text in (",", "”", "'", '"') for t in between)
 
 
 def _clause_span(doc: Any, head: Any) -> tuple[int, int] | None:
