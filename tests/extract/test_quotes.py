@@ -85,7 +85,7 @@ def test_quotes_seed_article(quotes_of, shared) -> None:
     assert (circles.speaker.text, circles.speaker.actor.code) == ("he", "UKRGOV")
     future = quotes[("Ukraine’s future is in NATO", True)]
     assert (future.speaker.text, future.speaker.actor.org) == ("the alliance", "NATO")
-    forget = quotes[("forget about", True)]
+    forget = quotes[("it should “forget about” joining NATO", False)]  # a mixed quote: one entry
     assert (forget.speaker.text, forget.speaker.actor.code) == ("US President Donald Trump", "USAGOV")
     core = quotes[("Ukraine’s NATO ambitions are a core reason for the conflict", False)]
     assert (core.cue, core.speaker.text, core.speaker.actor.code) == ("insist", "Russia", "RUS")

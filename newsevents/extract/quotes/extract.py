@@ -95,10 +95,38 @@ def extract_quotes(doc: Any, entities: list[Entity], graph: ActorGraph | None = 
     graph = graph if graph is not None else ActorGraph(doc, entities)
     drafts = _direct_quotes(doc)
     drafts += _reported_quotes(doc, drafts)
+    drafts = [d for d in drafts if not _inside_mixed(d, drafts) and not _named_thing(doc, d)]
     drafts.sort(key=lambda d: (d.start, d.end))
     quotes = [_to_quote(doc, draft, entities, graph) for draft in drafts]
     graph.add_quotes(quotes)
     return quotes
+
+
+def _inside_mixed(draft: _Draft, drafts: list[_Draft]) -> bool:
+    """A quoted fragment inside a reported clause of the same cue is part of that mixed quote
+    ('said Israel has "not taken the precautions required of it"'): one quote, not two."""
+    return draft.direct and any(
+        not other.direct and other.cue is not None and draft.cue is not None
+        and other.cue.i == draft.cue.i
+        and other.start <= draft.start and draft.end <= other.end for other in drafts)
+
+
+#: a quoted name of at most this many words is a name or a title, not words said.
+MAX_NAME_WORDS = 4
+
+
+def _named_thing(doc: Any, draft: _Draft) -> bool:
+    """A quoted proper name ("Scooter", "Senkaku Retto", "Bring the Troops Home Now!"): every
+    word capitalised, a few words, no verb: a nickname, a place or a title, not a statement."""
+    if not draft.direct:
+        return False
+    span = doc.char_span(draft.start, draft.end, alignment_mode="expand")
+    if span is None or len([t for t in span if t.is_alpha]) > MAX_NAME_WORDS:
+        return False
+    words = [t for t in span if t.is_alpha]
+    small = {"of", "the", "and", "a", "an", "in", "on", "for", "to", "from"}
+    return bool(words) and all(t.text[:1].isupper() or t.lower_ in small for t in words) \
+        and not any(t.pos_ in ("VERB", "AUX") and t.text[:1].islower() for t in span)
 
 
 # --- direct quotes ---------------------------------------------------------------------------
