@@ -241,6 +241,10 @@ class QuoteScore:
                 f"speaker_actor={actor:.3f}")
 
 
+#: characters around a quote where a speaker mention with the gold's words counts as the gold's.
+SPEAKER_WINDOW = 400
+
+
 def _speaker_right(body: str, gold: dict[str, Any], span: tuple[int, int], quote: Any) -> bool:
     speaker = quote.speaker
     if speaker is None:
@@ -250,6 +254,10 @@ def _speaker_right(body: str, gold: dict[str, Any], span: tuple[int, int], quote
         start = near(body, name, span[0])
         if start is not None and _overlap((start, start + len(name)), (speaker.start, speaker.end)):
             return True
+    # the same words as the gold attribution, near the quote ("...," he said: either "he")
+    if gold.get("speaker") and speaker.text.lower() == gold["speaker"].lower() \
+            and abs(speaker.start - span[0]) <= SPEAKER_WINDOW:
+        return True
     words = {w.strip(".,").lower() for n in filter(None, names) for w in n.split() if w[:1].isupper()}
     said = {w.strip(".,").lower() for w in speaker.text.split() if w[:1].isupper()}
     named = words - {"the", "a", "mr", "mrs", "president", "minister"}

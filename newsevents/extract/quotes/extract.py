@@ -423,7 +423,7 @@ def _speaker_of(cue: Any) -> Any:
     """
     token = cue
     for _ in range(8):
-        subject = _subject(token)
+        subject = _quoted_person(token) or _subject(token)
         if subject is not None:
             return subject
         if token.dep_ == "relcl":
@@ -433,7 +433,30 @@ def _speaker_of(cue: Any) -> Any:
         elif token.tag_ == "VBG" and token.dep_ in _EMBED_DEPS:
             return _outer_speaker(token)
         else:
-            return None
+            return _nearest_name(cue)
+    return None
+
+
+def _quoted_person(verb: Any) -> Any:
+    """Whom "quote" names as the speaker: "the agency quoted Zverev as saying" (the object),
+    "the CEO of TCS was quoted saying" (the passive subject), not the one quoting."""
+    if verb.lemma_.lower() != "quote":
+        return None
+    for child in verb.children:
+        if child.dep_ in ("dobj", "nsubjpass"):
+            return _prefer_name(child)
+    return None
+
+
+def _nearest_name(cue: Any) -> Any:
+    """A speech verb the parser left without a subject ("Speaking in Hermosillo, Deputy Finance
+    Minister X said ..."): the nearest person or organisation named before it in its sentence,
+    outside its own clauses."""
+    inside = {t.i for child in cue.children if child.dep_ in ("ccomp", "xcomp") for t in child.subtree}
+    for token in reversed(cue.doc[cue.sent.start : cue.i]):
+        if token.i not in inside and token.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") \
+                and token.ent_iob_ in ("B", "I") and (token.i + 1 == cue.i or token.nbor().ent_iob_ != "I"):
+            return token
     return None
 
 
