@@ -271,7 +271,7 @@ def is_actor_use(span: Any) -> bool:
     """A place name standing for its government: the subject of a verb ("Moscow said"), a
     possessor ("Kiev's potential NATO membership"), the addressee of a speech verb
     ("warned Tehran"), or a headline-style "Kiev states ..." that the parser reads as a noun."""
-    from .quotes.extract import cue_words
+    from .quotes.common import cue_words
 
     root = span.root
     speech = cue_words()["verb"]

@@ -33,7 +33,7 @@ def test_explain_every_event_comes_from_a_traced_candidate(seed_candidates):
     ("described", "event", "012"),       # "Tikhy described the talks as having grown toxic"
     ("demanded", "event", "105"),        # "has demanded legal guarantees"
     ("submitted", "light verb", "080"),  # gives way to "application" (022)
-    ("Negotiations", "uncoded", None),   # an event noun no pattern codes here
+    ("grown", "uncoded", None),          # "having grown toxic": no dictionary entry
 ])
 def test_explain_candidate_outcomes(seed_candidates, word, outcome, code):
     _, candidates = seed_candidates

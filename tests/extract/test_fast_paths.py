@@ -11,7 +11,8 @@ import re
 import pytest
 
 from newsevents.extract.actors.coref import _subject_nouns, nominal_kinds
-from newsevents.extract.quotes.extract import cue_spans, cue_words
+from newsevents.extract.quotes.common import cue_words
+from newsevents.extract.quotes.reported import cue_spans
 from newsevents.extract.timex.guard import compile_guarded, first_char_class
 from newsevents.extract.timex.rules import rules
 

@@ -35,7 +35,7 @@ from .codes import actor_from_code
 from .lookup import Match, lookup, lookup_plural
 from .names import OUT_OF_OFFICE, listed_person
 from .spans import resolve_phrase
-from .words import FORMER, combine, publication_day, resolve_words, scan
+from .words import FORMER, combine, publication_day, resolve_words, scan, without_host
 from .words import window_words as _words
 
 #: Entity labels kept as entities (numbers and dates are the timex stage's business).
@@ -105,7 +105,7 @@ def _title_tokens(span: Any, chunks: dict[int, Any]) -> list[Any]:
 
 
 def _title_match(tokens: list[Any], day: str) -> Match | None:
-    words = _words(tokens)
+    words = without_host(_words(tokens))
     actors, sectors = scan(words, day)
     # Another person in a title ("Trump's envoy X") lends a country, not an identity.
     bases = [Match(Actor(m.actor.country, m.actor.country), m.rule) if m.person and m.actor.country else m

@@ -24,32 +24,23 @@ sentence names outside the event's other party (:meth:`ActorGraph.placed`).
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable
 
 import numpy as np
 from spacy.attrs import LEMMA, POS
 from spacy.parts_of_speech import NOUN
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from ...nlp import text_of
 from ...records import Actor, Entity, Mention, Quote
-from ..dictionaries import phrase_key
-from ..predicates import conjuncts, noun_lemma, noun_phrase
+from ..predicates import noun_lemma, noun_phrase
 from .business import FIGURE_KINDS, TRADE_TITLE_WORDS, corporate, market_words
-from .cities import city_country
-from .codes import BUSINESS_SECTORS, SECTOR_CODES, usable
+from .codes import BUSINESS_SECTORS, usable
 from .coref import antecedent
-from .places import DOMESTIC_SECTORS, RESIDENT_SECTORS, attacker, place_country
-from .spans import GROUP_NOUNS, LOCATABLE_SECTORS, of_objects, resolve_phrase
-from .spans import of_objects as of_objects_of
+from .discourse import FIRST_PERSON, Discourse
+from .placing import PLACE_NOUNS, PLACEABLE_SECTORS, Placing
+from .spans import GROUP_NOUNS, of_objects, resolve_phrase
 from .words import NAMED_THINGS, publication_day, resolve_words
 
-#: event nouns that share participants when referred back to ("the talks" after "negotiations").
-TALK_NOUNS = {
-    "talk": "talks", "negotiation": "talks", "discussion": "talks", "consultation": "talks",
-    "dialogue": "talks", "meeting": "meeting", "summit": "meeting", "conflict": "conflict",
-    "war": "conflict", "fighting": "conflict", "dispute": "conflict",
-}
 #: how far back (tokens) a definite nominal looks for an earlier phrase with its head noun.
 LOOKBACK_TOKENS = 600
 #: heads that act for the actor named inside their phrase ("the NATO summit decided", "the
@@ -72,25 +63,10 @@ SIDE_NOUNS = frozenset({"supporter", "follower", "loyalist", "partisan"})
 #: Israeli prime minister" speaks for Israel's government).
 SPEAKER_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokesmen",
                            "spokeswomen", "spokespeople", "representative", "mouthpiece"})
-#: places named by a kind and a name: "the northern city of Kirkuk", "the town of Cizre".
-PLACE_NOUNS = frozenset({"city", "town", "village", "capital", "province", "region", "district",
-                         "state", "area", "enclave", "suburb", "port", "island"})
-#: prepositions introducing the participants of an event noun.
-PARTICIPANT_PREPS = ("between", "with", "among", "against")
-PARTY_DEPS = frozenset({"pobj", "nmod", "conj", "compound", "poss", "appos"})
 
 
-#: first-person words: inside a quote, its speaker.
-FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our", "ours"})
-#: sentences back a denied claim's owner is looked for.
-CLAIM_SENTENCES = 4
-#: share of the article's country mentions the story's own country has at least.
-STORY_SHARE = 0.4
-#: sectors a bare mention of which belongs to a country ("the officials", "police", "analysts").
-PLACEABLE_SECTORS = LOCATABLE_SECTORS | frozenset({"BUS", "MED", "EDU", "HRI", "HLH", "SOC"}) - {"ELI"}
 
-
-class ActorGraph:
+class ActorGraph(Placing, Discourse):
     """Who the noun phrases of one article stand for: names, titles, descriptions, pronouns,
     groups and placed sectors, resolved once per phrase and remembered."""
 
@@ -104,45 +80,6 @@ class ActorGraph:
         self._alone_cache: dict[str, Actor | None] = {}
         #: the article's quotes, once the quotes stage has found them (:meth:`add_quotes`).
         self.quotes: list[Quote] = []
-
-    def add_quotes(self, quotes: list[Quote]) -> None:
-        """Learn who speaks where: "we", "our", "I" inside a quote are its speaker (the quotes
-        stage calls this once its quotes are found)."""
-        self.quotes = sorted(quotes, key=lambda q: q.start)
-        for i in [i for i in self._cache if self.doc[i].lower_ in FIRST_PERSON]:
-            del self._cache[i]  # resolved before the speakers were known
-
-    def speaker_at(self, char: int) -> Mention | None:
-        """The speaker of the quote holding a character offset, if any."""
-        for quote in self.quotes:
-            if quote.start <= char < quote.end:
-                return quote.speaker
-        return None
-
-    def claimant(self, noun: Token, other_than: Actor | None) -> Mention | None:
-        """Whose claim a claim noun is ("denied the CNC's charges", "denied those claims"):
-        its possessor or "by/from X", else the speaker of the nearest earlier statement in the
-        last :data:`CLAIM_SENTENCES` sentences who is not ``other_than`` (the one denying)."""
-        for child in noun.children:
-            heads = [child] if child.dep_ == "poss" else [
-                o for o in child.children if o.dep_ == "pobj"] if child.dep_ == "prep" and \
-                child.lower_ in ("by", "from", "of") else []
-            for head in heads:
-                found = self.mention(head)
-                if found is not None:
-                    return found
-        first = noun.sent.start
-        for _ in range(CLAIM_SENTENCES):
-            first = self.doc[first - 1].sent.start if first > 0 else 0
-        earliest = self.doc[first].idx
-        for quote in reversed(self.quotes):
-            speaker = quote.speaker
-            if quote.start >= noun.idx or quote.start < earliest or speaker is None:
-                continue
-            actor = speaker.actor
-            if usable(actor) and not (other_than and actor and actor.code == other_than.code):
-                return speaker
-        return None
 
     @functools.cached_property
     def text(self) -> str:
@@ -210,144 +147,6 @@ class ActorGraph:
         # a bare sector ("UK troops" when UK is unknown, "the officials"): :meth:`mention`
         # places it in its country
         return actor, start, end
-
-    def placed(self, token: Token, sent: Span, skip: frozenset[int]) -> Mention | None:
-        """A bare-sector agent placed in the one country its sentence names, or None.
-
-        "Judge Alejandro Rivera opened investigations ... of Chilean officials" has no country
-        on the judge; a wire reader takes it from the sentence when it names one country only
-        (a region or bloc, an organisation or a business do not count). Countries named at the
-        tokens in ``skip`` (the event's objects and addressees: "called for sanctions against
-        Nigeria", "welcomed the South African leader") are the other party, not the agent's,
-        and so is what a speaker reports ("the Soviet Union will buy corn, an Agriculture
-        Department official said" is an American official).
-        Only political sectors are placed (government, military, judiciary, opposition ...),
-        never business, media or academic ones. People who act where they are (civilians,
-        protesters, police: :data:`actor_places.RESIDENT_SECTORS`) take the place of their act
-        first ("prisoners rioted at a jail in Dili"); a judge or the police whose sentence
-        names only the other party's country share it; an attack or explosive as the agent
-        ("a roadside bombing near Samarra") is the unidentified armed forces of its place
-        (:func:`actor_places.attacker`).
-        """
-
-        if token.pos_ == "PRON" or self.mention(token) is not None:
-            return None
-        attack = attacker(token, self.text, self.place)
-        if attack is not None:
-            return attack  # "a roadside bombing near the town of Samarra killed ..."
-        ent = self._entity_at(token.idx)
-        actor = ent.actor if ent is not None else None
-        span = noun_phrase(token)
-        if actor is None:
-    
-            # a group's members may be a bare sector too ("thousands of people")
-            actor = resolve_phrase(span, self._inner_actor) or resolve_phrase(span)
-        if actor is None or actor.country or actor.org or actor.sector not in LOCATABLE_SECTORS:
-            return None
-        if self._business(token):
-            return None
-        # where the act happens first ("prisoners rioted at a jail in Dili"), then the
-        # sentence's one country; a judge or the police share their other party's country
-        resident = token.dep_ in ("nsubj", "nsubjpass") and actor.sector in RESIDENT_SECTORS
-        acting = token.head if resident else None
-        country = (place_country(acting, self.place) if acting is not None else None) \
-            or self._sentence_country(sent, skip)
-        if country is None and actor.sector in DOMESTIC_SECTORS:
-            country = self._sentence_country(sent, frozenset())
-        if country is None:
-            return None
-        start, end = span.start_char, span.end_char
-        placed = Actor(country + actor.sector, country, actor.sector, None, actor.name)
-        return Mention(start, end, self.text[start:end], placed)
-
-    @functools.cached_property
-    def story_country(self) -> str | None:
-        """The country the article is about, when one clearly dominates its actors.
-
-        Counts the countries of the entities' actors (states, governments, armies ...; not
-        organisations or business), the lede's twice; a country with at least
-        :data:`STORY_SHARE` of the count and two mentions, ahead of every other, is the story's.
-        Bare sectors with no country of their own ("the officials", "police") belong to it.
-        """
-        counts: dict[str, int] = {}
-        lede_end = next(iter(self.doc.sents)).end_char if len(self.doc) else 0
-        for ent in self.entities:
-            actor = ent.actor
-            if actor is None or actor.org or not actor.country or actor.country in SECTOR_CODES \
-                    or actor.sector in BUSINESS_SECTORS:
-                continue
-            counts[actor.country] = counts.get(actor.country, 0) + (2 if ent.start < lede_end else 1)
-        if not counts:
-            return None
-        ranked = sorted(counts.items(), key=lambda kv: -kv[1])
-        top, count = ranked[0]
-        second = ranked[1][1] if len(ranked) > 1 else 0
-        if count >= 2 and count > second and count >= STORY_SHARE * sum(counts.values()):
-            return top
-        return None
-
-    def locate(self, actor: Actor | None, token: Token) -> Actor | None:
-        """A sector with no country placed where it belongs: the one country its sentence
-        names, else the story's (:attr:`story_country`). Other actors are returned as they are.
-
-        "Evans told reporters the government would ..." in a story about Australia: Evans,
-        known only as a minister (GOV), is AUSGOV; "the officials", "some unions" likewise.
-        A former office-holder (ELI) is not placed: their country is their own, not the story's.
-        """
-        if actor is None or actor.country or actor.org or not actor.sector \
-                or actor.sector not in PLACEABLE_SECTORS:
-            return actor
-        country = self._sentence_country(token.sent, frozenset()) or self.story_country
-        if country is None:
-            return actor
-        return Actor(country + actor.code, country, actor.sector, None, actor.name)
-
-    def sentence_country(self, sent: Span, skip: frozenset[int] = frozenset()) -> str | None:
-        """The one country the sentence's entities name outside ``skip`` tokens, or None."""
-        return self._sentence_country(sent, skip)
-
-    def _sentence_country(self, sent: Span, skip: frozenset[int]) -> str | None:
-        """The one country the sentence's entities name outside ``skip`` tokens, or None."""
-        countries = set()
-        for ent in self.entities:
-            if ent.start < sent.start_char or ent.end > sent.end_char:
-                continue
-            actor = ent.actor
-            if actor is None or actor.org or not actor.country or actor.country in SECTOR_CODES \
-                    or actor.sector in BUSINESS_SECTORS:
-                continue
-            token = self.doc.char_span(ent.start, ent.end, alignment_mode="expand")
-            if token is not None and token.root.i not in skip:
-                countries.add(actor.country)
-        return countries.pop() if len(countries) == 1 else None
-
-    def place(self, token: Token) -> Mention | None:
-        """The country of a place phrase ("Abidjan", "the town of Cizre", "the capital Juba"),
-        through the article's actors, else the GeoNames cities; None when it names no country."""
-
-        found = self.mention(token)
-        if found is not None:
-            actor = found.actor
-            return found if actor and actor.country and not actor.sector and not actor.org else None
-        if noun_lemma(token) in PLACE_NOUNS:
-            for inner in (*of_objects_of(token), *(c for c in token.children
-                                                   if c.dep_ in ("appos", "compound")
-                                                   and c.pos_ == "PROPN")):
-                placed = self.place(inner)
-                if placed is not None:
-                    return placed
-            return None
-        if token.pos_ != "PROPN":
-            return None
-        span = noun_phrase(token)
-        words = [t for t in span if t.pos_ == "PROPN"]
-        if not words:
-            return None
-        country = city_country(phrase_key(" ".join(t.text for t in words)))
-        if country is None:
-            return None
-        start, end = words[0].idx, words[-1].idx + len(words[-1].text)
-        return Mention(start, end, self.text[start:end], Actor(country, country, name=None))
 
     def _apposition(self, token: Token) -> Actor | None:
         """The actor an apposition gives a name ("X, the U.N. envoy," -> UN), if usable."""
@@ -489,50 +288,3 @@ class ActorGraph:
     def is_actor(self, token: Token) -> bool:
         """Whether the phrase headed by ``token`` names a usable actor."""
         return self.mention(token) is not None
-
-    def remember_participants(self, tokens: Iterable[Token]) -> None:
-        """Record the parties of event nouns among tokens ("talks between A and B")."""
-        for token in tokens:
-            is_noun = token.pos_ in ("NOUN", "PROPN")
-            group = TALK_NOUNS.get(noun_lemma(token)) if is_noun else None
-            if group is None:
-                continue
-            found = self._distinct(self.parties(token))
-            if len(found) >= 2 or (found and group in self.participants):
-                self.participants[group] = found
-
-    def parties(self, noun: Token) -> list[Token]:
-        """Heads named as the parties of an event noun (possessor, between/with objects).
-
-        Inside the prepositional phrase every name counts, so the misparse "between
-        [Ukraine and Western] nations" still yields both Ukraine and Western nations.
-        """
-        heads = [c for p in noun.children if p.dep_ == "poss" for c in conjuncts(p)]
-        for prep in noun.children:
-            if prep.dep_ == "prep" and prep.lower_ in PARTICIPANT_PREPS:
-                heads.extend(t for t in prep.subtree if t.dep_ in PARTY_DEPS
-                             and t.pos_ in ("PROPN", "NOUN", "ADJ"))
-        return heads
-
-    def _distinct(self, heads: list[Token]) -> list[Mention]:
-        """Mentions of the heads, one per actor code, in text order."""
-        out: dict[str, Mention] = {}
-        for head in sorted(heads, key=lambda t: t.i):
-            mention = self.mention(head)
-            if mention is not None and mention.actor is not None:
-                out.setdefault(mention.actor.code, mention)
-        return list(out.values())
-
-    def other_party(self, noun: Token, source: Mention) -> Mention | None:
-        """For a source talking about an event noun, the party of that event it is not."""
-        group = TALK_NOUNS.get(noun_lemma(noun))
-        explicit = self._distinct(self.parties(noun))
-        pool = explicit or (self.participants.get(group, []) if group else [])
-        src = source.actor
-        for mention in pool:
-            other = mention.actor
-            if src and other and other.code != src.code and (
-                not src.country or other.country != src.country
-            ):
-                return mention
-        return None

@@ -138,6 +138,20 @@ def combine(actors: Sequence[Match], sectors: Sequence[str], former: bool = Fals
     return None
 
 
+#: envoys: the country after their "to" is where they are posted, not whom they speak for.
+ENVOYS = frozenset({"AMBASSADOR", "AMBASSADORS", "ENVOY", "ENVOYS", "EMISSARY", "CONSUL",
+                    "DELEGATION", "DELEGATE", "DELEGATES", "REPRESENTATIVE", "CHARGE"})
+
+
+def without_host(words: list[tuple[str, Any]]) -> list[tuple[str, Any]]:
+    """Drop the host country of an envoy: "its ambassador to Kuwait" speaks for its own state
+    ("the Soviet ambassador to Kuwait" is USR's), not Kuwait's."""
+    for n, (word, _) in enumerate(words):
+        if word in ENVOYS and n + 1 < len(words) and words[n + 1][0] == "TO":
+            return words[: n + 1]
+    return words
+
+
 def resolve_words(tokens: Iterable[Any], day: str, name: bool = False) -> Match | None:
     """Resolve a window of tokens (a noun phrase, a title) to an actor.
 
@@ -148,7 +162,7 @@ def resolve_words(tokens: Iterable[Any], day: str, name: bool = False) -> Match 
             landmark inside a name gives it no country unless a sector word makes it a body of
             that place ("the Kabul government", "Baghdad University").
     """
-    words = window_words(tokens)
+    words = without_host(window_words(tokens))
     former = any(w in FORMER for w, _ in words)
     actors, sectors = scan(words, day)
     keys = {w for w, _ in words}

@@ -316,7 +316,9 @@ def _clause_holds(key: str, value: str, pred: Predicate, feats: Features,
         return any(c.dep_ in ("compound", "amod") and c.lemma_.lower() in values
                    for c in head.children)
     if key == "parties":
-        return bool(noun_parties(head, is_actor))
+        acted_on = head.dep_ in ("dobj", "nsubjpass") and head.head.pos_ == "VERB" \
+            and head.head.lemma_.lower() not in LIGHT_VERBS | OCCUR_VERBS
+        return not acted_on and bool(noun_parties(head, is_actor))  # "broke down a treaty"
     if key == "dated":
         return any(t.ent_type_ in ("DATE", "TIME") for t in head.subtree) or any(
             c.ent_type_ in ("DATE", "TIME") for c in head.head.subtree if c.head is head.head)

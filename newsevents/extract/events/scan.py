@@ -18,7 +18,7 @@ from spacy.parts_of_speech import NOUN, PROPN, VERB
 from spacy.strings import hash_string
 from spacy.tokens import Doc, Span
 
-from ..actors.graph import TALK_NOUNS
+from ..actors.discourse import TALK_NOUNS
 from .cameo import verb_dictionary
 from .coding import noun_triggers, own_patterns
 

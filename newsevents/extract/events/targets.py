@@ -25,7 +25,8 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from ...records import Mention
-from ..actors.graph import TALK_NOUNS, ActorGraph
+from ..actors.discourse import TALK_NOUNS
+from ..actors.graph import ActorGraph
 from ..actors.places import EDGES, placed_target
 from ..predicates import Predicate, conjuncts
 from .markets import market_thing

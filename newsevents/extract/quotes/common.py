@@ -1,0 +1,71 @@
+"""What the quote modules share: a draft quote, the speech words, trimming."""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+#: A direct quote with no cue and fewer words than this is a scare quote or a title.
+MIN_UNCUED_WORDS = 4
+
+
+#: Reported content must have this many words outside the quotation marks inside it, else the
+#: direct quote alone is the quotation ("described the talks as having grown 'toxic'").
+MIN_REPORTED_WORDS = 3
+
+
+TRIM = " \t\n,.;:—–-"
+
+
+CUE_CHILD_DEPS = frozenset({"parataxis", "ccomp", "advcl", "conj"})
+
+
+CLIMB_DEPS = frozenset({"xcomp", "advcl", "conj"})
+
+
+EMBED_DEPS = frozenset({"pcomp", "prep", "pobj", "ccomp", "conj", "advcl", "xcomp", "acl"})
+
+
+PARENTHETICAL = re.compile(r"^\([^)]{1,40}\)\s*")
+
+
+@dataclass
+class Draft:
+    start: int
+    end: int
+    direct: bool
+    cue: Any = None  # the cue Token
+    speaker: Any = None  # the speaker head Token
+    cue_lemma: str | None = None
+
+
+@functools.cache
+def cue_words() -> dict[str, frozenset[str]]:
+    """Cue kind (``verb``, ``express``, ``tell``, ``noun``) -> lemmas, from ``data/quote_cues.tsv``."""
+    table: dict[str, set[str]] = {"verb": set(), "express": set(), "tell": set(), "noun": set()}
+    text = resources.files("newsevents.data").joinpath("quote_cues.tsv").read_text("utf-8")
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            lemma, kind = line.split("\t")
+            table[kind.strip()].add(lemma.strip())
+    table["verb"] |= table["express"] | table["tell"]
+    return {kind: frozenset(words) for kind, words in table.items()}
+
+
+def is_cue_verb(token: Any) -> bool:
+    return (
+        token.pos_ in ("VERB", "AUX")
+        and token.lemma_.lower() in cue_words()["verb"]
+        and token.dep_ not in ("amod", "compound", "acomp")  # "the so-called 'plan'"
+    )
+
+
+def trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in TRIM:
+        start += 1
+    while end > start and text[end - 1] in TRIM:
+        end -= 1
+    return start, end

@@ -1,0 +1,128 @@
+"""Direct quotes: text between quotation marks, with the speech word that governs it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ...nlp import text_of
+from ..quotemarks import quoted_ranges
+from .common import CUE_CHILD_DEPS, MIN_UNCUED_WORDS, TRIM, Draft, cue_words, is_cue_verb, trim
+from .speakers import noun_speaker, speaker_of
+
+
+def inside_mixed(draft: Draft, drafts: list[Draft]) -> bool:
+    """A quoted fragment inside a reported clause of the same cue is part of that mixed quote
+    ('said Israel has "not taken the precautions required of it"'): one quote, not two."""
+    return draft.direct and any(
+        not other.direct and other.cue is not None and draft.cue is not None
+        and other.cue.i == draft.cue.i
+        and other.start <= draft.start and draft.end <= other.end for other in drafts)
+
+
+#: a quoted name of at most this many words is a name or a title, not words said.
+MAX_NAME_WORDS = 4
+
+
+def named_thing(doc: Any, draft: Draft) -> bool:
+    """A quoted proper name ("Scooter", "Senkaku Retto", "Bring the Troops Home Now!"): every
+    word capitalised, a few words, no verb: a nickname, a place or a title, not a statement."""
+    if not draft.direct:
+        return False
+    span = doc.char_span(draft.start, draft.end, alignment_mode="expand")
+    if span is None or len([t for t in span if t.is_alpha]) > MAX_NAME_WORDS:
+        return False
+    words = [t for t in span if t.is_alpha]
+    small = {"of", "the", "and", "a", "an", "in", "on", "for", "to", "from"}
+    return bool(words) and all(t.text[:1].isupper() or t.lower_ in small for t in words) \
+        and not any(t.pos_ in ("VERB", "AUX") and t.text[:1].islower() for t in span)
+
+
+def direct_quotes(doc: Any) -> list[Draft]:
+    drafts: list[Draft] = []
+    for open_at, close_at in quoted_ranges(doc):
+        start, end = trim(text_of(doc), open_at + 1, close_at - 1)
+        if end <= start:
+            continue
+        draft = Draft(start, end, True)
+        _attribute_direct(doc, draft, (open_at, close_at), drafts[-1] if drafts else None)
+        if draft.cue is not None or len(text_of(doc)[start:end].split()) >= MIN_UNCUED_WORDS:
+            drafts.append(draft)
+    return drafts
+
+
+def _attribute_direct(doc: Any, draft: Draft, marks: tuple[int, int], previous: Any) -> None:
+    content = doc.char_span(draft.start, draft.end, alignment_mode="expand")
+    if content is None:
+        return
+    inside = range(marks[0], marks[1])
+    cue = _governing_cue(content, inside) or _colon_cue(doc, content)
+    if cue is not None:
+        draft.cue, draft.cue_lemma, draft.speaker = cue, cue.lemma_.lower(), speaker_of(cue)
+        return
+    noun = _noun_cue(doc, content)
+    if noun is not None:
+        draft.cue, draft.cue_lemma, draft.speaker = noun, noun.lemma_.lower(), noun_speaker(noun)
+        return
+    if previous is not None and _continues(doc, previous, marks[0]):
+        draft.cue, draft.cue_lemma, draft.speaker = previous.cue, previous.cue_lemma, previous.speaker
+
+
+def _governing_cue(content: Any, inside: range) -> Any:
+    """A speech verb above the quoted words (outside the marks), else one hanging under them."""
+    for token in content:
+        if token.head.idx in inside:
+            continue
+        for steps, ancestor in enumerate(token.ancestors):
+            if steps >= 6:
+                break
+            if ancestor.idx not in inside and is_cue_verb(ancestor):
+                return ancestor
+    for token in content:
+        for child in token.children:
+            if child.idx not in inside and child.dep_ in CUE_CHILD_DEPS and is_cue_verb(child):
+                return child
+    return None
+
+
+def _colon_cue(doc: Any, content: Any) -> Any:
+    """``He added:`` as the sentence just before the quote."""
+    first = content[0].sent
+    if first.start == 0:
+        return None
+    before = doc[first.start - 1].sent
+    tail = text_of(doc)[before.start_char : content.start_char].rstrip(" \n\"“‘'")
+    if not tail.endswith(":"):
+        return None
+    verbs = [t for t in before if is_cue_verb(t)]
+    return verbs[-1] if verbs else None
+
+
+def _noun_cue(doc: Any, content: Any) -> Any:
+    """A speech noun within eight tokens before the quote ("assurances from the alliance that")."""
+    start = content[0].i
+    sent_start = content[0].sent.start
+    for token in reversed(doc[max(sent_start, start - 8) : start]):
+        if token.pos_ == "NOUN" and token.lemma_.lower() in cue_words()["noun"]:
+            return token
+    return None
+
+
+def _continues(doc: Any, previous: Draft, start: int) -> bool:
+    """The quote runs on from the previous one: in the same sentence, right after it, or
+    opening the sentence (or paragraph) that follows the previous quote's attribution."""
+    if previous.speaker is None and previous.cue is None:
+        return False
+    between = text_of(doc)[previous.end : start]
+    if not between.strip(TRIM + "\"“”‘’'"):
+        return True
+    before = doc.char_span(previous.start, previous.end, alignment_mode="expand")
+    here = doc.char_span(start, start + 1, alignment_mode="expand")
+    if before is None or here is None:
+        return False
+    sent = here[0].sent
+    if before[-1].sent == sent:
+        return True
+    opens_sentence = not text_of(doc)[sent.start_char : start].strip(" \n\"“‘'")
+    follows = sent.start > 0 and doc[sent.start - 1].sent == before[-1].sent
+    cue_between = previous.cue is not None and previous.end <= previous.cue.idx < start
+    return opens_sentence and follows and cue_between

@@ -1,0 +1,252 @@
+"""Reported speech: the clause a speech verb reports ("X said (that) ...", "..., X said",
+"according to X"), with its speaker."""
+
+from __future__ import annotations
+
+import functools
+from typing import Any
+
+import numpy as np
+from spacy.strings import get_string_id
+
+from ...nlp import text_of
+from ..quotemarks import quoted_ranges
+from .common import MIN_REPORTED_WORDS, PARENTHETICAL, TRIM, Draft, cue_words, is_cue_verb, trim
+from .speakers import prefer_name, speaker_of
+
+
+def reported_quotes(doc: Any, direct: list[Draft]) -> list[Draft]:
+    quoted = quoted_ranges(doc)
+    drafts: list[Draft] = []
+    for start, end in cue_spans(doc):
+        token = doc[start]
+        if any(a <= token.idx < b for a, b in quoted):
+            continue  # speech reported inside someone's quote
+        if end - start == 2:
+            found = [_according_to(doc, token)]
+        else:
+            found = _speech_clauses(doc, token) or [_trailing_attribution(doc, token)]
+        drafts += [d for d in found if d is not None and _keeps_reported(doc, d, direct, quoted)]
+    return drafts
+
+
+def cue_spans(doc: Any) -> list[tuple[int, int]]:
+    """Token (start, end) of each speech verb (lemma in the cue list, tagged VERB) and each
+    "according to", ordered by end as spaCy's ``Matcher`` returns them.
+
+    Whole-doc attribute arrays (one C call) instead of a Matcher, whose set predicates run
+    per token in Python.
+    """
+    if len(doc) == 0:
+        return []
+    lemma, pos, lower = doc.to_array(["LEMMA", "POS", "LOWER"]).T
+    cues = _cue_lemma_ids()
+    lemmas = lemma.tolist()
+    spans = [(i, i + 1) for i in np.flatnonzero(pos == _VERB).tolist() if lemmas[i] in cues]
+    according = np.flatnonzero((lower[:-1] == _ACCORDING) & (lower[1:] == _TO))
+    spans += [(i, i + 2) for i in according.tolist()]
+    return sorted(spans, key=lambda span: (span[1], span[0]))
+
+
+_VERB = np.uint64(get_string_id("VERB"))
+
+
+_ACCORDING, _TO = np.uint64(get_string_id("according")), np.uint64(get_string_id("to"))
+
+
+@functools.cache
+def _cue_lemma_ids() -> frozenset[int]:
+    return frozenset(get_string_id(verb) for verb in cue_words()["verb"])
+
+
+def _speech_clauses(doc: Any, cue: Any) -> list[Draft | None]:
+    """The reported clauses of a speech verb: one, or one per coordinated that-clause ("said
+    they extended the invitation and that talks could be held soon": two statements)."""
+    head = _complement(cue)
+    if head is None or _question(cue, head):
+        return []
+    second = next((c for c in head.children if c.dep_ == "conj" and any(
+        m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+    if second is None:
+        return [_draft(doc, cue, head, None)]
+    return [_draft(doc, cue, head, second.left_edge.i), _draft(doc, cue, second, None)]
+
+
+#: words that open an indirect question: "asked whether the talks would resume" reports a
+#: question, not a statement.
+QUESTION_WORDS = frozenset({"whether", "if", "what", "how", "why", "when", "who", "which", "where"})
+
+
+def _question(cue: Any, head: Any) -> bool:
+    """Whether a speech verb's complement is an indirect question ("asked whether ...")."""
+    first = head.left_edge
+    return first.lower_ in QUESTION_WORDS or any(
+        c.dep_ in ("mark", "advmod", "nsubj", "dobj", "attr") and c.lower_ in QUESTION_WORDS
+        and c.i < head.i for c in head.children)
+
+
+def _trailing_attribution(doc: Any, cue: Any) -> Draft | None:
+    """"CONTENT, its ambassador to Kuwait, Ernest Zverev, told KUNA.": an attribution closing
+    its sentence after a comma, which the parser failed to attach (the speech verb taken for a
+    conjunct of the content). The content runs from the sentence start to the comma that opens
+    the attribution (the leftmost comma after which no verb comes before the cue); the speaker
+    is the attribution's name."""
+    sent = cue.sent
+    if cue.tag_ not in ("VBD", "VBZ", "VBP") or any(
+            t.pos_ in ("VERB", "AUX") for t in cue.doc[cue.i + 1 : sent.end]):
+        return None
+    commas = [t.i for t in cue.doc[sent.start : cue.i] if t.text == ","]
+    start_comma = None
+    for k in reversed(commas):
+        if any(t.pos_ in ("VERB", "AUX") for t in cue.doc[k + 1 : cue.i]):
+            break
+        start_comma = k
+    if start_comma is None or cue.doc[start_comma + 1].pos_ in ("ADP", "SCONJ", "CCONJ") or not any(
+            t.pos_ in ("VERB", "AUX") for t in cue.doc[sent.start:start_comma]):
+        return None
+    names = [t for t in cue.doc[start_comma + 1 : cue.i] if t.pos_ in ("PROPN", "NOUN")
+             and not (t.head.i > start_comma and t.head.i < cue.i and t.dep_ == "compound")]
+    if not names:
+        return None
+    start, end = trim(text_of(doc), doc[sent.start].idx, doc[start_comma].idx)
+    if end <= start:
+        return None
+    return Draft(start, end, False, cue, prefer_name(names[-1]) if names[-1].pos_ == "NOUN"
+                  else names[-1], cue.lemma_.lower())
+
+
+def _draft(doc: Any, cue: Any, head: Any, stop: int | None) -> Draft | None:
+    """The reported clause under ``head`` (ending before token ``stop``) as a draft quote."""
+    span = _clause_span(doc, head, stop)
+    if span is None:
+        return None
+    start, end = span
+    return Draft(start, end, False, cue, speaker_of(cue), cue.lemma_.lower())
+
+
+def _complement(cue: Any) -> Any:
+    """The clause a speech verb reports: its ccomp, or a that-clause on its object."""
+    for child in cue.rights:
+        if child.dep_ == "ccomp" and child.pos_ in CLAUSE_HEADS:
+            return child
+    # "Negotiations have stalled, a U.S. official said": the reported clause before the cue
+    for child in cue.lefts:
+        if child.dep_ == "ccomp" and child.pos_ in CLAUSE_HEADS and _before_comma(cue, child):
+            return child
+    lemma = cue.lemma_.lower()
+    if lemma in cue_words()["express"] or lemma in cue_words()["tell"]:
+        for obj in cue.children:
+            if obj.dep_ == "dobj":
+                for clause in obj.rights:
+                    if clause.dep_ in ("acl", "ccomp") and any(
+                        t.dep_ == "mark" and t.lower_ == "that" for t in clause.children
+                    ):
+                        return clause
+    return None
+
+
+#: parts of speech that head a reported clause ("the proposal envisages making it more binding"
+#: is headed by the adjective "binding" when the parser errs).
+CLAUSE_HEADS = frozenset({"VERB", "AUX", "ADJ"})
+
+
+def _before_comma(cue: Any, clause: Any) -> bool:
+    """Whether a clause before its speech verb is set off by a comma (or a closing quotation
+    mark) from the speaker: "X will resign, he said" reports X; "that is what he said" does not."""
+    between = cue.doc[clause.right_edge.i + 1 : cue.i]
+    return any(t.text in (",", "”", "'", '"') for t in between)
+
+
+def _clause_span(doc: Any, head: Any, stop: int | None = None) -> tuple[int, int] | None:
+    """The clause under ``head``, without its "that" and without a conjoined speech clause (and
+    before token ``stop`` when given)."""
+    tokens = [t for t in head.subtree if stop is None or t.i < stop]
+    subject = _misparsed_subject(head)
+    if subject is not None:
+        tokens = list(subject.subtree) + tokens
+    for token in tokens:
+        if token.i > head.i and token.dep_ in ("conj", "advcl") and is_cue_verb(token):
+            tokens = [t for t in tokens if t.i < token.left_edge.i]
+            break
+    while tokens and (_is_that(tokens[0]) or tokens[0].is_punct):
+        tokens.pop(0)
+    while tokens and (tokens[-1].dep_ == "cc" or tokens[-1].is_punct or tokens[-1].is_space):
+        tokens.pop()
+    if not tokens:
+        return None
+    start, end = trim(text_of(doc), tokens[0].idx, tokens[-1].idx + len(tokens[-1]))
+    return (start, _close_quote(doc, start, end)) if end > start else None
+
+
+def _close_quote(doc: Any, start: int, end: int) -> int:
+    """Keep the closing mark of a quote that opens inside the clause ('faced "a catastrophe."')."""
+    for a, b in quoted_ranges(doc):
+        if start <= a < end < b and not text_of(doc)[end:b].strip(TRIM + "\"“”‘’'!?"):
+            return b
+    return end
+
+
+def _is_that(token: Any) -> bool:
+    """The complementiser ("said that ..."), which the parser sometimes tags as a determiner."""
+    if token.dep_ == "mark":
+        return True
+    subject = token.dep_ == "nsubj" and token.head.pos_ in ("VERB", "AUX")
+    return token.lower_ in ("that", "whether") and not subject  # "said that was wrong" keeps it
+
+
+def _misparsed_subject(head: Any) -> Any:
+    """"It promised an invitation would come": the parser makes the clause's subject the
+    cue's object; take it back when the clause has no subject of its own."""
+    if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in head.children):
+        return None
+    if head.left_edge.lower_ == "that":
+        return None  # "told Iran that time was running out": the object is the addressee
+    cue = head.head
+    objects = [c for c in cue.children if c.dep_ == "dobj" and c.right_edge.i + 1 == head.left_edge.i]
+    return objects[0] if objects else None
+
+
+def _according_to(doc: Any, according: Any) -> Draft | None:
+    """``..., according to X`` / ``According to X, ...``: the clause and X."""
+    to = doc[according.i + 1]
+    objects = [c for c in to.children if c.dep_ == "pobj"]
+    phrase = list(according.subtree) + list(to.subtree)
+    lo, hi = min(t.i for t in phrase), max(t.i for t in phrase)
+    sent = according.sent
+    if lo - sent.start >= sent.end - hi - 1:
+        first, last = sent.start, lo
+    else:
+        first, last = hi + 1, sent.end
+    if last <= first:
+        return None
+    start, end = trim(text_of(doc), doc[first].idx, doc[last - 1].idx + len(doc[last - 1]))
+    parenthetical = PARENTHETICAL.match(text_of(doc)[start:end])
+    if parenthetical:
+        start += parenthetical.end()
+    if end <= start:
+        return None
+    speaker = objects[0] if objects else None
+    return Draft(start, end, False, according, speaker, "according to")
+
+
+def _keeps_reported(
+    doc: Any, draft: Draft, direct: list[Draft], quoted: list[tuple[int, int]]
+) -> bool:
+    """Drop reported content that is a direct quote already found, or little more than one."""
+    inner = []
+    marks = TRIM + "\"“”‘’'"
+    for a, b in quoted:
+        lead = text_of(doc)[a : draft.start].strip(marks) if a < draft.start else ""
+        tail = text_of(doc)[draft.end : b].strip(marks) if b > draft.end else ""
+        if not lead and not tail:
+            inner.append((a, b))
+        elif a < draft.end and b > draft.start:
+            return False  # the reported clause straddles a quote: the direct quote covers it
+    if not inner:
+        return True
+    pieces, at = [], draft.start
+    for a, b in sorted(inner):
+        pieces.append(text_of(doc)[at:max(at, a)])
+        at = max(at, b)
+    pieces.append(text_of(doc)[at : draft.end])
+    return len(" ".join(pieces).split()) >= MIN_REPORTED_WORDS

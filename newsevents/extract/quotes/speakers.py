@@ -1,0 +1,134 @@
+"""Who said it: the speaker of a speech word, as a mention with its actor (the actor graph
+resolves pronouns, descriptions and bare sectors)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ...records import Entity, Mention
+from ..actors.coref import actor_of, antecedent, candidates, np_span, reference_kinds
+from ..actors.graph import ActorGraph
+from .common import CLIMB_DEPS, EMBED_DEPS, is_cue_verb
+
+
+def speaker_of(cue: Any) -> Any:
+    """The head token of whoever utters ``cue``, or None.
+
+    Climbs ``xcomp``/``advcl``/``conj`` to a shared subject ("Russia continues to insist",
+    "..., he said, noting"). A participle cue buried inside another clause's content
+    ("telling Ukraine it should ... and suggesting that ...") takes the speaker of the speech
+    verb above it, never the subject of the content clause.
+    """
+    token = cue
+    for _ in range(8):
+        subject = _quoted_person(token) or _subject(token)
+        if subject is not None:
+            return subject
+        if token.dep_ == "relcl":
+            return token.head
+        if token.dep_ in CLIMB_DEPS and token.head is not token:
+            token = token.head
+        elif token.tag_ == "VBG" and token.dep_ in EMBED_DEPS:
+            return _outer_speaker(token)
+        else:
+            return _nearest_name(cue)
+    return None
+
+
+def _quoted_person(verb: Any) -> Any:
+    """Whom "quote" names as the speaker: "the agency quoted Zverev as saying" (the object),
+    "the CEO of TCS was quoted saying" (the passive subject), not the one quoting."""
+    if verb.lemma_.lower() != "quote":
+        return None
+    for child in verb.children:
+        if child.dep_ in ("dobj", "nsubjpass"):
+            return prefer_name(child)
+    return None
+
+
+def _nearest_name(cue: Any) -> Any:
+    """A speech verb the parser left without a subject ("Speaking in Hermosillo, Deputy Finance
+    Minister X said ..."): the nearest person or organisation named before it in its sentence,
+    outside its own clauses."""
+    inside = {t.i for child in cue.children if child.dep_ in ("ccomp", "xcomp") for t in child.subtree}
+    for token in reversed(cue.doc[cue.sent.start : cue.i]):
+        if token.i not in inside and token.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") \
+                and token.ent_iob_ in ("B", "I") and (token.i + 1 == cue.i or token.nbor().ent_iob_ != "I"):
+            return token
+    return None
+
+
+def _outer_speaker(token: Any) -> Any:
+    for ancestor in token.ancestors:
+        if is_cue_verb(ancestor):
+            return speaker_of(ancestor)
+    return None
+
+
+def _subject(verb: Any) -> Any:
+    for child in verb.children:
+        if child.dep_ == "nsubj":
+            if child.lower_ in ("who", "that", "which") and verb.dep_ == "relcl":
+                return verb.head
+            return prefer_name(child)
+        if child.dep_ == "agent":
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects:
+                return prefer_name(objects[0])
+    return None
+
+
+def prefer_name(token: Any) -> Any:
+    """"The spokesman, Georgy Tikhy, said": the apposed name is the speaker as written."""
+    if token.pos_ == "NOUN":
+        for child in token.rights:
+            if child.dep_ == "appos" and child.pos_ == "PROPN" and child.left_edge.i > token.i + 1:
+                return child
+    return token
+
+
+def noun_speaker(noun: Any) -> Any:
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return child
+        if child.dep_ == "prep" and child.lower_ in ("from", "by"):
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects:
+                return objects[0]
+    return None
+
+
+def speaker_mention(doc: Any, head: Any, entities: list[Entity]) -> Mention | None:
+    if head is None or head.pos_ not in ("PROPN", "NOUN", "PRON"):
+        return None
+    span = np_span(head)
+    if head.pos_ == "PRON" and reference_kinds(span) is None:
+        return Mention(span.start_char, span.end_char, span.text, None)
+    if reference_kinds(span) is not None:
+        found = antecedent(doc, span, entities)
+        actor = found.actor if found else None
+        if actor is None and head.pos_ == "NOUN":
+            actor = actor_of(span, entities)
+        return Mention(span.start_char, span.end_char, span.text, actor)
+    actor = actor_of(span, entities) or _same_person_actor(doc, span, entities)
+    return Mention(span.start_char, span.end_char, span.text, actor)
+
+
+def located(graph: ActorGraph, mention: Mention | None, head: Any) -> Mention | None:
+    """The speaker with a sector-only actor placed in its country (the actor graph's
+    :meth:`~newsevents.extract.actors.graph.ActorGraph.locate`: "the officials" of a story
+    about Japan are Japan's)."""
+    if mention is None or head is None:
+        return mention
+    actor = graph.locate(mention.actor, head)
+    return mention if actor is mention.actor else Mention(mention.start, mention.end, mention.text, actor)
+
+
+def _same_person_actor(doc: Any, span: Any, entities: list[Entity]) -> Any:
+    """"Tikhy" takes the actor of the earlier "Ukrainian ... spokesman Georgy Tikhy"."""
+    name = span.root.text
+    for candidate in candidates(doc, entities):
+        words = candidate.mention.text.split()
+        if candidate.kind == "PERSON" and words and words[-1] == name and candidate.mention.actor:
+            return candidate.mention.actor
+    return None
