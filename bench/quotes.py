@@ -25,7 +25,7 @@ SHARED = REPO.parent / "shared"
 CASES = REPO / "bench" / "data" / "quote_cases.tsv"
 SEED = SHARED / "seed" / "000_d06ffc9ac9d1c36e.txt"
 GOLD = SHARED / "examples" / "seed.gold.json"
-COMPONENTS = ("newsevents_actors_v1", "newsevents_quotes_v1")
+COMPONENTS = ("newsevents_actors_v1", "newsevents_actor_graph_v1", "newsevents_quotes_v1")
 _WORD = re.compile(r"\w+")
 
 

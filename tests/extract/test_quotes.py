@@ -6,12 +6,13 @@ import json
 from pathlib import Path
 
 import pytest
+from conftest import SEED
 
 from newsevents.extract.quotemarks import pair_quotes
 
 REPO = Path(__file__).resolve().parents[2]
 CASES = REPO / "bench" / "data" / "quote_cases.tsv"
-COMPONENTS = ("newsevents_actors_v1", "newsevents_quotes_v1")
+COMPONENTS = ("newsevents_actors_v1", "newsevents_actor_graph_v1", "newsevents_quotes_v1")
 
 
 def _rows() -> list[tuple[str, str, str, bool, str, str]]:
@@ -105,3 +106,13 @@ def test_quotes_pronoun_without_antecedent_has_no_actor(quotes_of) -> None:
     (quote,) = quotes_of('"It is over," he said.')
     assert quote.speaker is not None and quote.speaker.text == "he"
     assert quote.speaker.actor is None
+
+
+def test_quotes_seed_article_every_speaker_has_an_actor(quotes_of, shared) -> None:
+    """Issue 14: "It promised an invitation would come ..." is the final statement of the NATO
+    summit named the sentence before; every quote of the example article has a speaker actor."""
+    text = SEED.read_text(encoding="utf-8").split("\n", 2)[2].rstrip()
+    quotes = quotes_of(text, "2025-07-22")
+    assert quotes and all(q.speaker is not None and q.speaker.actor is not None for q in quotes)
+    invitation = next(q for q in quotes if q.text.startswith("an invitation would come"))
+    assert (invitation.speaker.text, invitation.speaker.actor.org) == ("It", "NATO")

@@ -57,6 +57,10 @@ ACTING_NOUNS = frozenset({"summit", "meeting", "conference", "session", "council
                           "supporter", "follower", "loyalist", "partisan", "forum", "network",
                           "court", "tribunal", "commission", "board", "assembly", "parliament",
                           "bureau"})
+#: documents that speak for whoever issued them ("the final statement", "the communique").
+DOCUMENT_NOUNS = frozenset({"statement", "communique", "communiqué", "declaration", "report",
+                            "letter", "resolution", "message", "decree", "memorandum", "note",
+                            "document", "release"})
 #: people who act on another's side: "supporters of former President X" take X's actor.
 SIDE_NOUNS = frozenset({"supporter", "follower", "loyalist", "partisan"})
 #: people who speak for the body or person of their "for/of" phrase ("a spokesperson for the
@@ -144,9 +148,33 @@ class ActorGraph(Placing, Discourse):
             earlier = self._earlier_same_head(token)
             if earlier is not None:
                 return earlier, start, end
+        if actor is None and noun_lemma(token) in DOCUMENT_NOUNS:
+            author = self._author(token)  # "the final statement" of the NATO summit
+            if author is not None:
+                return author, start, end
         # a bare sector ("UK troops" when UK is unknown, "the officials"): :meth:`mention`
         # places it in its country
         return actor, start, end
+
+    def _author(self, document: Token) -> Actor | None:
+        """Who issued a document named without its author ("the final statement remained
+        vague"): "by/from/of X" on it, else the actor its sentence is about: its main
+        clause's subject, else the nearest actor named before it in the sentence."""
+        for prep in document.children:
+            if prep.dep_ in ("prep", "agent") and prep.lower_ in ("by", "from", "of"):
+                for obj in prep.children:
+                    found = self.mention(obj) if obj.dep_ == "pobj" else None
+                    if found is not None:
+                        return found.actor
+        sent = document.sent
+        subjects = [t for t in sent if t.dep_ in ("nsubj", "nsubjpass") and t.i != document.i
+                    and t.head.dep_ in ("ROOT", "advcl", "conj")]
+        for token in (*subjects, *reversed(self.doc[sent.start : document.i])):
+            if token.pos_ in ("PROPN", "NOUN") and token.i != document.i:
+                found = self.mention(token)
+                if found is not None:
+                    return found.actor
+        return None
 
     def _apposition(self, token: Token) -> Actor | None:
         """The actor an apposition gives a name ("X, the U.N. envoy," -> UN), if usable."""

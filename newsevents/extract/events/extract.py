@@ -52,8 +52,9 @@ TARGETLESS_ROOTS = frozenset({"01", "05", "11", "12", "13", "14", "15"})
 VERBAL_ROOTS = frozenset({"01", "02", "03", "04", "05", "09", "10", "11", "12", "13"})
 STRENGTH_CONFIDENCE = {3: 0.8, 2: 0.75, 1: 0.6, 0: 0.5}
 #: codes that say too little without a party they are about: a plain statement ("said"), a
-#: policy considered ("places a high priority on the Uruguay Round").
-NEEDS_TARGET = frozenset({"010", "014"})
+#: policy considered ("places a high priority on the Uruguay Round"), frustration voiced about
+#: no one ("expressed frustration that the talks have reached an impasse").
+NEEDS_TARGET = frozenset({"010", "014", "110"})
 #: the root of public statements, whose targets are restricted (:mod:`event_targets`).
 STATEMENT_ROOT = "01"
 #: roots of wishes, intentions and threats (appeal, intend, threaten), whose object is only

@@ -112,6 +112,14 @@ HABITUAL = frozenset({"repeated", "frequent", "constant", "numerous", "continued
                       "previous", "past", "many", "several", "recent"})
 
 
+def clause_head(content: Span) -> Token:
+    """The verb heading what was said: among the span's tokens governed from outside it, the
+    verb first ("an invitation would come only when ...": "come", not the misparsed object)."""
+    tops = [t for t in content if not content.start <= t.head.i < content.end or t.head is t]
+    verbs = [t for t in tops if t.pos_ in ("VERB", "AUX")]
+    return (verbs or tops or [content.root])[0]
+
+
 def habitual(cue: Token) -> bool:
     """Whether a speech noun names repeated statements ("repeated assurances from X"): background,
     not a dated event."""
@@ -142,6 +150,8 @@ def classify(cue: Token, content: Span, speaker: Mention,
             return None
     if kind == "promise" and _forceful(content):
         kind = "threaten"  # "promises fierce resistance if soldiers try to remove them"
+    elif kind == "promise" and _conditional(content):
+        return None  # "promised an invitation would come only when allies agree": not asserted
     if kind == "threaten" and _forceful(content):
         return Stance("138", kind, _target(cue, content, speaker, actor_of, kind))
     return Stance(KIND_CODES[kind], kind, _target(cue, content, speaker, actor_of, kind))
@@ -198,7 +208,7 @@ def _sign(situation: list[Token], score: float) -> int:
 
 def _subject_words(content: Span) -> list[Token]:
     """The head words of the content's subject ("significant progress was being made")."""
-    root = content.root
+    root = clause_head(content)
     return [t for c in root.children if c.dep_ in ("nsubj", "nsubjpass")
             for t in (c, *(m for m in c.children if m.dep_ in ("amod", "compound")))]
 
@@ -214,19 +224,31 @@ def _own_intent(content: Span, speaker: Mention,
     """What the speaker's side says it will do: a threat (force, or any act under a condition),
     a refusal ("will not attend", "cannot negotiate"), else an intention ("we will hoist the
     flag", "I am ready to meet")."""
-    root = content.root
+    root = clause_head(content)
     if not _own_future(content, speaker, actor_of):
         return None
-    conditional = any(c.dep_ in ("advcl", "prep") and any(
-        m.lower_ in CONDITIONS for m in c.subtree if m.dep_ in ("mark", "advmod", "amod"))
-        for c in root.children)
-    if _forceful(content) or conditional:
+    if _forceful(content):
         return "threaten"
+    if _conditional(content):  # "will withdraw unless ...": a threat; "would come if ...": none
+        return "threaten" if _unless(content) else None
     verb = _main_verb(root)
     negated = any(c.dep_ == "neg" for c in (*root.children, *verb.children))
     if negated and _dictionary_root(verb) in COOPERATION_ROOTS:
         return "reject"
     return None if negated else "promise"
+
+
+def _conditional(content: Span) -> bool:
+    """Whether the content's main clause holds a condition ("only when allies agree", "if")."""
+    return any(c.dep_ in ("advcl", "prep") and any(
+        m.lower_ in CONDITIONS | {"when"} for m in c.subtree if m.dep_ in ("mark", "advmod", "amod"))
+        for c in clause_head(content).children)
+
+
+def _unless(content: Span) -> bool:
+    """Whether the condition is a threat's: "unless", "as long as"."""
+    return any(t.lower_ in ("unless", "long") and t.dep_ in ("mark", "advmod", "amod")
+               for t in content)
 
 
 def _main_verb(root: Token) -> Token:
@@ -257,7 +279,7 @@ def _accusation(content: Span, speaker: Mention,
     """The agent of a conflict act the content attributes to another party than the speaker's
     ("the opposition had organized some attacks", "material has been destroyed by the police"),
     or None."""
-    root = content.root
+    root = clause_head(content)
     if _dictionary_root(root) not in CONFLICT_ACT_ROOTS or any(c.dep_ == "neg" for c in root.children):
         return None
     agents = [c for c in root.children if c.dep_ == "nsubj"] + [
@@ -279,7 +301,7 @@ PREDICATE_DEPS = frozenset({"acomp", "attr", "oprd", "dobj", "xcomp", "ccomp", "
 def predicate_words(content: Span) -> list[Token]:
     """The content's main verb and what hangs on it within two steps along
     :data:`PREDICATE_DEPS` (its subject, relative and adverbial clauses left out)."""
-    root = content.root
+    root = clause_head(content)
     found = [root]
     frontier = [root]
     for _ in range(2):
@@ -306,7 +328,7 @@ JUDGING_VERBS = frozenset({"be", "seem", "remain", "become", "constitute", "amou
 
 def _judgement(content: Span) -> bool:
     """Whether the content's main clause judges: a copula or a verb of characterising."""
-    root = content.root
+    root = clause_head(content)
     return root.lemma_.lower() in JUDGING_VERBS or any(c.dep_ in ("acomp", "attr", "oprd")
                                                        for c in root.children)
 
@@ -315,7 +337,7 @@ def _obligation(content: Span, actor_of: Callable[[Token], Mention | None]) -> s
     """``appeal``/``demand`` when the content obliges another party, named as its subject
     ("Iraq should do more", "the Zimbabwean authorities must allow ..."); "no one should" and "a
     trade deal must" oblige no one."""
-    root = content.root
+    root = clause_head(content)
     subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is None or subject.lower_ in OWN_WORDS or actor_of(subject) is None:
         return None
@@ -344,7 +366,7 @@ def _own_future(content: Span, speaker: Mention,
                 actor_of: Callable[[Token], Mention | None]) -> bool:
     """Whether the content is what the speaker's side will do ("we will fight", "Iran would
     use its missiles" said by Iran, "I am ready to meet")."""
-    root = content.root
+    root = clause_head(content)
     future = any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll", "shall", "wo", "can",
                                                   "ca", "could")
                  for c in root.children)

@@ -71,6 +71,6 @@ def _to_quote(doc: Any, draft: Draft, entities: list[Entity], graph: ActorGraph)
         text=text,
         direct=draft.direct,
         cue=draft.cue_lemma,
-        speaker=located(graph, speaker_mention(doc, draft.speaker, entities), draft.speaker),
+        speaker=located(graph, speaker_mention(doc, draft.speaker, entities, graph), draft.speaker),
         polarity=polarity(text),
     )

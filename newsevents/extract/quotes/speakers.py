@@ -98,7 +98,11 @@ def noun_speaker(noun: Any) -> Any:
     return None
 
 
-def speaker_mention(doc: Any, head: Any, entities: list[Entity]) -> Mention | None:
+def speaker_mention(doc: Any, head: Any, entities: list[Entity],
+                    graph: ActorGraph | None = None) -> Mention | None:
+    """The speaker's mention as written, with its actor: its own words, else (a pronoun or a
+    description) its antecedent's, asked of the actor graph when the antecedent names none
+    itself ("It" -> "the final statement" -> the NATO summit that issued it)."""
     if head is None or head.pos_ not in ("PROPN", "NOUN", "PRON"):
         return None
     span = np_span(head)
@@ -107,6 +111,10 @@ def speaker_mention(doc: Any, head: Any, entities: list[Entity]) -> Mention | No
     if reference_kinds(span) is not None:
         found = antecedent(doc, span, entities)
         actor = found.actor if found else None
+        if actor is None and found is not None and graph is not None:
+            root = doc.char_span(found.start, found.end, alignment_mode="expand")
+            resolved = graph.mention(root.root) if root is not None else None
+            actor = resolved.actor if resolved is not None else None
         if actor is None and head.pos_ == "NOUN":
             actor = actor_of(span, entities)
         return Mention(span.start_char, span.end_char, span.text, actor)
