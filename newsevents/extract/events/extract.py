@@ -37,7 +37,7 @@ from ..tone import polarity
 from .cameo import code_info, plover_for
 from .coding import Coding
 from .markets import figure_objects, finance_topic, market_report, market_subject, traded_goods
-from .modality import ASSERTED, modality
+from .modality import ASSERTED, habitual, modality
 from .scan import scan
 from .sentence import NO_TRACE, Coded, code_sentence, reporting
 from .statements import classify, cue_token, habitual
@@ -253,6 +253,9 @@ def _events_of(item: Coded, ctx: _Context, require_target: bool,
     if market:
         trace.note(item.pred.head, outcome="market", detail=market)
         return
+    if habitual(item.pred.head) or _question(item):
+        trace.note(item.pred.head, outcome="habitual" if habitual(item.pred.head) else "question")
+        return
     statement = item.coding.code[:2] == STATEMENT_ROOT
     sources = _sources(item, ctx)
     if not sources:
@@ -276,6 +279,13 @@ def _events_of(item: Coded, ctx: _Context, require_target: bool,
                 yield _build(item, source, target, ctx)
             if item.coding.reverse and target is not None and target.actor is not None:
                 yield _build(_reciprocal(item), target, source, ctx)
+
+
+def _question(item: Coded) -> bool:
+    """An appeal verb asking a question ("asked if she works the pole"), not for an act."""
+    comp = item.pred.complement
+    return item.pred.lemma in ("ask", "wonder", "question") and comp is not None and any(
+        c.lower_ in ("if", "whether") for c in comp.children if c.dep_ in ("mark", "advmod"))
 
 
 def _named(mention: Mention | None) -> str:

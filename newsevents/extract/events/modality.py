@@ -149,3 +149,21 @@ def modality(head: Token, stop: Token | None = None) -> str:
             return ASSERTED
         token = token.head
     return ASSERTED
+
+
+#: adverbs of repetition or duration: "has always accused", "often criticises".
+HABITUAL_ADVERBS = frozenset({"always", "often", "repeatedly", "usually", "regularly",
+                              "frequently", "long", "constantly", "routinely", "traditionally"})
+
+
+def habitual(token: Token) -> bool:
+    """Whether a verb states a habit or a lasting state, not a dated happening: an adverb of
+    repetition ("has always accused me"), or the present perfect progressive ("has been
+    encouraging better relations", "has been pushing for the removal of troops")."""
+    if token.pos_ not in ("VERB", "AUX"):
+        return False
+    children = list(token.children)
+    if any(c.dep_ == "advmod" and c.lower_ in HABITUAL_ADVERBS for c in children):
+        return True
+    aux = [c.lower_ for c in children if c.dep_ == "aux"]
+    return token.tag_ == "VBG" and "been" in aux and any(a in ("has", "have", "had") for a in aux)

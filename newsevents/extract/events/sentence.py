@@ -38,9 +38,15 @@ class Coded:
     sent: Span
 
 
+#: entity types whose words are a name, not a happening.
+NAMED_ENTITY_TYPES = frozenset({"ORG", "FAC", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT"})
+
+
 def _is_candidate_verb(token: Token) -> bool:
-    # a participle modifying a noun ("alleged bombers", "the proposed plan") reports no event
-    if token.pos_ != "VERB" or token.lower_ == "according" or token.dep_ == "amod":
+    # a participle modifying a noun ("alleged bombers", "the proposed plan") reports no event,
+    # nor does a verb inside a name ("the Committee to Protect Journalists")
+    if token.pos_ != "VERB" or token.lower_ == "according" or token.dep_ == "amod" \
+            or token.ent_type_ in NAMED_ENTITY_TYPES:
         return False
     lemma = token.lemma_.lower()
     vd = verb_dictionary()

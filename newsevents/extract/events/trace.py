@@ -23,6 +23,8 @@ OUTCOMES = {
     "no source": "no political actor found as its source",
     "no target": "no target actor found, and the code needs one",
     "less specific": "the same clause, dyad and root has a more specific code",
+    "habitual": "a habit or lasting state, not a dated happening (\"has always accused\")",
+    "question": "an indirect question, not an appeal (\"asked if\")",
 }
 
 
