@@ -44,10 +44,10 @@ from .statements import classify, cue_token, habitual
 from .targets import targets_of
 from .trace import Candidate, Trace
 
-#: roots coded without a target when none is named (CAMEO: demonstrations, force posture; and
-#: the statements a speaker makes about no one in particular: comments, denials, praise of a
-#: state of affairs, criticism of a decision, rejections, threats).
-TARGETLESS_ROOTS = frozenset({"01", "05", "11", "12", "13", "14", "15"})
+#: roots a coded predicate keeps without a target when none is named (CAMEO: demonstrations,
+#: force posture; criticism of a decision or a state of affairs). Statements coded from their
+#: content (:mod:`.statements`) choose their own targets, none included.
+TARGETLESS_ROOTS = frozenset({"11", "14", "15"})
 #: roots that are verbal (statements, appeals, demands, criticism ...): they may carry a quote.
 VERBAL_ROOTS = frozenset({"01", "02", "03", "04", "05", "09", "10", "11", "12", "13"})
 STRENGTH_CONFIDENCE = {3: 0.8, 2: 0.75, 1: 0.6, 0: 0.5}
