@@ -32,6 +32,7 @@ from ...records import Mention, Quote
 from ...resources import data_path
 from ..tone import polarity
 from .cameo import verb_dictionary
+from .composition import composed_code
 
 CUE_FILE = "statement_cues.tsv"
 STANCE_FILE = "stance_words.tsv"
@@ -154,7 +155,8 @@ def classify(cue: Token, content: Span, speaker: Mention,
         return None  # "promised an invitation would come only when allies agree": not asserted
     if kind == "threaten" and _forceful(content):
         return Stance("138", kind, _target(cue, content, speaker, actor_of, kind))
-    return Stance(KIND_CODES[kind], kind, _target(cue, content, speaker, actor_of, kind))
+    code = _framed(kind, content) or KIND_CODES[kind]
+    return Stance(code, kind, _target(cue, content, speaker, actor_of, kind))
 
 
 def _content_kind(content: Span, speaker: Mention,
@@ -266,11 +268,28 @@ COOPERATION_ROOTS = frozenset({"03", "04", "05", "06", "07", "08"})
 CONFLICT_ACT_ROOTS = frozenset({"11", "12", "13", "14", "15", "16", "17", "18", "19", "20"})
 
 
-def _dictionary_root(verb: Token) -> str | None:
-    """The CAMEO root the verb dictionary gives a verb's lemma by default, if any."""
+#: the composition frame (:mod:`.composition`) each kind of statement puts its content in.
+KIND_FRAMES = {"promise": "03", "reject": "12", "threaten": "13", "appeal": "02", "demand": "10"}
+
+
+def _framed(kind: str, content: Span) -> str | None:
+    """The specific code a framed statement gets from what it is about ("said it will release
+    the sailors" -> 0353 intent to release), or None to keep the kind's generic code."""
+    frame = KIND_FRAMES.get(kind)
+    code = _dictionary_code(_main_verb(clause_head(content))) if frame else None
+    return composed_code(frame, code) if frame and code else None
+
+
+def _dictionary_code(verb: Token) -> str | None:
+    """The CAMEO code the verb dictionary gives a verb's lemma by default, if any."""
     vd = verb_dictionary()
     entry = vd.verbs.get(verb.lemma_.lower())
-    code = (entry.code or vd.block_codes.get(entry.block)) if entry else None
+    return (entry.code or vd.block_codes.get(entry.block)) if entry else None
+
+
+def _dictionary_root(verb: Token) -> str | None:
+    """The CAMEO root the verb dictionary gives a verb's lemma by default, if any."""
+    code = _dictionary_code(verb)
     return code[:2] if code else None
 
 
