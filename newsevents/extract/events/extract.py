@@ -40,7 +40,7 @@ from .markets import figure_objects, finance_topic, market_report, market_subjec
 from .modality import ASSERTED, habitual, modality
 from .scan import scan
 from .sentence import NO_TRACE, Coded, code_sentence, reporting
-from .statements import classify, cue_token, habitual
+from .statements import classify, cue_token, repeated
 from .targets import targets_of
 from .trace import Candidate, Trace
 
@@ -387,7 +387,7 @@ def _statements(ctx: _Context, by_head: dict[int, list[Event]], acts: set[int],
             continue
         cue = cue_token(ctx.doc, quote)
         content = ctx.doc.char_span(quote.start, quote.end, alignment_mode="expand")
-        if cue is None or content is None or habitual(cue):
+        if cue is None or content is None or repeated(cue):
             continue
         specific = [e for e in by_head.get(cue.i, []) if e.cameo != "010"]
         reports_act = any(content.start <= i < content.end for i in acts)

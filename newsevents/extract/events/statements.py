@@ -121,7 +121,7 @@ def clause_head(content: Span) -> Token:
     return (verbs or tops or [content.root])[0]
 
 
-def habitual(cue: Token) -> bool:
+def repeated(cue: Token) -> bool:
     """Whether a speech noun names repeated statements ("repeated assurances from X"): background,
     not a dated event."""
     return cue.pos_ in ("NOUN", "PROPN") and (cue.tag_ in ("NNS", "NNPS") or any(
