@@ -104,6 +104,18 @@ def stages():
         ("Germany could impose sanctions on Iran.", {("16", "DEU", "IRN", "hypothetical")}),
         ("Ukraine submitted an application for NATO membership.", {("02", "UKR", "NATO", "asserted")}),
         ("The weather was fine in Paris.", set()),
+        # statements coded by what was said (issue 13): criticism, threats, refusals
+        ("Iran said the American sanctions were illegal and unjust.", {("11", "IRN", "USA", "asserted")}),
+        ("Russia said it would retaliate against Georgia.", {("13", "RUS", "GEO", "asserted")}),
+        ("China said it would not attend the summit with Japan.", {("12", "CHN", "JPN", "asserted")}),
+        ("France said the talks with Germany were making significant progress.",
+         {("01", "FRA", "DEU", "asserted")}),
+        # negated cooperation is a refusal; nominal events named with their parties
+        ("China does not recognize Japan's claims.", {("12", "CHN", "JPN", "asserted")}),
+        ("Talks between Russia and Georgia resumed on Monday.", {("04", "RUS", "GEO", "asserted")}),
+        # habits and reported questions are no events
+        ("Syria has always accused Israel of aggression.", set()),
+        ("Reporters asked if Iran would attack Iraq.", {("19", "IRN", "IRQ", "hypothetical")}),
     ],
 )
 def test_events_dyads(stages, text, expected):

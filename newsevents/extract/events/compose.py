@@ -78,6 +78,8 @@ def future_frame(head: Token, code: str) -> str | None:
     """
     if code[:2] in (*FRAMES, "01"):
         return None  # "will ask X to ..." stays an appeal; statements stay statements
+    if any(c.dep_ == "mark" and c.lower_ in ("if", "whether") for c in head.children):
+        return None  # "asked if Iran would attack Iraq": a question, no one's intent
     if _conditional_threat(head, code):
         return "13"
     if own_modality(head) != FUTURE and not _reported_future(head):
