@@ -27,10 +27,11 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from ...records import Entity, Event, Mention, Place, Quote, Timex
+from ...records import Actor, Entity, Event, Mention, Place, Quote, Timex
 from ...records import Span as TextSpan
 from ..actors.business import CORPORATE_WORDS
 from ..actors.codes import political
+from ..actors.places import place_country
 from ..actors.graph import ActorGraph
 from ..predicates import Predicate, clause_span, conjuncts, nominal_predicate, verbal_predicate
 from ..tone import polarity
@@ -156,7 +157,27 @@ def _sources(item: Coded, ctx: _Context) -> list[Mention]:
                     and sent.start_char <= quote.start < sent.end_char
                     and (quote.cue or "").lower() in (pred.head.lower_, pred.lemma)):
                 found = [speaker]
+    if not found and pred.passive and not heads and item.coding.code[:3] in POLICE_ACTS:
+        police = _implied_police(item, ctx)  # "17 have been captured", "was arrested in Trinidad"
+        found = [police] if police is not None else []
     return found
+
+
+#: acts of a state's police done to the passive subject when no agent is named: arrest,
+#: detention, expulsion, questioning ("An Israeli-American was arrested on Tuesday").
+POLICE_ACTS = frozenset({"173", "174", "175", "091", "084"})
+
+
+def _implied_police(item: Coded, ctx: _Context) -> Mention | None:
+    """The police of the country where an agentless arrest happens (its place, else the one
+    country of its sentence, else the story's), as a mention on the verb itself."""
+    head = item.pred.head
+    place = place_country(head, ctx.actors.place)
+    country = place or ctx.actors.sentence_country(item.sent) or ctx.actors.story_country
+    if country is None:
+        return None
+    return Mention(head.idx, head.idx + len(head.text), head.text,
+                   Actor(country + "COP", country, "COP", None, None))
 
 
 def _business_speaker(speaker: Mention, ctx: _Context) -> bool:
