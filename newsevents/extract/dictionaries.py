@@ -250,7 +250,7 @@ def read_table(name: str) -> list[dict[str, str]]:
 
 #: The project's own tables that code actors or rename codes; left out while swapped.
 OWN_ACTOR_TABLES = frozenset({"leaders.tsv", "actors_extra.tsv", "agents_extra.tsv",
-                              "org_codes.tsv", "country_codes.tsv"})
+                              "org_codes.tsv", "country_codes.tsv", "country_history.tsv"})
 
 #: Caches built from the dictionaries (module, function): cleared when the files change.
 _DEPENDENT_CACHES = (
@@ -264,6 +264,7 @@ _DEPENDENT_CACHES = (
     ("newsevents.extract.events.scan", "verb_hashes"),
     ("newsevents.extract.actors.leaders", "leaders"),
     ("newsevents.extract.actors.lookup", "_extra"),
+    ("newsevents.extract.actors.lookup", "_history"),
     ("newsevents.extract.actors.names", "_people"),
     ("newsevents.extract.actors.codes", "_org_prefixes"),
 )

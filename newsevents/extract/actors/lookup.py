@@ -9,7 +9,7 @@ trusted until :data:`actor_names.OPEN_TERM_HORIZON`.
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ...records import Actor
 from ..dictionaries import Entry, actor_dictionary, phrase_key, read_table
@@ -43,8 +43,32 @@ def _extra() -> dict[tuple[str, ...], Actor]:
     }
 
 
+@functools.cache
+def _history() -> tuple[tuple[str, str, str, str], ...]:
+    """Rows of ``country_history.tsv``: (code, from, until, the code of those days)."""
+    return tuple((r["code"], r["from"] or "0000", r["until"] or "9999", r["was"])
+                 for r in read_table("country_history.tsv"))
+
+
+def of_the_day(actor: Actor, day: str) -> Actor:
+    """The actor with its country's code of the article's day ("Russia" in 1987 -> USR)."""
+    for code, start, until, was in _history():
+        if actor.country == code and start <= day[:10] < until:
+            return replace(actor, code=was + actor.code[3:], country=was)
+    return actor
+
+
 def lookup(key: tuple[str, ...], day: str) -> Match | None:
-    """Look a normalised phrase up in the leaders table, own phrases and Phoenix, in that order."""
+    """Look a normalised phrase up in the leaders table, own phrases and Phoenix, in that order;
+    the country's code is the one of the article's day (:func:`of_the_day`)."""
+    match = _lookup(key, day)
+    if match is None:
+        return None
+    dated = of_the_day(match.actor, day)
+    return match if dated is match.actor else replace(match, actor=dated)
+
+
+def _lookup(key: tuple[str, ...], day: str) -> Match | None:
     leader = leader_on(key, day)
     if leader is not None:
         return Match(*leader, person=True)
