@@ -85,18 +85,22 @@ def bounded_map(submit: Callable[[list[Article]], _Future], batches: Iterable[li
         yield pending.popleft().result()
 
 
-def check_options(kind: str, workers: int | None = None, scheduler: str | None = None) -> None:
+def check_options(kind: str | None, workers: int | None = None, scheduler: str | None = None) -> None:
     """Refuse executor options that cannot work, before anything is read or started.
+
+    Args:
+        kind: an executor name, or None for the default choice (``ingest``).
 
     Raises:
         ConfigError: an unknown executor, workers below 1, or a scheduler without ``dask``.
     """
-    if kind not in EXECUTORS:
+    if kind is not None and kind not in EXECUTORS:
         raise ConfigError(f"unknown executor {kind!r}; use one of {', '.join(EXECUTORS)}")
     if workers is not None and workers < 1:
         raise ConfigError(f"--workers must be at least 1, not {workers}")
     if scheduler and kind != "dask":
-        raise ConfigError(f"--scheduler is a Dask address; it needs --executor dask, not {kind}")
+        raise ConfigError(f"--scheduler is a Dask address; it needs --executor dask, not "
+                          f"{kind or 'the default executor'}")
 
 
 @contextmanager
@@ -106,8 +110,8 @@ def open_executor(kind: str = "local", *, workers: int | None = None, scheduler:
 
     Args:
         kind: ``local``, ``processes`` or ``dask``.
-        workers: worker processes (default: the CPU count); ignored by ``local`` and when a
-            Dask ``scheduler`` is given (its cluster has its own workers).
+        workers: worker processes (default: the cores available); ignored by ``local`` and when
+            a Dask ``scheduler`` is given (its cluster has its own workers).
         scheduler: a Dask scheduler address (``tcp://host:8786``); default a LocalCluster.
         parts_dir: where Dask workers write Parquet parts (required for ``dask``; must be a
             folder the workers and this process share).
@@ -117,7 +121,7 @@ def open_executor(kind: str = "local", *, workers: int | None = None, scheduler:
             not installed.
     """
     check_options(kind, workers, scheduler)
-    n = workers or os.cpu_count() or 1
+    n = workers or available_cores()
     if kind == "local":
         yield lambda batches: (process_batch(b) for b in batches)
     elif kind == "processes":
@@ -130,17 +134,37 @@ def open_executor(kind: str = "local", *, workers: int | None = None, scheduler:
             yield map_batches
 
 
+def available_cores() -> int:
+    """The cores this process may run on (its CPU affinity; the CPU count where unknown)."""
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except AttributeError:  # pragma: no cover - not on Linux
+        return os.cpu_count() or 1
+
+
 @contextmanager
-def _process_pool(workers: int) -> Iterator[MapBatches]:
+def process_pool(workers: int) -> Iterator[Callable[[list[Article]], _Future]]:
+    """A pool of ``workers`` processes; yields ``submit(batch)`` -> a future of its records.
+
+    Workers start on the first submit (so a pool that gets no work costs nothing), load the
+    model and the compiled tables once (:func:`warm_worker`) and code batches with
+    :func:`process_batch`.
+    """
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
     # spawn, not fork: the parent may hold a DuckDB connection and threads.
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(workers, mp_context=context, initializer=warm_worker) as pool:
+        yield lambda batch: pool.submit(process_batch, batch)
+
+
+@contextmanager
+def _process_pool(workers: int) -> Iterator[MapBatches]:
+    with process_pool(workers) as submit:
 
         def map_batches(batches: Iterable[list[Article]]) -> Iterator[list[ArticleRecord]]:
-            yield from bounded_map(lambda b: pool.submit(process_batch, b), batches, 2 * workers)
+            yield from bounded_map(submit, batches, 2 * workers)
 
         yield map_batches
 
