@@ -122,8 +122,9 @@ def compiled(name: str, build: Callable[[], T], *, refs: Mapping[Hashable, Any] 
         name: the table's file name in the cache folder (``module.function``).
         build: makes the table from its source files; called when the cache cannot answer.
         refs: a table already loaded whose values this one shares (people are entries of the
-            actor dictionary): they are stored as their keys there and looked up on load, so the
-            objects stay shared and are not stored twice.
+            actor dictionary): they are stored as their positions there and looked up on load,
+            so the objects stay shared and are not stored twice (both tables are built from the
+            same files, so their order is the same).
 
     Returns:
         The table, equal to ``build()``.
@@ -160,10 +161,12 @@ def _load(path: Path, refs: Mapping[Hashable, Any] | None) -> Any:
         return None
     unpickler = pickle.Unpickler(io.BytesIO(payload))
     if refs is not None:
-        unpickler.persistent_load = refs.__getitem__  # type: ignore[assignment]
+        unpickler.persistent_load = list(refs.values()).__getitem__  # type: ignore[assignment]
     try:
-        table = unpickler.load()
+        shared, table = unpickler.load()
     except Exception:  # noqa: BLE001 - whatever a damaged pickle raises: rebuilt, never trusted
+        return None
+    if shared != (len(refs) if refs is not None else None):
         return None
     _touch(path.parent)
     return table
@@ -177,25 +180,35 @@ def _touch(folder: Path) -> None:
 
 
 class _SharingPickler(pickle.Pickler):
-    """Writes the objects of ``refs`` as their keys there (see :func:`compiled`)."""
+    """Writes the values of ``refs`` as their positions there (see :func:`compiled`)."""
 
     def __init__(self, file: io.BytesIO, refs: Mapping[Hashable, Any]) -> None:
         super().__init__(file, protocol=pickle.HIGHEST_PROTOCOL)
-        self._keys = {}
-        for key, value in refs.items():
-            self._keys.setdefault(id(value), key)
+        self._positions: dict[int, int] = {}
+        for position, value in enumerate(refs.values()):
+            self._positions.setdefault(id(value), position)
 
-    def persistent_id(self, obj: Any) -> Hashable | None:
-        return self._keys.get(id(obj))
+    def persistent_id(self, obj: Any) -> int | None:
+        return self._positions.get(id(obj))
+
+
+def sharer() -> Callable[[T], T]:
+    """A function returning one object for all equal (hashable) values it is given.
+
+    Builders pass the codes, words and names of a table through one: pickle writes a shared
+    object once, so the cached table is smaller and loads faster (and takes less memory).
+    """
+    seen: dict[Any, Any] = {}
+    return lambda value: seen.setdefault(value, value)  # type: ignore[no-any-return]
 
 
 def _store(path: Path, table: Any, refs: Mapping[Hashable, Any] | None) -> None:
     """Write the table atomically; a folder that cannot be written is skipped."""
     buffer = io.BytesIO()
     if refs is None:
-        pickle.Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL).dump(table)
+        pickle.Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL).dump((None, table))
     else:
-        _SharingPickler(buffer, refs).dump(table)
+        _SharingPickler(buffer, refs).dump((len(refs), table))
     payload = buffer.getbuffer()
     header = _HEADER.pack(MAGIC, FORMAT, cache_key().encode("ascii"), len(payload), zlib.crc32(payload))
     tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
