@@ -9,8 +9,8 @@ the user's cache folder and loads it from there on later runs:
   ``~/.cache/newsevents``; ``NEWSEVENTS_NO_CACHE=1`` turns the cache off (tables are built from
   their files and nothing is written);
 * tables live in a folder named after a key that hashes the cache format, newsevents' version,
-  the Python version, the content of every file of the package (its data *and* its code) and the
-  GeoNames files' version, size and modification time (:func:`cache_key`); a change to any of
+  the Python version, the content of the package's data files *and* of its code, and the size
+  and modification time of the GeoNames files it reads (:func:`cache_key`); a change to any of
   them gives a new folder, so a stale table is never read. The three most recently used folders
   are kept, older ones removed;
 * each file carries a header (format, key, length, CRC-32 of the pickle): a file that does not
@@ -22,6 +22,10 @@ the user's cache folder and loads it from there on later runs:
 
 The cache holds pickles, which run code when loaded: it must be a folder only its user can write
 (the default, in the user's home, is).
+
+Loading or building a table pauses the garbage collector and then freezes what is alive
+(``gc.freeze``): the tables live as long as the process, and without this every later full
+collection, and the one at exit, would walk their hundreds of thousands of objects again.
 """
 
 from __future__ import annotations
@@ -60,7 +64,12 @@ def cache_dir() -> Path | None:
     explicit = os.environ.get("NEWSEVENTS_CACHE_DIR")
     if explicit:
         return Path(explicit)
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    base = os.environ.get("XDG_CACHE_HOME")
+    if not base:
+        try:
+            base = str(Path.home() / ".cache")
+        except RuntimeError:  # no home directory: no cache
+            return None
     return Path(base) / "newsevents"
 
 
@@ -139,9 +148,7 @@ def compiled(name: str, build: Callable[[], T], *, refs: Mapping[Hashable, Any] 
             if table is None:
                 table = build()
                 _store(path, table, refs)
-        # The table lives as long as the process: out of every later collection (else the next
-        # one walks its hundreds of thousands of objects, and the one at exit walks them again).
-        gc.freeze()
+        gc.freeze()  # see the module docstring
     return table  # type: ignore[no-any-return]
 
 
@@ -203,12 +210,16 @@ def sharer() -> Callable[[T], T]:
 
 
 def _store(path: Path, table: Any, refs: Mapping[Hashable, Any] | None) -> None:
-    """Write the table atomically; a folder that cannot be written is skipped."""
+    """Write the table atomically; a table that cannot be pickled or a folder that cannot be
+    written is skipped (the table is then built again by the next process)."""
     buffer = io.BytesIO()
-    if refs is None:
-        pickle.Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL).dump((None, table))
-    else:
-        _SharingPickler(buffer, refs).dump((len(refs), table))
+    try:
+        if refs is None:
+            pickle.Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL).dump((None, table))
+        else:
+            _SharingPickler(buffer, refs).dump((len(refs), table))
+    except (pickle.PicklingError, TypeError, AttributeError):
+        return
     payload = buffer.getbuffer()
     header = _HEADER.pack(MAGIC, FORMAT, cache_key().encode("ascii"), len(payload), zlib.crc32(payload))
     tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")

@@ -198,3 +198,9 @@ def test_compiled_cache_dir(monkeypatch: pytest.MonkeyPatch, env: dict[str, str]
         monkeypatch.setenv(name, value)
     found = compiled.cache_dir()
     assert (str(found) if found else None) == expected
+
+
+def test_compiled_table_that_cannot_be_pickled_is_not_stored(cache: Path) -> None:
+    table = {"rule": lambda text: text.upper()}
+    assert compiled.compiled("test.table", lambda: table) is table
+    assert not list(cache.rglob("*.pickle")) and not list(cache.rglob("*.tmp"))
