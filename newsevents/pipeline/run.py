@@ -174,10 +174,11 @@ def parallel_pays(first_chunk: int, fresh: int) -> bool:
     """Whether the default ingest starts worker processes, judged on the first chunk read.
 
     Workers take a second or two to start (each loads the model and the compiled tables), about
-    what this process spends coding :data:`PARALLEL_MIN` articles: a full first chunk (the
-    input goes on) or that many new articles in it make a pool pay.
+    what this process spends coding :data:`PARALLEL_MIN` articles: that many new articles in
+    the first chunk, or a full first chunk of at least that many (the input goes on: new
+    articles may come later; the workers start only when some do) make a pool pay.
     """
-    return first_chunk >= CHUNK_SIZE or fresh >= PARALLEL_MIN
+    return fresh >= PARALLEL_MIN or first_chunk >= max(CHUNK_SIZE, PARALLEL_MIN)
 
 
 def _coder(executor: str | None, workers: int | None, large: bool, stack: ExitStack) -> _Coder:
@@ -189,7 +190,8 @@ def _coder(executor: str | None, workers: int | None, large: bool, stack: ExitSt
         submit = stack.enter_context(process_pool(n))
 
         def start(articles: list[Article]) -> Pending:
-            futures = [submit(articles[i : i + POOL_BATCH]) for i in range(0, len(articles), POOL_BATCH)]
+            futures = [submit(articles[i : i + POOL_BATCH])
+                       for i in range(0, len(articles), POOL_BATCH)]
             return lambda: [record for future in futures for record in future.result()]
 
         return _Coder(start, ahead=1)  # the workers code the next chunk while this one is stored

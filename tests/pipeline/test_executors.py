@@ -231,6 +231,13 @@ def test_ingest_default_starts_workers_only_when_it_pays(first_chunk: int, fresh
     assert parallel_pays(first_chunk, fresh) is expected
 
 
+def test_ingest_default_small_chunks_do_not_count_as_a_large_input(monkeypatch: pytest.MonkeyPatch) -> None:
+    from newsevents.pipeline import run
+
+    monkeypatch.setattr(run, "CHUNK_SIZE", 3)  # a full chunk of 3 says nothing about the input's size
+    assert not run.parallel_pays(3, 3)
+
+
 def no_pool(workers: int):
     raise AssertionError("a process pool was started")
 
