@@ -41,7 +41,7 @@ import shutil
 import struct
 import sys
 import zlib
-from collections.abc import Callable, Hashable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -124,7 +124,7 @@ def _geonames_files() -> list[Path]:
     return data_files()
 
 
-def compiled(name: str, build: Callable[[], T], *, refs: Mapping[Hashable, Any] | None = None) -> T:
+def compiled(name: str, build: Callable[[], T], *, refs: Mapping[Any, Any] | None = None) -> T:
     """The table ``name``: loaded from the cache when its file checks out, else built and stored.
 
     Args:
@@ -152,7 +152,7 @@ def compiled(name: str, build: Callable[[], T], *, refs: Mapping[Hashable, Any] 
     return table  # type: ignore[no-any-return]
 
 
-def _load(path: Path, refs: Mapping[Hashable, Any] | None) -> Any:
+def _load(path: Path, refs: Mapping[Any, Any] | None) -> Any:
     """The table stored at ``path``, or None when there is none or it does not check out."""
     try:
         data = path.read_bytes()
@@ -189,7 +189,7 @@ def _touch(folder: Path) -> None:
 class _SharingPickler(pickle.Pickler):
     """Writes the values of ``refs`` as their positions there (see :func:`compiled`)."""
 
-    def __init__(self, file: io.BytesIO, refs: Mapping[Hashable, Any]) -> None:
+    def __init__(self, file: io.BytesIO, refs: Mapping[Any, Any]) -> None:
         super().__init__(file, protocol=pickle.HIGHEST_PROTOCOL)
         self._positions: dict[int, int] = {}
         for position, value in enumerate(refs.values()):
@@ -209,7 +209,7 @@ def sharer() -> Callable[[T], T]:
     return lambda value: seen.setdefault(value, value)  # type: ignore[no-any-return]
 
 
-def _store(path: Path, table: Any, refs: Mapping[Hashable, Any] | None) -> None:
+def _store(path: Path, table: Any, refs: Mapping[Any, Any] | None) -> None:
     """Write the table atomically; a table that cannot be pickled or a folder that cannot be
     written is skipped (the table is then built again by the next process)."""
     buffer = io.BytesIO()

@@ -274,7 +274,7 @@ def _context(mentions: list[tuple[int, int, str]]) -> frozenset[str]:
     found = set()
     for _, _, text in mentions:
         low = normalise(text).lower()
-        options = gaz.city_names.get(low, [])
+        options = gaz.city_names.get(low, ())
         if low in gaz.aliases or low in gaz.country_names or low in gaz.states or len(options) == 1:
             record = lookup(text)
             if record is not None:
