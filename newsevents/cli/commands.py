@@ -89,7 +89,8 @@ def explain(paths: tuple[str, ...], input_format: str | None, article: str | Non
                    "(default: a pool of one worker per core when the input is large enough to "
                    "gain, else this process).")
 @click.option("--workers", default=None, type=click.IntRange(min=1),
-              help="Worker processes (default: the cores available; 1: code in this process).")
+              help="Worker processes (default: the cores available; with the default "
+                   "executor, 1 codes in this process).")
 @click.option("--scheduler", default=None,
               help="Dask scheduler address, e.g. tcp://10.0.0.5:8786 (default: a local cluster).")
 @click.option("--parts-dir", "parts_dir", default=None, type=click.Path(file_okay=False),

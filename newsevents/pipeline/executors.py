@@ -31,6 +31,8 @@ from ..errors import ConfigError
 from ..records import Article, ArticleRecord
 
 EXECUTORS = ("local", "processes", "dask")
+#: The cgroup v2 CPU quota of this process's container ("max 100000" when there is none).
+CPU_MAX = Path("/sys/fs/cgroup/cpu.max")
 #: Environment variables that pin BLAS / OpenMP pools to one thread in each worker.
 SINGLE_THREAD_ENV = {v: "1" for v in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")}
 DASK_HINT = "the dask executor needs dask.distributed: pip install 'newsevents[dask]'"
@@ -60,8 +62,9 @@ def process_batch_to_parts(articles: list[Article], root: str) -> list[str]:
 def warm_worker() -> None:
     """Pin BLAS threads to one, load the model and code one tiny article.
 
-    The stages compile their dictionaries and gazetteers on first use (seconds); doing it here
-    keeps that cost out of the first batch, whose result the writer waits for.
+    The stages load their dictionaries and gazetteers on first use (from the compiled-table
+    cache, or seconds to build them) and compile their patterns; doing it here keeps that cost
+    out of the first batch, whose result the writer waits for.
     """
     os.environ.update(SINGLE_THREAD_ENV)
     process_batch([Article("warm-up", "2025-01-01", "", "Officials in Paris met on Monday.")])
@@ -135,11 +138,19 @@ def open_executor(kind: str = "local", *, workers: int | None = None, scheduler:
 
 
 def available_cores() -> int:
-    """The cores this process may run on (its CPU affinity; the CPU count where unknown)."""
+    """The cores this process may use: its CPU affinity (the CPU count where unknown), capped by
+    a cgroup v2 CPU quota (a container started with ``--cpus 2`` on a 16-core host gets 2)."""
     try:
-        return len(os.sched_getaffinity(0)) or 1
+        cores = len(os.sched_getaffinity(0))
     except AttributeError:  # pragma: no cover - not on Linux
-        return os.cpu_count() or 1
+        cores = os.cpu_count() or 1
+    try:
+        quota, period = CPU_MAX.read_text().split()[:2]
+        if quota != "max":
+            cores = min(cores, -(-int(quota) // int(period)))
+    except (OSError, ValueError):
+        pass
+    return max(1, cores)
 
 
 @contextmanager

@@ -238,6 +238,22 @@ def test_ingest_default_small_chunks_do_not_count_as_a_large_input(monkeypatch: 
     assert not run.parallel_pays(3, 3)
 
 
+@pytest.mark.parametrize("cpu_max, expected", [
+    ("max 100000\n", None),         # no quota: the affinity decides
+    ("150000 100000\n", 2),         # 1.5 CPUs: 2 workers
+    ("50000 100000\n", 1),
+    ("garbage", None),
+])  # fmt: skip
+def test_available_cores_honours_a_container_cpu_quota(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                       cpu_max: str, expected: int | None) -> None:
+    from newsevents.pipeline import executors
+
+    (tmp_path / "cpu.max").write_text(cpu_max)
+    monkeypatch.setattr(executors, "CPU_MAX", tmp_path / "cpu.max")
+    affinity = len(os.sched_getaffinity(0))
+    assert executors.available_cores() == (affinity if expected is None else min(affinity, expected))
+
+
 def no_pool(workers: int):
     raise AssertionError("a process pool was started")
 
