@@ -27,7 +27,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("contract", ("records", "errors", "resources", "")),
     ("input", ("sources", "nlp")),
     ("extract base", ("extract.dictionaries", "extract.petr1_verbs", "extract.predicates",
-                      "extract.quotemarks")),
+                      "extract.quotemarks", "extract.compiled", "extract.geonames")),
     ("actors", ("extract.actors",)),
     ("timex, tone", ("extract.timex", "extract.tone")),
     ("quotes", ("extract.quotes",)),

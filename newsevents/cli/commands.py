@@ -85,17 +85,19 @@ def explain(paths: tuple[str, ...], input_format: str | None, article: str | Non
               type=click.Choice(["seed", "jsonl", "csv", "html", "rss", "reuters"]),
               help="Force the input format instead of detecting it.")
 @click.option("--quiet", is_flag=True, help="No progress bar and no per-reject messages.")
-@click.option("--executor", default="local", show_default=True,
-              type=click.Choice(["local", "processes", "dask"]),
-              help="Where articles are coded: this process, a process pool, or Dask workers.")
+@click.option("--executor", default=None, type=click.Choice(["local", "processes", "dask"]),
+              help="Where articles are coded: this process, a process pool, or Dask workers "
+                   "(default: a pool of one worker per core when the input is large enough to "
+                   "gain, else this process).")
 @click.option("--workers", default=None, type=click.IntRange(min=1),
-              help="Worker processes for processes/dask (default: CPU count).")
+              help="Worker processes (default: the cores available; with the default "
+                   "executor, 1 codes in this process).")
 @click.option("--scheduler", default=None,
               help="Dask scheduler address, e.g. tcp://10.0.0.5:8786 (default: a local cluster).")
 @click.option("--parts-dir", "parts_dir", default=None, type=click.Path(file_okay=False),
               help="Folder for the Dask workers' Parquet parts, shared with them (default: DB.parts).")
 @friendly
-def ingest(paths: tuple[str, ...], db: str, input_format: str | None, quiet: bool, executor: str,
+def ingest(paths: tuple[str, ...], db: str, input_format: str | None, quiet: bool, executor: str | None,
            workers: int | None, scheduler: str | None, parts_dir: str | None) -> None:
     """Read, extract and store articles in DB. Idempotent: a rerun adds nothing new."""
     from . import report

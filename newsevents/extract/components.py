@@ -11,6 +11,7 @@ factories and loads the model, once per process.
 from __future__ import annotations
 
 import functools
+import gc
 from collections.abc import Callable
 from typing import Any
 
@@ -18,6 +19,7 @@ from ..errors import ConfigError
 from ..nlp import load_model, register_extensions
 from .actors.entities import extract_entities
 from .actors.graph import ActorGraph
+from .compiled import paused_gc
 from .events.extract import extract_events
 from .places import extract_places
 from .quotes.extract import extract_quotes
@@ -116,15 +118,22 @@ COMPONENTS = (
 def load_pipeline(components: tuple[str, ...] = COMPONENTS) -> Any:
     """Load the English model once per process and add newsevents' components.
 
+    The collector is paused while the model loads and the model's objects are then frozen
+    (``gc.freeze``): they live as long as the process, and walking them in every full
+    collection, and once more at exit, would cost more than loading them.
+
     Args:
         components: the newsevents components to add, in order (default: all).
 
     Returns:
         The ``spacy.Language`` pipeline.
     """
-    register_extensions()
-    _register_factories()
-    nlp = load_model()
-    for name in components:
-        nlp.add_pipe(name)
+    with paused_gc():
+        register_extensions()
+        _register_factories()
+        nlp = load_model()
+        gc.disable()  # spaCy's msgpack loader (srsly) turns the collector back on
+        for name in components:
+            nlp.add_pipe(name)
+        gc.freeze()  # the model lives as long as the process: keep it out of later collections
     return nlp

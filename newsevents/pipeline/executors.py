@@ -31,6 +31,8 @@ from ..errors import ConfigError
 from ..records import Article, ArticleRecord
 
 EXECUTORS = ("local", "processes", "dask")
+#: The cgroup v2 CPU quota of this process's container ("max 100000" when there is none).
+CPU_MAX = Path("/sys/fs/cgroup/cpu.max")
 #: Environment variables that pin BLAS / OpenMP pools to one thread in each worker.
 SINGLE_THREAD_ENV = {v: "1" for v in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")}
 DASK_HINT = "the dask executor needs dask.distributed: pip install 'newsevents[dask]'"
@@ -60,8 +62,9 @@ def process_batch_to_parts(articles: list[Article], root: str) -> list[str]:
 def warm_worker() -> None:
     """Pin BLAS threads to one, load the model and code one tiny article.
 
-    The stages compile their dictionaries and gazetteers on first use (seconds); doing it here
-    keeps that cost out of the first batch, whose result the writer waits for.
+    The stages load their dictionaries and gazetteers on first use (from the compiled-table
+    cache, or seconds to build them) and compile their patterns; doing it here keeps that cost
+    out of the first batch, whose result the writer waits for.
     """
     os.environ.update(SINGLE_THREAD_ENV)
     process_batch([Article("warm-up", "2025-01-01", "", "Officials in Paris met on Monday.")])
@@ -85,18 +88,22 @@ def bounded_map(submit: Callable[[list[Article]], _Future], batches: Iterable[li
         yield pending.popleft().result()
 
 
-def check_options(kind: str, workers: int | None = None, scheduler: str | None = None) -> None:
+def check_options(kind: str | None, workers: int | None = None, scheduler: str | None = None) -> None:
     """Refuse executor options that cannot work, before anything is read or started.
+
+    Args:
+        kind: an executor name, or None for the default choice (``ingest``).
 
     Raises:
         ConfigError: an unknown executor, workers below 1, or a scheduler without ``dask``.
     """
-    if kind not in EXECUTORS:
+    if kind is not None and kind not in EXECUTORS:
         raise ConfigError(f"unknown executor {kind!r}; use one of {', '.join(EXECUTORS)}")
     if workers is not None and workers < 1:
         raise ConfigError(f"--workers must be at least 1, not {workers}")
     if scheduler and kind != "dask":
-        raise ConfigError(f"--scheduler is a Dask address; it needs --executor dask, not {kind}")
+        raise ConfigError(f"--scheduler is a Dask address; it needs --executor dask, not "
+                          f"{kind or 'the default executor'}")
 
 
 @contextmanager
@@ -106,8 +113,8 @@ def open_executor(kind: str = "local", *, workers: int | None = None, scheduler:
 
     Args:
         kind: ``local``, ``processes`` or ``dask``.
-        workers: worker processes (default: the CPU count); ignored by ``local`` and when a
-            Dask ``scheduler`` is given (its cluster has its own workers).
+        workers: worker processes (default: the cores available); ignored by ``local`` and when
+            a Dask ``scheduler`` is given (its cluster has its own workers).
         scheduler: a Dask scheduler address (``tcp://host:8786``); default a LocalCluster.
         parts_dir: where Dask workers write Parquet parts (required for ``dask``; must be a
             folder the workers and this process share).
@@ -117,7 +124,7 @@ def open_executor(kind: str = "local", *, workers: int | None = None, scheduler:
             not installed.
     """
     check_options(kind, workers, scheduler)
-    n = workers or os.cpu_count() or 1
+    n = workers or available_cores()
     if kind == "local":
         yield lambda batches: (process_batch(b) for b in batches)
     elif kind == "processes":
@@ -130,17 +137,45 @@ def open_executor(kind: str = "local", *, workers: int | None = None, scheduler:
             yield map_batches
 
 
+def available_cores() -> int:
+    """The cores this process may use: its CPU affinity (the CPU count where unknown), capped by
+    a cgroup v2 CPU quota (a container started with ``--cpus 2`` on a 16-core host gets 2)."""
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - not on Linux
+        cores = os.cpu_count() or 1
+    try:
+        quota, period = CPU_MAX.read_text().split()[:2]
+        if quota != "max":
+            cores = min(cores, -(-int(quota) // int(period)))
+    except (OSError, ValueError):
+        pass
+    return max(1, cores)
+
+
 @contextmanager
-def _process_pool(workers: int) -> Iterator[MapBatches]:
+def process_pool(workers: int) -> Iterator[Callable[[list[Article]], _Future]]:
+    """A pool of ``workers`` processes; yields ``submit(batch)`` -> a future of its records.
+
+    Workers start on the first submit (so a pool that gets no work costs nothing), load the
+    model and the compiled tables once (:func:`warm_worker`) and code batches with
+    :func:`process_batch`.
+    """
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
     # spawn, not fork: the parent may hold a DuckDB connection and threads.
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(workers, mp_context=context, initializer=warm_worker) as pool:
+        yield lambda batch: pool.submit(process_batch, batch)
+
+
+@contextmanager
+def _process_pool(workers: int) -> Iterator[MapBatches]:
+    with process_pool(workers) as submit:
 
         def map_batches(batches: Iterable[list[Article]]) -> Iterator[list[ArticleRecord]]:
-            yield from bounded_map(lambda b: pool.submit(process_batch, b), batches, 2 * workers)
+            yield from bounded_map(submit, batches, 2 * workers)
 
         yield map_batches
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from ..extract.components import load_pipeline
 from ..nlp import make_docs
 from ..records import Article, ArticleRecord
 
@@ -30,6 +29,8 @@ def process(articles: Iterable[Article], *, batch_size: int = BATCH_SIZE) -> Ite
     Yields:
         One ArticleRecord per article, with entities, timexes, quotes, places, tone and events.
     """
+    from ..extract.components import load_pipeline  # spaCy: imported only where articles are coded
+
     nlp = load_pipeline()
     for batch in batches(articles, batch_size, BATCH_CHARS):
         for article, doc in zip(batch, nlp.pipe(make_docs(nlp, batch), batch_size=len(batch))):

@@ -10,7 +10,9 @@ from __future__ import annotations
 import itertools
 import os
 import sys
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -21,6 +23,10 @@ from .process import BATCH_SIZE, process
 
 #: Articles read ahead, checked against the store and handed to spaCy together.
 CHUNK_SIZE = 256
+#: New articles in the first chunk from which the default ingest starts worker processes.
+PARALLEL_MIN = 64
+#: Articles per batch sent to a worker process (a chunk is shared out in batches this size).
+POOL_BATCH = 32
 #: DuckDB memory limit of the ingest writer (environment ``NEWSEVENTS_INGEST_MEMORY``): its page
 #: cache would otherwise grow with the store (up to 80% of RAM), and peak memory with it.
 INGEST_MEMORY = "128MB"
@@ -101,7 +107,7 @@ def ingest(
     format: str | None = None,
     on_reject: Callable[[Reject], None] | None = None,
     on_progress: Callable[[int], None] | None = None,
-    executor: str = "local",
+    executor: str | None = None,
     workers: int | None = None,
     scheduler: str | None = None,
     parts_dir: str | Path | None = None,
@@ -118,8 +124,11 @@ def ingest(
         on_reject: called with each reject (default: print to stderr).
         on_progress: called with the number of articles read so far, after each chunk.
         executor: ``local`` (this process), ``processes`` (a pool on this machine) or ``dask``
-            (see :mod:`newsevents.pipeline.executors`); the stored results are the same.
-        workers: worker processes for ``processes`` / a Dask LocalCluster (default: CPU count).
+            (see :mod:`newsevents.pipeline.executors`); the stored results are the same. None
+            (the default): a pool of one worker per available core when there is more than one
+            and the input is large enough to gain (see :func:`parallel_pays`), else local.
+        workers: worker processes for ``processes`` / a Dask LocalCluster (default: the cores
+            available); with the default executor, 1 means this process.
         scheduler: a Dask scheduler address (default: a LocalCluster on this machine).
         parts_dir: where Dask workers write Parquet parts (default: ``DB.parts`` beside ``db``).
 
@@ -127,19 +136,20 @@ def ingest(
         Counts of what was read, stored, skipped and rejected.
     """
     from ..sources import read_paths
-    from ..store.database import Store
     from .executors import check_options
 
     check_options(executor, workers, scheduler)
     summary = IngestSummary()
     report = on_reject or print_reject
-    if executor == "local":
-        _ingest_local(read_paths(paths, format=format), db, summary, report, on_progress)
+    if executor != "dask":
+        _ingest_chunks(read_paths(paths, format=format), db, summary, report, on_progress,
+                       executor, workers)
         return summary
+    from ..store.database import Store
+    from .executors import store_batches
+
     with Store(db, memory_limit=ingest_memory()) as store:
         items = read_paths(paths, format=format)
-        from .executors import store_batches
-
         batches = _fresh_batches(items, store, summary, report, on_progress)
         parts = parts_dir or (None if str(db) == ":memory:" else f"{db}.parts")
         summary.stored += store_batches(store, batches, executor, workers=workers,
@@ -148,10 +158,58 @@ def ingest(
     return summary
 
 
-def _ingest_local(items: Iterator[Article | Reject], db: str | Path, summary: IngestSummary,
-                  report: Callable[[Reject], None], on_progress: Callable[[int], None] | None) -> None:
-    """Ingest chunk by chunk, holding the database only to triage and to store (never while spaCy
-    works), so readers such as ``newsevents serve`` get in between chunks (DuckDB: one writer)."""
+#: Waits for the records of a chunk whose coding has started.
+Pending = Callable[[], list[ArticleRecord]]
+
+
+@dataclass
+class _Coder:
+    """How chunks are coded: ``start(articles)`` begins and returns a wait for the records;
+    ``ahead`` chunks may be coding while an earlier one is stored."""
+
+    start: Callable[[list[Article]], Pending]
+    ahead: int
+
+
+def parallel_pays(first_chunk: int, fresh: int) -> bool:
+    """Whether the default ingest starts worker processes, judged on the first chunk read.
+
+    Workers take a second or two to start (each loads the model and the compiled tables), about
+    what this process spends coding :data:`PARALLEL_MIN` articles: that many new articles in
+    the first chunk, or a full first chunk of at least that many (the input goes on: new
+    articles may come later; the workers start only when some do) make a pool pay.
+    """
+    return fresh >= PARALLEL_MIN or first_chunk >= max(CHUNK_SIZE, PARALLEL_MIN)
+
+
+def _coder(executor: str | None, workers: int | None, large: bool, stack: ExitStack) -> _Coder:
+    """The local coder, or a process pool's (entered on ``stack``) when asked or when it pays."""
+    from .executors import available_cores, process_pool
+
+    n = workers or available_cores()
+    if executor == "processes" or (executor is None and n > 1 and large):
+        submit = stack.enter_context(process_pool(n))
+
+        def start(articles: list[Article]) -> Pending:
+            futures = [submit(articles[i : i + POOL_BATCH])
+                       for i in range(0, len(articles), POOL_BATCH)]
+            return lambda: [record for future in futures for record in future.result()]
+
+        return _Coder(start, ahead=1)  # the workers code the next chunk while this one is stored
+
+    def start_here(articles: list[Article]) -> Pending:
+        records = list(process(articles))
+        return lambda: records
+
+    return _Coder(start_here, ahead=0)
+
+
+def _ingest_chunks(items: Iterator[Article | Reject], db: str | Path, summary: IngestSummary,
+                   report: Callable[[Reject], None], on_progress: Callable[[int], None] | None,
+                   executor: str | None, workers: int | None) -> None:
+    """Ingest chunk by chunk, holding the database only to triage and to store (never while
+    articles are coded), so readers such as ``newsevents serve`` get in between chunks (DuckDB:
+    one writer). With worker processes the next chunk is coded while one is stored."""
     from contextlib import nullcontext
 
     from ..store.database import Store, open_store
@@ -161,21 +219,32 @@ def _ingest_local(items: Iterator[Article | Reject], db: str | Path, summary: In
     def opened() -> Any:
         return nullcontext(held) if held else open_store(db, memory_limit=ingest_memory())
 
-    try:
+    coding: deque[tuple[frozenset[str], Pending]] = deque()
+    with ExitStack() as stack:
+        if held:
+            stack.callback(held.close)
         with opened():  # fail fast (corrupt, locked, bad folder) and migrate before reading
             pass
+        coder = None
         while chunk := list(itertools.islice(items, CHUNK_SIZE)):
-            with opened() as store:
-                fresh = _triage(chunk, store, summary, report)
-            records = list(process(fresh))
-            with opened() as store:
-                summary.stored += store.add(records, batch_size=BATCH_SIZE)
-                _dedup_and_consolidate(store, [a.id for a in fresh])
-            if on_progress:
-                on_progress(summary.read)
-    finally:
-        if held:
-            held.close()
+            with opened() as store:  # articles still coding count as stored (a rerun's view)
+                fresh = _triage(chunk, store, summary, report, frozenset().union(*(i for i, _ in coding)))
+            coder = coder or _coder(executor, workers, parallel_pays(len(chunk), len(fresh)), stack)
+            coding.append((frozenset(a.id for a in fresh), coder.start(fresh)))
+            while len(coding) > coder.ahead:
+                _store_chunk(coding.popleft()[1](), opened, summary, on_progress)
+        while coding:
+            _store_chunk(coding.popleft()[1](), opened, summary, on_progress)
+
+
+def _store_chunk(records: list[ArticleRecord], opened: Callable[[], Any], summary: IngestSummary,
+                 on_progress: Callable[[int], None] | None) -> None:
+    """Store a chunk's records, then cluster and consolidate what they touch."""
+    with opened() as store:
+        summary.stored += store.add(records, batch_size=BATCH_SIZE)
+        _dedup_and_consolidate(store, [r.article.id for r in records])
+    if on_progress:
+        on_progress(summary.read)
 
 
 def demo_corpus() -> Path:
@@ -224,8 +293,9 @@ def _fresh_batches(items: Iterator[Article | Reject], store: Any, summary: Inges
 
 
 def _triage(chunk: list[Article | Reject], store: Any, summary: IngestSummary,
-            report: Callable[[Reject], None]) -> list[Article]:
-    """Split a chunk into new articles, already-stored ones and rejects (stored right away)."""
+            report: Callable[[Reject], None], pending: frozenset[str] = frozenset()) -> list[Article]:
+    """Split a chunk into new articles, already-stored ones (or ``pending``: being coded) and
+    rejects (stored right away)."""
     rejects = [item for item in chunk if isinstance(item, Reject)]
     articles = [item for item in chunk if isinstance(item, Article)]
     for item in rejects:
@@ -234,7 +304,7 @@ def _triage(chunk: list[Article | Reject], store: Any, summary: IngestSummary,
     summary.rejected += len(rejects)
     store.add_rejects(rejects)
     summary.read += len(articles)
-    known = store.known_ids(a.id for a in articles)
+    known = store.known_ids(a.id for a in articles) | (pending & {a.id for a in articles})
     summary.already_stored += sum(1 for a in articles if a.id in known)
     seen: set[str] = set()
     fresh = []

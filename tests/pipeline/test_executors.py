@@ -218,6 +218,84 @@ def test_executors_store_identical_results(local_db, tmp_path: Path, executor: s
     assert (again.stored, again.already_stored) == (0, 10 + len(EXAMPLES))
 
 
+@pytest.mark.parametrize("first_chunk, fresh, expected", [
+    (256, 0, True),     # a full first chunk: the input goes on (its new articles may come later)
+    (100, 64, True),    # enough new articles to pay for starting the workers
+    (100, 63, False),
+    (1, 1, False),      # `newsevents example`, a one-article file
+])  # fmt: skip
+def test_ingest_default_starts_workers_only_when_it_pays(first_chunk: int, fresh: int, expected: bool) -> None:
+    from newsevents.pipeline.run import CHUNK_SIZE, PARALLEL_MIN, parallel_pays
+
+    assert (CHUNK_SIZE, PARALLEL_MIN) == (256, 64)
+    assert parallel_pays(first_chunk, fresh) is expected
+
+
+def test_ingest_default_small_chunks_do_not_count_as_a_large_input(monkeypatch: pytest.MonkeyPatch) -> None:
+    from newsevents.pipeline import run
+
+    monkeypatch.setattr(run, "CHUNK_SIZE", 3)  # a full chunk of 3 says nothing about the input's size
+    assert not run.parallel_pays(3, 3)
+
+
+@pytest.mark.parametrize("cpu_max, expected", [
+    ("max 100000\n", None),         # no quota: the affinity decides
+    ("150000 100000\n", 2),         # 1.5 CPUs: 2 workers
+    ("50000 100000\n", 1),
+    ("garbage", None),
+])  # fmt: skip
+def test_available_cores_honours_a_container_cpu_quota(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                       cpu_max: str, expected: int | None) -> None:
+    from newsevents.pipeline import executors
+
+    (tmp_path / "cpu.max").write_text(cpu_max)
+    monkeypatch.setattr(executors, "CPU_MAX", tmp_path / "cpu.max")
+    affinity = len(os.sched_getaffinity(0))
+    assert executors.available_cores() == (affinity if expected is None else min(affinity, expected))
+
+
+def no_pool(workers: int):
+    raise AssertionError("a process pool was started")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("options", [{}, {"workers": 1}, {"executor": "local", "workers": 2}])
+def test_ingest_small_input_or_one_worker_stays_in_this_process(local_db, tmp_path: Path, options: dict,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    from newsevents.pipeline import executors, run
+
+    db, inputs = local_db
+    monkeypatch.setattr(executors, "process_pool", no_pool)
+    if options:  # large enough to pay, but told to stay here
+        monkeypatch.setattr(run, "PARALLEL_MIN", 1)
+    summary = ingest(inputs, tmp_path / "x.duckdb", on_reject=lambda r: None, **options)
+    assert summary.stored == 10 + len(EXAMPLES)
+    assert stored(tmp_path / "x.duckdb") == stored(db)
+
+
+@pytest.mark.model
+def test_ingest_default_uses_workers_when_it_pays_with_identical_results(
+        local_db, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from newsevents.pipeline import executors, run
+
+    db, inputs = local_db
+    started = []
+    real_pool = executors.process_pool
+
+    def pool(workers: int):
+        started.append(workers)
+        return real_pool(workers)
+
+    monkeypatch.setattr(executors, "process_pool", pool)
+    monkeypatch.setattr(executors, "available_cores", lambda: 2)
+    monkeypatch.setattr(run, "PARALLEL_MIN", 4)
+    monkeypatch.setattr(run, "CHUNK_SIZE", 6)  # several chunks: the next one codes while one is stored
+    monkeypatch.setattr(run, "POOL_BATCH", 2)
+    summary = ingest(inputs, tmp_path / "x.duckdb", on_reject=lambda r: None)
+    assert started == [2] and summary.stored == 10 + len(EXAMPLES)
+    assert stored(tmp_path / "x.duckdb") == stored(db)
+
+
 # ---- resumable: a run killed part-way, then rerun ------------------------------------------------
 
 CHILD = textwrap.dedent("""

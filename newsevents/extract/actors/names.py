@@ -25,6 +25,7 @@ from __future__ import annotations
 import difflib
 import functools
 
+from ..compiled import compiled
 from ..dictionaries import Entry, actor_dictionary
 
 #: the least difflib ratio between a text surname and a listed one to count as a spelling slip.
@@ -85,9 +86,17 @@ def skeleton(key: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(w for w in words if w and w not in ARTICLES)
 
 
+People = tuple[dict[str, tuple[Entry, ...]], dict[str, tuple[tuple[tuple[str, ...], Entry], ...]]]
+
+
 @functools.cache
-def _people() -> tuple[dict[str, tuple[Entry, ...]], dict[str, tuple[tuple[tuple[str, ...], Entry], ...]]]:
+def _people() -> People:
     """Phoenix people by surname, and (name skeleton, entry) pairs by first name."""
+    # cached on disk with its entries stored as their phrases in the actor dictionary (shared)
+    return compiled("actors.names._people", _build_people, refs=actor_dictionary())
+
+
+def _build_people() -> People:
     surnames: dict[str, set[Entry]] = {}
     by_first: dict[str, set[tuple[tuple[str, ...], Entry]]] = {}
     for key, entry in actor_dictionary().items():

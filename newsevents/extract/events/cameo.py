@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from ...errors import ConfigError
 from ...records import Plover
 from ...resources import data_path
+from ..compiled import compiled
 from ..dictionaries import swapped_verb_codes, swapped_verb_lines
 
 VERB_FILE = "CAMEO.2.0.txt"
@@ -230,7 +231,12 @@ def _parse_verb(line: str, block: str) -> list[VerbEntry]:
 
 @functools.cache
 def verb_dictionary() -> VerbDictionary:
-    """Compile ``CAMEO.2.0.txt`` (once per process) into lemma-keyed verbs and block patterns."""
+    """Compile ``CAMEO.2.0.txt`` (once per process, cached on disk: see
+    :mod:`newsevents.extract.compiled`) into lemma-keyed verbs and block patterns."""
+    return compiled("events.cameo.verb_dictionary", _build_verb_dictionary)
+
+
+def _build_verb_dictionary() -> VerbDictionary:
     lines = swapped_verb_lines() or _read_lines(VERB_FILE)  # see dictionaries.swapped_dictionaries
     start = next(i for i, line in enumerate(lines) if "VERB PATTERNS" in line)
     synsets = _parse_synsets(lines[:start])

@@ -31,8 +31,8 @@ from ...records import Actor, Entity, Event, Mention, Place, Quote, Timex
 from ...records import Span as TextSpan
 from ..actors.business import CORPORATE_WORDS
 from ..actors.codes import political
-from ..actors.places import place_country
 from ..actors.graph import ActorGraph
+from ..actors.places import place_country
 from ..predicates import Predicate, clause_span, conjuncts, nominal_predicate, verbal_predicate
 from ..tone import polarity
 from .cameo import code_info, plover_for
