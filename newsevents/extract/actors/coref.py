@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import functools
 import re
+import weakref
 from dataclasses import dataclass
 from importlib import resources
 from typing import Any
@@ -141,16 +142,20 @@ def _resolve_span(span: Any) -> Actor | None:
     return resolve_span(span)  # type: ignore[no-any-return]
 
 
-#: The last doc's candidates. A one-entry cache: stages call antecedent() several times per
-#: doc, one doc at a time; kept off ``doc.user_data`` so Docs stay serialisable.
-_LAST: dict[str, Any] = {}
+#: Each live doc's candidates, by the number of entities they were built from. Weakly keyed:
+#: ``nlp.pipe`` runs every stage over a whole batch, so stages ask for a batch of docs in turn
+#: (a one-entry cache rebuilt them per stage); kept off ``doc.user_data`` so Docs stay
+#: serialisable, and gone with the doc.
+_CANDIDATES: weakref.WeakKeyDictionary[Any, tuple[int, list[Candidate]]] = weakref.WeakKeyDictionary()
 
 
 def candidates(doc: Any, entities: list[Entity]) -> list[Candidate]:
-    """All candidate antecedent mentions of a doc, in text order (cached for the last doc)."""
-    if _LAST.get("doc") is not doc or _LAST.get("entities") != len(entities):
-        _LAST.update(doc=doc, entities=len(entities), found=_build_candidates(doc, entities))
-    return _LAST["found"]  # type: ignore[no-any-return]
+    """All candidate antecedent mentions of a doc, in text order (cached while the doc lives)."""
+    cached = _CANDIDATES.get(doc)
+    if cached is None or cached[0] != len(entities):
+        cached = (len(entities), _build_candidates(doc, entities))
+        _CANDIDATES[doc] = cached
+    return cached[1]
 
 
 def _build_candidates(doc: Any, entities: list[Entity]) -> list[Candidate]:
