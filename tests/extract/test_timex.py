@@ -154,6 +154,8 @@ def test_timex_values(parse, sentence, published, text, ttype, value):
         "The current account deficit widened.",
         "The plant employs 1,000 person years of labour.",
         "Talks ran into the early hours of the night.",
+        "Israel violated Security Council resolution 1701.",
+        "The plane on flight 1549 landed on the river.",
     ],
 )
 def test_timex_rejects_non_times(parse, sentence):
@@ -218,6 +220,15 @@ def _clause(doc, containing: str):
          ("2025-07-22", "day", "publication")),
         ("The ministry has condemned attacks for years.", "The ministry has condemned attacks",
          ("2025-07-22", "day", "publication")),
+        # a time in a clause describing a noun dates that clause, not the event ...
+        ("Peru joined the Andean Community, a trade bloc established in 1969.",
+         "Peru joined the Andean Community, a trade bloc established in 1969",
+         ("2025-07-22", "day", "publication")),
+        ("India gave up land that China seized in 1962.", "India gave up land that China seized in 1962",
+         ("2025-07-22", "day", "publication")),
+        # ... unless the noun is the occasion the event happens at
+        ("He spoke at a meeting that was broadcast on Friday.",
+         "He spoke at a meeting that was broadcast on Friday", ("2025-07-18", "day", "timex")),
     ],
 )
 def test_timex_date_event(parse, text, clause, expected):

@@ -219,7 +219,7 @@ def _build(item: Coded, source: Mention, target: Mention | None, ctx: _Context) 
     clause = clause_span(pred.head.head if carrier else pred.head)
     evidence = TextSpan(clause.start_char, clause.end_char, clause.text)
     info = code_info(coding.code)
-    date, precision, basis = date_event(clause, ctx.published, ctx.timexes)
+    date, precision, basis = date_event(clause, ctx.published, ctx.timexes, pred.head)
     place = None
     if ctx.places:
         from ..places import place_for

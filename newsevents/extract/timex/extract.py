@@ -117,6 +117,16 @@ def _with_ref_granularity(part: Partial, ref_value: str) -> Partial:
     return replace(part, granularity=granularity_of(ref_value) or "year")
 
 
+#: nouns whose number is a label, not a year ("resolution 1701", "flight 1549", "No. 1999").
+NUMBERED_NOUNS = frozenset({
+    "resolution", "resolutions", "no", "nos", "number", "numbers", "flight", "route", "article",
+    "articles", "section", "sections", "chapter", "paragraph", "page", "pages", "room", "unit",
+    "code", "highway", "exit", "platform", "model", "version", "channel", "bus", "gate", "item",
+    "file", "volume", "vol", "convoy", "patrol", "squad", "regiment", "division", "brigade",
+    "battalion", "hill", "kilometre", "kilometer", "km", "mile", "miles", "hotline", "bill",
+})
+
+
 def _keep(cand: Candidate, span: Any) -> bool:
     """Token-level filters the patterns cannot express (numbers that are not years ...)."""
     if cand.rule == "year":
@@ -128,6 +138,8 @@ def _keep(cand: Candidate, span: Any) -> bool:
         prev = span.doc[tok.i - 1] if tok.i > 0 else None
         if prev is not None and prev.tag_ == "NNP" and tok.ent_type_ != "DATE":
             return False  # "Russell 2000", "Airbus 2000"
+        if prev is not None and prev.lower_.rstrip(".") in NUMBERED_NOUNS and len(span) == 1:
+            return False  # "Security Council resolution 1701", "flight 1549"
         return True
     if cand.rule == "month" and len(span) == 1:
         return not span[0].tag_.startswith("VB") and span[0].tag_ != "MD"
@@ -249,7 +261,8 @@ def _ref_event(day: dt.date, precision: str) -> tuple[str, str]:
     return text[precision], precision
 
 
-def date_event(clause: Any, published: str, timexes: list[Timex]) -> tuple[str, str, str]:
+def date_event(clause: Any, published: str, timexes: list[Timex],
+               head: Any = None) -> tuple[str, str, str]:
     """The date of an event stated in a clause, with its precision and basis.
 
     Args:
@@ -257,6 +270,8 @@ def date_event(clause: Any, published: str, timexes: list[Timex]) -> tuple[str, 
             :func:`extract_timexes` ran.
         published: the article's publication date.
         timexes: the article's timexes (those the caller accepts; others are ignored).
+        head: the event's predicate token, when it is not the clause's own verb (a noun: "the
+            talks held on Friday" are dated by the clause that describes them).
 
     Returns:
         (date, precision, basis): ``("2025-07-18", "day", "timex")`` when a time expression in
@@ -267,7 +282,7 @@ def date_event(clause: Any, published: str, timexes: list[Timex]) -> tuple[str, 
     anchors = _anchors(clause.doc, published, timexes)
     allowed = {(t.start, t.end) for t in timexes}
     usable = [a for a in anchors if (a.start, a.end) in allowed]
-    chosen = _governing(clause, usable)
+    chosen = _governing(clause, usable, head)
     if chosen is not None and chosen.event is not None:
         return chosen.event[0], chosen.event[1], "timex"
     then = _then_token(clause)
@@ -288,21 +303,38 @@ def _anchors(doc: Any, published: str, timexes: list[Timex]) -> list[Anchor]:
             for s, e, g, sent, ev in state["anchors"]]
 
 
-def _governing(clause: Any, anchors: list[Anchor]) -> Anchor | None:
+def _governing(clause: Any, anchors: list[Anchor], head: Any = None) -> Anchor | None:
     """The datable anchor inside the clause or attached to its predicate, nearest the verb."""
     root = clause.root
-    verbs = {root.i, governor(clause).i}
+    verbs = {root.i, governor(clause).i} | ({head.i} if head is not None else set())
     start, end = clause.start_char, clause.end_char
     sent = clause.sent.start if clause.start < len(clause.doc) else -1
     found = []
     for a in anchors:
         if a.event is None:
             continue
-        inside = a.start < end and a.end > start
+        inside = a.start < end and a.end > start and not _modifies_noun(clause.doc[a.governor], verbs)
         attached = a.governor in verbs and a.sentence == sent
         if inside or attached:
             found.append((0 if a.governor in verbs else 1, abs(a.governor - root.i), a.start, a))
     return min(found, key=lambda f: f[:3])[3] if found else None
+
+
+def _modifies_noun(verb: Any, verbs: set[int]) -> bool:
+    """Whether a verb other than the event's heads a clause that describes a noun: a time in it
+    dates that clause, not the event ("join the Andean Community, a trade bloc established in
+    1969"; "giving up land that Beijing seized in 1962"). Unless the noun is the event's own or
+    an occasion the event happens at ("he said in a meeting that was broadcast yesterday")."""
+    while verb.dep_ == "conj" and verb.head.i != verb.i and verb.i not in verbs:
+        verb = verb.head  # "headquartered in Vienna and established in 1957"
+    if verb.i in verbs or verb.dep_ not in ("relcl", "acl") or verb.head.i in verbs:
+        return False
+    return verb.head.lemma_.lower() not in _setting_nouns()
+
+
+@functools.cache
+def _setting_nouns() -> frozenset[str]:
+    return frozenset(lexicon()["setting_nouns"])
 
 
 def _then_token(clause: Any) -> Any:
