@@ -220,6 +220,11 @@ def _clause(doc, containing: str):
          ("2025-07-22", "day", "publication")),
         ("The ministry has condemned attacks for years.", "The ministry has condemned attacks",
          ("2025-07-22", "day", "publication")),
+        # "in the past" is no reference time ("at the time" is)
+        ("The rebels have fought since 1983. They would use bombers, as in the past.",
+         "They would use bombers, as in the past", ("2025-07-22", "day", "publication")),
+        ("The truce began on May 5, 2024. At the time, rebels attacked the port.",
+         "rebels attacked the port", ("2024-05-05", "day", "timex")),
         # a time in a clause describing a noun dates that clause, not the event ...
         ("Peru joined the Andean Community, a trade bloc established in 1969.",
          "Peru joined the Andean Community, a trade bloc established in 1969",

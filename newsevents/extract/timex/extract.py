@@ -243,8 +243,9 @@ def _event_anchor(cand: Candidate, timex: Timex, ref: dt.date | None) -> tuple[s
     """The (date, precision) an event governed by this timex takes, if any."""
     if timex.type in ("DATE", "TIME"):
         found = anchor_date(timex.value)
-        if found is None and timex.value == "PAST_REF" and cand.rule == "ref" and ref:
-            return _ref_event(ref, "day")  # "at the time": the reference time
+        if (found is None and timex.value == "PAST_REF" and cand.rule == "ref" and ref
+                and timex.text.lower() == "the time"):
+            return _ref_event(ref, "day")  # "at the time": the reference time (not "the past")
         return found
     shift = cand.part.event_shift
     if timex.type == "DURATION" and shift is not None and ref is not None:
