@@ -158,6 +158,7 @@ def actor_dictionary() -> dict[tuple[str, ...], Entry]:
 
 def _build_actor_dictionary() -> dict[tuple[str, ...], Entry]:
     table: dict[tuple[str, ...], Entry] = {}
+    aliases: list[tuple[tuple[str, ...], Entry]] = []
     share = sharer()  # equal codes, words and file names as one object: a third faster to load
     for path in actor_paths():
         origin = share(path.name)
@@ -171,7 +172,39 @@ def _build_actor_dictionary() -> dict[tuple[str, ...], Entry]:
                 key = tuple(share(word) for word in phrase_key(phrase))
                 if key and key not in table:
                     table[key] = entry
+            aliases += [(tuple(share(w) for w in k), entry) for k in acronym_aliases(phrases[0])]
+    for key, entry in aliases:  # after every phrase as written: those win
+        table.setdefault(key, entry)
     return table
+
+
+def acronym_key(text: str) -> tuple[str, ...]:
+    """The key of an acronym as the actor dictionary holds it: in brackets, so that only text
+    written in capitals is looked up there ("Ana" is a name, "ANA" an army)."""
+    return (f"({text})",)
+
+
+_ACRONYM = re.compile(r"^(?P<name>.+?)_?\((?P<short>[A-Z][A-Z-]{2,7})\)_?$")
+
+
+def acronym_aliases(phrase: str) -> list[tuple[str, ...]]:
+    """The name and the acronym of a phrase written "NAME_(ACRONYM)_" (Phoenix's armed groups:
+    "LIBERATION_TIGERS_OF_TAMIL_EELAM_(LTTE)_" is found as written only with its acronym in
+    brackets). A bracket that qualifies rather than abbreviates ("KOREA_(NORTH)",
+    "NATIONAL_LIBERATION_ARMY_(COLOMBIA)") gives nothing: an acronym starts with the name's
+    first letter and has at most one letter more than the name has words. Acronyms of four
+    letters or more are kept under :func:`acronym_key`; entry roots only (a synonym such as
+    the INLA block's "PEOPLES_LIBERATION_ARMY_(PLA)" is too easily another group)."""
+    found = _ACRONYM.match(phrase.strip())
+    if found is None:
+        return []
+    name = phrase_key(found["name"])
+    short = found["short"]
+    letters = len(short.replace("-", ""))
+    if not name or short[0] != name[0][0] or letters > len(name) + 1:
+        return []
+    # three letters alone are too often another group or a word ("ANA", "PLA", "ISA")
+    return [name, acronym_key(short)] if letters >= 4 else [name]
 
 
 @functools.cache

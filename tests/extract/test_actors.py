@@ -123,6 +123,14 @@ CASES = [
     # a possessive inside a state's formal name is no sign of two names ("Korea" is not KOR)
     ("The Democratic People's Republic of Korea fired a missile.",
      "Democratic People's Republic of Korea", "2000-01-01", "PRK"),
+    # a name the NER cut into pieces is read whole ("Tigers" alone is another group), and a
+    # Phoenix group written "NAME_(ACRONYM)_" is found by its name and by its acronym
+    ("The Liberation Tigers of Tamil Eelam bombed Colombo.", "Liberation Tigers of Tamil Eelam",
+     "2008-01-01", "LKAREB"),
+    ("The LTTE bombed Colombo.", "LTTE", "2008-01-01", "LKAREB"),
+    ("Judge Ana Morales ordered the arrest.", "Ana Morales", "2000-01-01", "JUD"),  # not ANA
+    ("The Irish Republican Army declared a ceasefire.", "Irish Republican Army", "1994-01-01",
+     "WEUREB"),
 ]
 
 
@@ -278,3 +286,21 @@ def test_actors_open_ended_phoenix_roles_expire_at_the_horizon(day, code):
     assert OPEN_TERM_HORIZON == "2017-01-01"
     match = lookup(phrase_key("Tony Abbott"), day)
     assert match is not None and match.actor.code == code
+
+
+@pytest.mark.parametrize(
+    ("phrase", "aliases"),
+    [
+        ("LIBERATION_TIGERS_OF_TAMIL_EELAM_(LTTE)_",
+         [("LIBERATION", "TIGERS", "OF", "TAMIL", "EELAM"), ("(LTTE)",)]),
+        ("KU_KLUX_KLAN_(KKK)_", [("KU", "KLUX", "KLAN")]),  # three letters: a name only
+        ("KOREA_(NORTH)_", []),  # a qualifier, not an acronym
+        ("NATIONAL_LIBERATION_ARMY_(COLOMBIA)_", []),
+        ("CONGO_(DRC)_", []),
+        ("ARYAN_NATIONS_(AN)_", []),  # two letters: too ambiguous alone
+    ],
+)
+def test_dictionaries_acronym_aliases(phrase, aliases):
+    from newsevents.extract.dictionaries import acronym_aliases
+
+    assert acronym_aliases(phrase) == aliases

@@ -30,7 +30,7 @@ from typing import Any
 from spacy.strings import get_string_id
 
 from ...records import Actor, Entity
-from ..dictionaries import agent_dictionary, phrase_key
+from ..dictionaries import acronym_key, agent_dictionary, phrase_key
 from .codes import actor_from_code
 from .lookup import Match, lookup, lookup_plural
 from .names import OUT_OF_OFFICE, listed_person
@@ -189,6 +189,10 @@ class _Resolver:
                     direct = _with_title(direct, _title_tokens(span, self.chunks), self.day)
                     self._remember(key, direct)
                 return direct
+        if len(span) == 1 and span.text.isupper() and label in ("ORG", "GPE", "NORP"):
+            acronym = lookup(acronym_key(span.text), self.day)  # "LTTE", written in capitals
+            if acronym is not None:
+                return acronym
         if label == "PERSON":
             return self._person(span, key)
         if label == "NORP" and span.start and span.doc[span.start - 1].lower_ == "ethnic":
@@ -281,6 +285,8 @@ def _missed(doc: Any, day: str) -> list[tuple[Any, str]]:
             end += 1
         for stop in range(end, i, -1):
             match = lookup(phrase_key(doc[i:stop].text), day)
+            if match is None and stop == i + 1 and token.text.isupper():
+                match = lookup(acronym_key(token.text), day)
             if match is not None and (token.pos_ == "PROPN" or not match.person):
                 found.append((doc[i:stop], "PERSON" if match.person else _label_of(match)))
                 i = stop
@@ -308,6 +314,46 @@ def _merge_split_names(spans: list[tuple[Any, str]], day: str) -> list[tuple[Any
     return merged
 
 
+#: words a name may hold between its capitalised parts ("Liberation Tigers of Tamil Eelam").
+_NAME_JOINERS = frozenset({"of", "for", "the", "and", "de", "al"})
+
+
+def _widen(spans: list[tuple[Any, str]], day: str) -> list[tuple[Any, str]]:
+    """Each span grown to the longest known organisation or place name around it, when the NER
+    cut a name into pieces ("Liberation [Tigers] of [Tamil Eelam]": "Tigers" alone is another
+    group); the pieces it covers go."""
+    widened: list[tuple[Any, str]] = []
+    for span, label in spans:
+        if widened and span.start < widened[-1][0].end:
+            continue  # inside the name before it
+        whole = _widest_name(span, day)
+        widened.append((span, label) if whole is None else whole)
+    return widened
+
+
+def _widest_name(span: Any, day: str) -> tuple[Any, str] | None:
+    doc, sent = span.doc, span.sent
+    start = span.start
+    while start > sent.start and span.start - start < 3 and doc[start - 1].pos_ == "PROPN":
+        start -= 1
+    end = span.end
+    while end < sent.end and end - span.end < 5 and (
+            doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper()
+            or doc[end].lower_ in _NAME_JOINERS and end + 1 < sent.end and doc[end + 1].text[:1].isupper()):
+        end += 1
+    if start == span.start and end == span.end:
+        return None
+    for length in range(end - start, len(span), -1):  # the longest first
+        for first in range(start, end - length + 1):
+            last = first + length
+            if first > span.start or last < span.end or doc[last - 1].lower_ in _NAME_JOINERS:
+                continue
+            match = lookup(phrase_key(doc[first:last].text), day)
+            if match is not None and not match.person:
+                return doc[first:last], _label_of(match)
+    return None
+
+
 def _label_of(match: Match) -> str:
     return "ORG" if match.actor.org or not match.actor.country else "GPE"
 
@@ -326,7 +372,7 @@ def extract_entities(doc: Any) -> list[Entity]:
     spans = [(ent, ent.label_) for ent in doc.ents if ent.label_ in ENTITY_LABELS]
     spans.extend(_missed(doc, resolver.day))
     spans.sort(key=lambda pair: pair[0].start)
-    for ent, label in _merge_split_names(spans, resolver.day):
+    for ent, label in _widen(_merge_split_names(spans, resolver.day), resolver.day):
         span = _clean(ent, label)
         if span is None:
             continue
