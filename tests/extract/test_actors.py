@@ -256,6 +256,10 @@ def test_dictionaries_code_on_prefers_latest_start(day, code):
         ("Assad", "2025-07-22", "SYRELI", "+out-of-office"),  # Phoenix's undated SYRGOV is outranked
         ("Trump", "2022-07-22", "USAELI", "+out-of-office"),  # between two terms
         ("Trump", "2025-07-22", "USAGOV", "Donald Trump"),
+        # one name, two presidents: "George Bush" in 2006 is the son (Phoenix: the father, USAELI)
+        ("George Bush", "2006-05-01", "USAGOV", "George W. Bush"),
+        ("George Bush", "1990-05-01", "USAGOV", "George H. W. Bush"),
+        ("Kofi Annan", "2008-02-01", "GHAELI", "Kofi Annan"),  # after the UN (Phoenix: ELI alone)
         ("Eduard Shevardnadze", "1995-06-01", "GEOGOV", "Shevardnadze"),  # a dated Phoenix role wins
         ("Donald Tusk", "2021-06-01", "POLELI", "+out-of-office"),
         ("Donald Tusk", "2025-07-22", "POLGOV", "Donald Tusk"),
