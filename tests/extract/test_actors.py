@@ -129,6 +129,11 @@ CASES = [
      "2008-01-01", "LKAREB"),
     ("The LTTE bombed Colombo.", "LTTE", "2008-01-01", "LKAREB"),
     ("Judge Ana Morales ordered the arrest.", "Ana Morales", "2000-01-01", "JUD"),  # not ANA
+    # an acronym the article defines names the same actor further on
+    ("The Korean Confederation of Trade Unions (KCTU) marched. Later the KCTU struck.", "KCTU",
+     "2005-11-10", "LAB"),
+    ("Pope Benedict XVI visited Spain.", "Pope Benedict XVI", "2006-07-09", "VATGOV"),
+    ("Senator Barack Obama spoke.", "Barack Obama", "2008-05-01", "USALEG"),
     ("The Irish Republican Army declared a ceasefire.", "Irish Republican Army", "1994-01-01",
      "WEUREB"),
 ]

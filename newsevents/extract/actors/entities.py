@@ -25,6 +25,8 @@ prefix ("pro-Iranian") are no part of an actor. Unknown people stay unresolved
 from __future__ import annotations
 
 import functools
+import re
+from dataclasses import replace
 from typing import Any
 
 from spacy.strings import get_string_id
@@ -387,4 +389,26 @@ def extract_entities(doc: Any) -> list[Entity]:
                 rule=match.rule if match else None,
             )
         )
-    return entities
+    return _defined_acronyms(doc.text, entities)
+
+
+def _defined_acronyms(text: str, entities: list[Entity]) -> list[Entity]:
+    """An acronym the article defines ("the Korean Confederation of Trade Unions (KCTU)") names
+    the same actor wherever the article uses it; an acronym's own dictionary entry is kept."""
+    defined: dict[str, Entity] = {}
+    for entity in entities:
+        if entity.actor is None:
+            continue
+        after = text[entity.end:entity.end + 14]
+        found = _DEFINITION.match(after)
+        if found is not None:
+            defined.setdefault(found["short"], entity)
+    if not defined:
+        return entities
+    return [replace(e, actor=defined[e.text].actor, label=defined[e.text].label,
+                    rule=f"acronym:{defined[e.text].text}")
+            if e.actor is None and e.text in defined else e for e in entities]
+
+
+#: an acronym in brackets right after a name: " (KCTU)".
+_DEFINITION = re.compile(r"\s*\((?P<short>[A-Z][A-Z&.-]{1,9})\)")
