@@ -191,10 +191,9 @@ class _Resolver:
                     direct = _with_title(direct, _title_tokens(span, self.chunks), self.day)
                     self._remember(key, direct)
                 return direct
-        if len(span) == 1 and span.text.isupper() and label in ("ORG", "GPE", "NORP"):
-            acronym = lookup(acronym_key(span.text), self.day)  # "LTTE", written in capitals
-            if acronym is not None:
-                return acronym
+        acronym = _acronym(span, self.day) if label in ("ORG", "GPE", "NORP") else None
+        if acronym is not None:
+            return acronym
         if label == "PERSON":
             return self._person(span, key)
         if label == "NORP" and span.start and span.doc[span.start - 1].lower_ == "ethnic":
@@ -286,9 +285,7 @@ def _missed(doc: Any, day: str) -> list[tuple[Any, str]]:
         while end < len(doc) and end - i < 4 and doc[end].pos_ in {"PROPN", "NOUN"} and not doc[end].ent_type_:
             end += 1
         for stop in range(end, i, -1):
-            match = lookup(phrase_key(doc[i:stop].text), day)
-            if match is None and stop == i + 1 and token.text.isupper():
-                match = lookup(acronym_key(token.text), day)
+            match = lookup(phrase_key(doc[i:stop].text), day) or _acronym(doc[i:stop], day)
             if match is not None and (token.pos_ == "PROPN" or not match.person):
                 found.append((doc[i:stop], "PERSON" if match.person else _label_of(match)))
                 i = stop
@@ -314,6 +311,14 @@ def _merge_split_names(spans: list[tuple[Any, str]], day: str) -> list[tuple[Any
                 continue
         merged.append((span, label))
     return merged
+
+
+def _acronym(span: Any, day: str) -> Match | None:
+    """A one-word span written in capitals looked up among the dictionaries' acronyms ("LTTE";
+    "Ana" is a name, not the Albanian National Army's ANA)."""
+    if len(span) != 1 or not span.text.isupper():
+        return None
+    return lookup(acronym_key(span.text), day)
 
 
 #: words a name may hold between its capitalised parts ("Liberation Tigers of Tamil Eelam").

@@ -113,7 +113,7 @@ HABITUAL = frozenset({"repeated", "frequent", "constant", "numerous", "continued
                       "previous", "past", "many", "several", "recent"})
 
 
-@functools.lru_cache(maxsize=64)  # classify() asks ~7 times per quote; 64 spans, a few docs held
+@functools.lru_cache(maxsize=8)  # classify() asks ~7 times per quote, in a row; few docs held
 def clause_head(content: Span) -> Token:
     """The verb heading what was said: among the span's tokens governed from outside it, the
     verb first ("an invitation would come only when ...": "come", not the misparsed object)."""
