@@ -197,9 +197,11 @@ class QuoteScore:
     actor_right: int = 0
     actor_gold: int = 0
     errors: list[tuple[str, str, Any, Any]] = field(default_factory=list)
+    classes: Counter[str] = field(default_factory=Counter)
 
     def add(self, record: ArticleRecord, gold: dict[str, Any]) -> None:
         body = record.article.text
+        start_errors = len(self.errors)
         golds = [(q, span_of(body, q, "text")) for q in gold.get("quotes", [])]
         golds = [(q, s) for q, s in golds if s]
         preds = list(record.quotes)
@@ -229,6 +231,8 @@ class QuoteScore:
                 self.actor_right += got == gold_key(q["speaker_actor"])
         self.errors += [(record.article.id, "spurious", None, p)
                         for i, p in enumerate(preds) if i not in used]
+        for article_id, kind, q, p in self.errors[start_errors:]:
+            self.classes[quote_error_class(body, kind, q, p, preds)] += 1
 
     def line(self, name: str) -> str:
         p = self.matched / self.predicted if self.predicted else 0.0
@@ -239,6 +243,37 @@ class QuoteScore:
         return (f"[{name}] gold={self.gold} predicted={self.predicted} matched={self.matched} "
                 f"P={p:.3f} R={r:.3f} F1={f1:.3f} speaker={speaker:.3f} "
                 f"speaker_actor={actor:.3f}")
+
+
+#: words that name no one by themselves: a speaker written so must be resolved.
+_REFERRING = frozenset({"he", "she", "it", "they", "we", "i", "the", "this", "a", "an", "his", "her",
+                        "its", "their", "one", "some", "officials", "sources"})
+
+
+def quote_error_class(body: str, kind: str, gold: dict[str, Any] | None, quote: Any,
+                      predicted: Sequence[Any]) -> str:
+    """The issue's error classes: a miss is a span boundary (a quote overlaps it, by less than
+    half), a continuation paragraph (a direct quote opening its paragraph) or a missed
+    attribution form; a wrong speaker is none found, an unresolved pronoun or description, or
+    a wrong speaker by proximity (another named mention)."""
+    if kind == "missed" and gold is not None:
+        span = span_of(body, gold, "text")
+        if span and any(_overlap(span, (p.start, p.end)) for p in predicted):
+            return "missed: span boundary"
+        if span and gold.get("direct"):
+            line_start = body.rfind("\n", 0, span[0]) + 1
+            if not body[line_start:span[0]].strip(" \"“‘'"):
+                return "missed: continuation paragraph"
+        return "missed: attribution form"
+    if kind == "speaker":
+        if quote.speaker is None:
+            return "speaker: none found"
+        first = quote.speaker.text.split()[0].lower() if quote.speaker.text.split() else ""
+        gold_first = (gold or {}).get("speaker", "").split()[:1]
+        if first in _REFERRING or (gold_first and gold_first[0].lower() in _REFERRING):
+            return "speaker: unresolved pronoun/description"
+        return "speaker: wrong by proximity"
+    return kind
 
 
 #: characters around a quote where a speaker mention with the gold's words counts as the gold's.

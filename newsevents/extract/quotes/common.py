@@ -60,7 +60,16 @@ def is_cue_verb(token: Any) -> bool:
         token.pos_ in ("VERB", "AUX")
         and token.lemma_.lower() in cue_words()["verb"]
         and token.dep_ not in ("amod", "compound", "acomp")  # "the so-called 'plan'"
-    )
+    ) or mistagged_cue(token)
+
+
+def mistagged_cue(token: Any) -> bool:
+    """A speech verb the tagger took for a plural noun ("Schulz claims that ..."): tagged NOUN
+    but heading the sentence with a subject and a clausal complement, as only a verb can."""
+    if token.pos_ != "NOUN" or token.dep_ != "ROOT" or token.lemma_.lower() not in cue_words()["verb"]:
+        return False
+    deps = {child.dep_ for child in token.children}
+    return "nsubj" in deps and "ccomp" in deps
 
 
 def trim(text: str, start: int, end: int) -> tuple[int, int]:

@@ -46,8 +46,26 @@ def direct_quotes(doc: Any) -> list[Draft]:
         draft = Draft(start, end, True)
         _attribute_direct(doc, draft, (open_at, close_at), drafts[-1] if drafts else None)
         if draft.cue is not None or len(text_of(doc)[start:end].split()) >= MIN_UNCUED_WORDS:
-            drafts.append(draft)
+            drafts.extend(paragraphs(text_of(doc), draft))
     return drafts
+
+
+def paragraphs(text: str, draft: Draft) -> list[Draft]:
+    """A quote running over several paragraphs, one quote per paragraph (the annotation
+    convention, and what a reader cites), each with the whole quote's cue and speaker."""
+    pieces = []
+    at = draft.start
+    for line in text[draft.start : draft.end].split("\n"):
+        start, end = trim(text, at, at + len(line))
+        while start < end and text[start] in "\"“‘'":
+            start += 1
+        while end > start and text[end - 1] in "\"”’'":
+            end -= 1
+        start, end = trim(text, start, end)
+        if end > start:
+            pieces.append(Draft(start, end, True, draft.cue, draft.speaker, draft.cue_lemma))
+        at += len(line) + 1
+    return pieces if len(pieces) > 1 else [draft]
 
 
 def _attribute_direct(doc: Any, draft: Draft, marks: tuple[int, int], previous: Any) -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from ...records import Entity, Mention
-from ..actors.coref import actor_of, antecedent, candidates, np_span, reference_kinds
+from ..actors.coref import actor_of, antecedent, candidates, nominal_kinds, np_span, reference_kinds
 from ..actors.graph import ActorGraph
 from .common import CLIMB_DEPS, EMBED_DEPS, is_cue_verb
 
@@ -28,6 +28,8 @@ def speaker_of(cue: Any) -> Any:
             return token.head
         if token.dep_ in CLIMB_DEPS and token.head is not token:
             token = token.head
+        elif token.dep_ == "ccomp" and is_cue_verb(token) and is_cue_verb(token.head):
+            token = token.head  # "said X and warned that ...", the conjunct parsed as content
         elif token.tag_ == "VBG" and token.dep_ in EMBED_DEPS:
             return _outer_speaker(token)
         else:
@@ -62,6 +64,9 @@ def _outer_speaker(token: Any) -> Any:
     for ancestor in token.ancestors:
         if is_cue_verb(ancestor):
             return speaker_of(ancestor)
+    if token.dep_ == "pcomp":  # "Binay countered the allegations in saying that ..."
+        verb = next((a for a in token.ancestors if a.pos_ == "VERB"), None)
+        return _subject(verb) if verb is not None else None
     return None
 
 
@@ -79,10 +84,13 @@ def _subject(verb: Any) -> Any:
 
 
 def prefer_name(token: Any) -> Any:
-    """"The spokesman, Georgy Tikhy, said": the apposed name is the speaker as written."""
-    if token.pos_ == "NOUN":
+    """"The spokesman, Georgy Tikhy, said", "opined BBC's Sinhala Editor, Priyath Liyanage": the
+    apposed name is the speaker as written."""
+    title = token.pos_ == "PROPN" and "PERSON" in nominal_kinds().get(token.lower_, ())  # "Editor"
+    if token.pos_ == "NOUN" or title:
         for child in token.rights:
-            if child.dep_ == "appos" and child.pos_ == "PROPN" and child.left_edge.i > token.i + 1:
+            if child.dep_ == "appos" and child.pos_ == "PROPN" and child.left_edge.i > token.i + 1 \
+                    and not (title and child.lower_ in nominal_kinds()):
                 return child
     return token
 
@@ -103,6 +111,8 @@ def speaker_mention(doc: Any, head: Any, entities: list[Entity],
     """The speaker's mention as written, with its actor: its own words, else (a pronoun or a
     description) its antecedent's, asked of the actor graph when the antecedent names none
     itself ("It" -> "the final statement" -> the NATO summit that issued it)."""
+    if head is not None and head.pos_ == "NUM":
+        return _partitive(doc, head, entities, graph)
     if head is None or head.pos_ not in ("PROPN", "NOUN", "PRON"):
         return None
     span = np_span(head)
@@ -120,6 +130,17 @@ def speaker_mention(doc: Any, head: Any, entities: list[Entity],
         return Mention(span.start_char, span.end_char, span.text, actor)
     actor = actor_of(span, entities) or _same_person_actor(doc, span, entities)
     return Mention(span.start_char, span.end_char, span.text, actor)
+
+
+def _partitive(doc: Any, head: Any, entities: list[Entity], graph: ActorGraph | None) -> Mention | None:
+    """"One of his closest aides said": the whole phrase as written, with the aides' actor."""
+    of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    group = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    if group is None:
+        return None
+    inner = speaker_mention(doc, group, entities, graph)
+    span = np_span(head)
+    return Mention(span.start_char, span.end_char, span.text, inner.actor if inner else None)
 
 
 def located(graph: ActorGraph, mention: Mention | None, head: Any) -> Mention | None:
