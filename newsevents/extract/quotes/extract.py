@@ -34,7 +34,7 @@ from ...records import Entity, Quote
 from ..actors.coref import candidates
 from ..actors.graph import ActorGraph
 from ..tone import polarity
-from .common import Draft
+from .common import TRIM, Draft
 from .direct import direct_quotes, inside_mixed, named_thing
 from .reported import reported_quotes
 from .speakers import located, speaker_mention
@@ -58,9 +58,29 @@ def extract_quotes(doc: Any, entities: list[Entity], graph: ActorGraph | None = 
     drafts += reported_quotes(doc, drafts)
     drafts = [d for d in drafts if not inside_mixed(d, drafts) and not named_thing(doc, d)]
     drafts.sort(key=lambda d: (d.start, d.end))
+    continue_paragraphs(text_of(doc), drafts)
     quotes = [_to_quote(doc, draft, entities, graph) for draft in drafts]
     graph.add_quotes(quotes)
     return quotes
+
+
+def continue_paragraphs(text: str, drafts: list[Draft]) -> None:
+    """A quoted paragraph with no attribution of its own continues the speaker of the paragraph
+    before it (the news convention: '"...," the aide said.' then a paragraph of quote alone)."""
+    for i, draft in enumerate(drafts):
+        if not draft.direct or draft.speaker is not None or draft.cue is not None:
+            continue
+        line_start = text.rfind("\n", 0, draft.start) + 1
+        line_end = text.find("\n", draft.end)
+        line_end = len(text) if line_end < 0 else line_end
+        if text[line_start : draft.start].strip(" \"“‘'") or text[draft.end : line_end].strip(TRIM + "\"”’'"):
+            continue  # not a paragraph of quote alone
+        before_start = text.rfind("\n", 0, max(line_start - 1, 0))
+        while before_start > 0 and not text[before_start:line_start].strip():
+            before_start = text.rfind("\n", 0, before_start)  # skip blank lines
+        previous = [d for d in drafts[:i] if d.speaker is not None and d.end > before_start]
+        if previous:
+            draft.cue, draft.cue_lemma, draft.speaker = previous[-1].cue, previous[-1].cue_lemma, previous[-1].speaker
 
 
 def _to_quote(doc: Any, draft: Draft, entities: list[Entity], graph: ActorGraph) -> Quote:

@@ -66,7 +66,10 @@ def _speech_clauses(doc: Any, cue: Any) -> list[Draft | None]:
     """The reported clauses of a speech verb: one, or one per coordinated that-clause ("said
     they extended the invitation and that talks could be held soon": two statements)."""
     head = _complement(cue)
-    if head is None or _question(cue, head):
+    if head is None:
+        aside = _parenthetical(doc, cue)
+        return [aside] if aside is not None else []
+    if _question(cue, head):
         return []
     second = next((c for c in head.children if c.dep_ == "conj" and any(
         m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
@@ -116,6 +119,21 @@ def _trailing_attribution(doc: Any, cue: Any) -> Draft | None:
         return None
     return Draft(start, end, False, cue, prefer_name(names[-1]) if names[-1].pos_ == "NOUN"
                   else names[-1], cue.lemma_.lower())
+
+
+def _parenthetical(doc: Any, cue: Any) -> Draft | None:
+    """"Instead, Durrani says, the government should try ...": an attribution set off by
+    commas inside the clause it reports (the parser hangs it on that clause as parataxis);
+    the report is what follows it."""
+    head = cue.head
+    if cue.dep_ != "parataxis" or head.i < cue.i or head.pos_ not in CLAUSE_HEADS \
+            or not any(c.dep_ == "nsubj" for c in cue.children):
+        return None
+    after = cue.right_edge.i + 1
+    if after >= len(doc) or doc[after].text != ",":
+        return None
+    start, end = trim(text_of(doc), doc[after].idx, head.right_edge.idx + len(head.right_edge))
+    return Draft(start, end, False, cue, speaker_of(cue), cue.lemma_.lower()) if end > start else None
 
 
 def _draft(doc: Any, cue: Any, head: Any, stop: int | None) -> Draft | None:

@@ -39,11 +39,13 @@ def speaker_of(cue: Any) -> Any:
 
 def _quoted_person(verb: Any) -> Any:
     """Whom "quote" names as the speaker: "the agency quoted Zverev as saying" (the object),
-    "the CEO of TCS was quoted saying" (the passive subject), not the one quoting."""
-    if verb.lemma_.lower() != "quote":
+    "the CEO of TCS was quoted saying", "the minister was reported as saying" (the passive
+    subject), not the one quoting."""
+    lemma = verb.lemma_.lower()
+    if lemma not in ("quote", "report"):
         return None
-    for child in verb.children:
-        if child.dep_ in ("dobj", "nsubjpass"):
+    for child in verb.children:  # "X was reported as saying": the passive subject only
+        if child.dep_ == "nsubjpass" or (child.dep_ == "dobj" and lemma == "quote"):
             return prefer_name(child)
     return None
 
