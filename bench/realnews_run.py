@@ -91,6 +91,12 @@ def quotes(pairs: list[tuple[ArticleRecord, dict[str, Any], list]], name: str, v
     print("  errors: " + ", ".join(f"{k} {v}" for k, v in
                                    Counter(kind for _, kind, _, _ in score.errors).most_common()))
     print("  error classes: " + ", ".join(f"{k} {v}" for k, v in score.classes.most_common()))
+    for source in ("enwikinews", "reuters"):
+        part = QuoteScore()
+        for record, gold, _ in pairs:
+            if record.article.id.startswith(source):
+                part.add(record, gold)
+        print("  " + part.line(f"{source} part"))
     if verbose:
         for article_id, kind, g, p in score.errors:
             gold_text = f"{g['speaker']!r}/{g.get('speaker_actor')} {g['text'][:70]!r}" if g else ""

@@ -13,7 +13,7 @@ from ...nlp import text_of
 from ..quotemarks import quoted_ranges
 from .common import (MIN_REPORTED_WORDS, PARENTHETICAL, TRIM, Draft, cue_words, is_cue_verb,
                      mistagged_cue, trim)
-from .speakers import prefer_name, speaker_of
+from .speakers import noun_speaker, prefer_name, speaker_of
 
 
 def reported_quotes(doc: Any, direct: list[Draft]) -> list[Draft]:
@@ -28,7 +28,46 @@ def reported_quotes(doc: Any, direct: list[Draft]) -> list[Draft]:
         else:
             found = _speech_clauses(doc, token) or [_trailing_attribution(doc, token)]
         drafts += [d for d in found if d is not None and _keeps_reported(doc, d, direct, quoted)]
+    for noun in _speech_nouns(doc):
+        if not any(a <= noun.idx < b for a, b in quoted):
+            draft = _noun_clause(doc, noun)
+            if draft is not None and _keeps_reported(doc, draft, direct, quoted):
+                drafts.append(draft)
     return drafts
+
+
+def _speech_nouns(doc: Any) -> list[Any]:
+    """Nouns of speech ("warnings", "report", "claim") with a that-clause of their own."""
+    if len(doc) == 0:
+        return []
+    lemma, pos = doc.to_array(["LEMMA", "POS"]).T
+    nouns = _noun_lemma_ids()
+    lemmas = lemma.tolist()
+    return [doc[i] for i in np.flatnonzero(pos == _NOUN).tolist() if lemmas[i] in nouns]
+
+
+@functools.cache
+def _noun_lemma_ids() -> frozenset[int]:
+    return frozenset(get_string_id(noun) for noun in cue_words()["noun"])
+
+
+def _noun_clause(doc: Any, noun: Any) -> Draft | None:
+    """"United Nations warnings that a blockade would cause a crisis", "a U.S. report that
+    ...": a speech noun's that-clause, when the noun names whose speech it is (a possessor,
+    "from"/"by", a name or nationality on the noun); "the claim that ..." of no one is no quote."""
+    clause = next((c for c in noun.rights if c.dep_ in ("acl", "relcl", "ccomp") and any(
+        m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+    if clause is None or clause.pos_ not in CLAUSE_HEADS:
+        return None
+    speaker = noun_speaker(noun) or next((c for c in noun.lefts if (
+        c.dep_ == "compound" and c.pos_ == "PROPN" and c.ent_type_) or (
+        c.dep_ == "amod" and c.ent_type_ == "NORP")), None)
+    if speaker is None:
+        return None
+    span = _clause_span(doc, clause)
+    if span is None:
+        return None
+    return Draft(span[0], span[1], False, noun, speaker, noun.lemma_.lower())
 
 
 def cue_spans(doc: Any) -> list[tuple[int, int]]:
