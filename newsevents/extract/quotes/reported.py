@@ -27,13 +27,25 @@ def reported_quotes(doc: Any, direct: list[Draft]) -> list[Draft]:
             found = [_according_to(doc, token)]
         else:
             found = _speech_clauses(doc, token) or [_trailing_attribution(doc, token)]
-        drafts += [d for d in found if d is not None and _keeps_reported(doc, d, direct, quoted)]
+        for draft in filter(None, found):
+            if _keeps_reported(doc, draft, direct, quoted):
+                drafts.append(draft)
+            else:
+                _lend_speaker(draft, direct)
     for noun in _speech_nouns(doc):
         if not any(a <= noun.idx < b for a, b in quoted):
             draft = _noun_clause(doc, noun)
             if draft is not None and _keeps_reported(doc, draft, direct, quoted):
                 drafts.append(draft)
     return drafts
+
+
+def _lend_speaker(draft: Draft, direct: list[Draft]) -> None:
+    """A reported clause that is little more than direct quotes ('According to the AP,
+    "trophy wife" originally "meant ..."') is not a quote itself, but it says who spoke them."""
+    for quote in direct:
+        if quote.speaker is None and quote.cue is None and draft.start <= quote.start < draft.end + 2:
+            quote.cue, quote.cue_lemma, quote.speaker = draft.cue, draft.cue_lemma, draft.speaker
 
 
 def _speech_nouns(doc: Any) -> list[Any]:

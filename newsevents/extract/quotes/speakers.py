@@ -19,6 +19,9 @@ def speaker_of(cue: Any) -> Any:
     ("telling Ukraine it should ... and suggesting that ...") takes the speaker of the speech
     verb above it, never the subject of the content clause.
     """
+    outer = _outer_cue(cue)
+    if outer is not None:
+        return speaker_of(outer)
     token = cue
     for _ in range(8):
         subject = _quoted_person(token) or _subject(token)
@@ -34,6 +37,21 @@ def speaker_of(cue: Any) -> Any:
             return _outer_speaker(token)
         else:
             return _nearest_name(cue)
+    return None
+
+
+def _outer_cue(cue: Any) -> Any:
+    """The speech verb whose content the parser hung this cue on: "X has stated that he supports
+    A and has said that B", "Y stated that the settlements are illegal, saying that ...": the
+    second cue joined to the first one's reported clause is the first speaker's too."""
+    head = cue.head
+    if cue.dep_ not in ("conj", "advcl") or head is cue or is_cue_verb(head):
+        return None
+    if cue.dep_ == "advcl" and cue.tag_ != "VBG":
+        return None
+    if head.dep_ == "ccomp" and is_cue_verb(head.head) and not any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in cue.children):
+        return head.head
     return None
 
 
