@@ -83,6 +83,43 @@ def _attribute_direct(doc: Any, draft: Draft, marks: tuple[int, int], previous: 
         return
     if previous is not None and _continues(doc, previous, marks[0]):
         draft.cue, draft.cue_lemma, draft.speaker = previous.cue, previous.cue_lemma, previous.speaker
+        return
+    cue = _trailing_cue(doc, content, marks[1]) or _previous_sentence_cue(doc, content)
+    if cue is not None:
+        draft.cue, draft.cue_lemma, draft.speaker = cue, cue.lemma_.lower(), speaker_of(cue)
+
+
+def _trailing_cue(doc: Any, content: Any, close_at: int) -> Any:
+    """'"The rail system is a bloody joke!" another commuter yelled.': the parser ended the
+    sentence at the mark, so the attribution right after it governs nothing; take it."""
+    i = content[-1].i + 1
+    while i < len(doc) and doc[i].idx < close_at:
+        i += 1
+    if i >= len(doc) or "\n" in text_of(doc)[close_at : doc[i].idx]:
+        return None
+    sent = doc[i].sent
+    if sent.start_char < close_at - 1:
+        return None  # the sentence holds the quote: the parse had its chance
+    for token in doc[sent.start : min(sent.end, sent.start + 6)]:
+        if is_cue_verb(token) and any(c.dep_ == "nsubj" for c in token.children) \
+                and not any(c.dep_ in ("ccomp", "dobj") for c in token.children):
+            return token
+    return None
+
+
+def _previous_sentence_cue(doc: Any, content: Any) -> Any:
+    """'The G8 members expressed concern at the situation. "Zimbabwean authorities must ..."':
+    a quote in a sentence with no speech word of its own, right after a sentence of the same
+    paragraph whose speech verb has a speaker."""
+    sent = content[0].sent
+    if sent.start == 0 or any(is_cue_verb(t) for t in sent):
+        return None
+    before = doc[sent.start - 1].sent
+    if "\n" in text_of(doc)[before.end_char - 1 : sent.start_char + 1].rstrip(" \n\"“‘'")[:-1] \
+            or "\n" in doc[before.end - 1].text_with_ws:
+        return None
+    verbs = [t for t in before if is_cue_verb(t) and speaker_of(t) is not None]
+    return verbs[-1] if verbs else None
 
 
 def _governing_cue(content: Any, inside: range) -> Any:
