@@ -55,7 +55,14 @@ def _speech_nouns(doc: Any) -> list[Any]:
     lemma, pos = doc.to_array(["LEMMA", "POS"]).T
     nouns = _noun_lemma_ids()
     lemmas = lemma.tolist()
-    return [doc[i] for i in np.flatnonzero(pos == _NOUN).tolist() if lemmas[i] in nouns]
+    found = [doc[i] for i in np.flatnonzero(pos == _NOUN).tolist() if lemmas[i] in nouns]
+    # "after United Nations warnings that ...": a plural noun the tagger took for a verb
+    found += [doc[i] for i in np.flatnonzero(pos == _VERB).tolist() if doc[i].dep_ in _NOMINAL
+              and doc[i].lower_.endswith("s") and doc[i].lower_[:-1] in cue_words()["noun"]]
+    return found
+
+
+_NOMINAL = frozenset({"pobj", "dobj", "nsubj", "nsubjpass"})
 
 
 @functools.cache
@@ -72,7 +79,7 @@ def _noun_clause(doc: Any, noun: Any) -> Draft | None:
     if clause is None or clause.pos_ not in CLAUSE_HEADS:
         return None
     speaker = noun_speaker(noun) or next((c for c in noun.lefts if (
-        c.dep_ == "compound" and c.pos_ == "PROPN" and c.ent_type_) or (
+        c.dep_ in ("compound", "nsubj") and c.pos_ == "PROPN" and c.ent_type_) or (
         c.dep_ == "amod" and c.ent_type_ == "NORP")), None)
     if speaker is None:
         return None
@@ -168,8 +175,10 @@ def _trailing_attribution(doc: Any, cue: Any) -> Draft | None:
     start, end = trim(text_of(doc), doc[sent.start].idx, doc[start_comma].idx)
     if end <= start:
         return None
-    return Draft(start, end, False, cue, prefer_name(names[-1]) if names[-1].pos_ == "NOUN"
-                  else names[-1], cue.lemma_.lower())
+    subject = next((c for c in cue.children if c.dep_ == "nsubj" and c.i > start_comma), None)
+    speaker = subject if subject is not None and subject.pos_ == "NUM" else names[-1]  # "one of ..."
+    return Draft(start, end, False, cue, prefer_name(speaker) if speaker.pos_ == "NOUN"
+                  else speaker, cue.lemma_.lower())
 
 
 def _parenthetical(doc: Any, cue: Any) -> Draft | None:
@@ -180,10 +189,10 @@ def _parenthetical(doc: Any, cue: Any) -> Draft | None:
     if cue.dep_ != "parataxis" or head.i < cue.i or head.pos_ not in CLAUSE_HEADS \
             or not any(c.dep_ == "nsubj" for c in cue.children):
         return None
-    after = cue.right_edge.i + 1
-    if after >= len(doc) or doc[after].text != ",":
+    comma = cue.right_edge.i if cue.right_edge.text == "," else cue.right_edge.i + 1
+    if comma >= len(doc) or doc[comma].text != ",":
         return None
-    start, end = trim(text_of(doc), doc[after].idx, head.right_edge.idx + len(head.right_edge))
+    start, end = trim(text_of(doc), doc[comma].idx, head.right_edge.idx + len(head.right_edge))
     return Draft(start, end, False, cue, speaker_of(cue), cue.lemma_.lower()) if end > start else None
 
 

@@ -133,8 +133,8 @@ def speaker_mention(doc: Any, head: Any, entities: list[Entity],
     itself ("It" -> "the final statement" -> the NATO summit that issued it)."""
     if head is not None and head.pos_ == "NUM":
         return _partitive(doc, head, entities, graph)
-    if head is None or head.pos_ not in ("PROPN", "NOUN", "PRON"):
-        return None
+    if head is None or (head.pos_ not in ("PROPN", "NOUN", "PRON") and head.ent_type_ != "NORP"):
+        return None  # a nationality speaks for its country: "Israeli warnings that ..."
     span = np_span(head)
     if head.pos_ == "PRON" and reference_kinds(span) is None:
         return Mention(span.start_char, span.end_char, span.text, None)
@@ -159,7 +159,7 @@ def _partitive(doc: Any, head: Any, entities: list[Entity], graph: ActorGraph | 
     if group is None:
         return None
     inner = speaker_mention(doc, group, entities, graph)
-    span = np_span(head)
+    span = doc[np_span(head).start : of.right_edge.i + 1]
     return Mention(span.start_char, span.end_char, span.text, inner.actor if inner else None)
 
 
