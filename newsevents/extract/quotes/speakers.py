@@ -107,7 +107,7 @@ def prefer_name(token: Any) -> Any:
     """"The spokesman, Georgy Tikhy, said", "opined BBC's Sinhala Editor, Priyath Liyanage": the
     apposed name is the speaker as written."""
     title = token.pos_ == "PROPN" and "PERSON" in nominal_kinds().get(token.lower_, ())  # "Editor"
-    if token.pos_ == "NOUN" or title:
+    if token.pos_ in ("NOUN", "NUM") or title:  # "one of the leaders of the front, Rafaa al-Issawi"
         for child in token.rights:
             if child.dep_ == "appos" and child.pos_ == "PROPN" and child.left_edge.i > token.i + 1 \
                     and not (title and child.lower_ in nominal_kinds()):
