@@ -15,6 +15,7 @@ import gc
 from collections.abc import Callable
 from typing import Any
 
+from ..attribute_rules import speed_up
 from ..errors import ConfigError
 from ..nlp import load_model, register_extensions
 from .actors.entities import extract_entities
@@ -133,6 +134,7 @@ def load_pipeline(components: tuple[str, ...] = COMPONENTS) -> Any:
         _register_factories()
         nlp = load_model()
         gc.disable()  # spaCy's msgpack loader (srsly) turns the collector back on
+        speed_up(nlp)  # the model's attribute ruler, the same annotation from arrays
         for name in components:
             nlp.add_pipe(name)
         gc.freeze()  # the model lives as long as the process: keep it out of later collections
