@@ -10,7 +10,8 @@ process.
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable, Iterator
+import weakref
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from .errors import ConfigError
@@ -52,6 +53,19 @@ def load_model() -> Any:
 def bare_model() -> Any:
     """The English model alone, loaded once per process (lemmas for dictionary words)."""
     return load_model()
+
+
+#: What stages work out once per live Doc (arrays, index sets), by key. Weakly keyed, and kept
+#: off ``doc.user_data`` so Docs stay serialisable; gone with the Doc.
+_PER_DOC: weakref.WeakKeyDictionary[Any, dict[str, Any]] = weakref.WeakKeyDictionary()
+
+
+def per_doc(doc: Any, key: str, build: Callable[[Any], Any]) -> Any:
+    """``build(doc)``, computed once per live Doc and key."""
+    cached = _PER_DOC.setdefault(doc, {})
+    if key not in cached:
+        cached[key] = build(doc)
+    return cached[key]
 
 
 def text_of(doc: Any) -> str:

@@ -12,8 +12,14 @@ grammatical role rather than by raw word order.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
+import numpy as np
+from spacy.attrs import DEP, HEAD  # type: ignore[import-not-found]
+from spacy.strings import get_string_id
 from spacy.tokens import Span, Token
+
+from ..nlp import per_doc
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 OBJECT_DEPS = ("dobj", "obj")
@@ -52,6 +58,7 @@ class Features:
     post_seq: tuple[tuple[str, str], ...]
     pre: frozenset[str]
     preps: tuple[tuple[str, frozenset[str], tuple[tuple[str, str], ...]], ...]
+    pre_seq: tuple[tuple[str, str], ...] = ()  # the subject side in text order, as post_seq
     every: frozenset[str] = frozenset()  # all of the above, for a pattern's anchor pre-check
     own: frozenset[str] = frozenset()  # the verb's own particles ("called off", "set up")
 
@@ -69,13 +76,23 @@ def _children(token: Token, deps: tuple[str, ...]) -> list[Token]:
     return [c for c in token.children if c.dep_ in deps]
 
 
+def _passive_heads(doc: Any) -> frozenset[int]:
+    """Tokens with a passive subject or auxiliary, from the Doc's arrays once per Doc."""
+    dep, head = doc.to_array([DEP, HEAD]).T
+    where = np.flatnonzero(np.isin(dep, _PASSIVE_DEPS))
+    return frozenset((where + head[where].astype(np.int64)).tolist())
+
+
+_PASSIVE_DEPS = np.array([get_string_id("nsubjpass"), get_string_id("auxpass")], dtype=np.uint64)
+
+
 def is_passive(verb: Token) -> bool:
     """Whether the verb is in the passive voice (has a passive subject or auxiliary).
 
     A stative participle without an agent ("X is opposed to Y") is not: its grammatical
     subject holds the stance.
     """
-    if not any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+    if verb.i not in per_doc(verb.doc, "passive_heads", _passive_heads):
         return False
     return not (verb.lemma_.lower() in STATIVE_PARTICIPLES
                 and not any(c.dep_ == "agent" for c in verb.children))
@@ -271,6 +288,7 @@ def features(pred: Predicate) -> Features:
     pre: list[Token] = [c for c in pred.head.children if c.dep_ in ("aux", "neg")]
     for subj in pred.subjects:
         pre.extend(_subtree(subj))
+    pre.sort(key=lambda t: t.i)
     preps = []
     for prep, pobj in pred.preps:
         inner = sorted(_subtree(pobj), key=lambda t: t.i)
@@ -286,6 +304,7 @@ def features(pred: Predicate) -> Features:
         post=post_words,
         post_seq=tuple((t.text.upper(), t.lemma_.upper()) for t in post),
         pre=pre_words,
+        pre_seq=tuple((t.text.upper(), t.lemma_.upper()) for t in pre),
         preps=tuple(preps),
         every=frozenset(every),
         own=own,

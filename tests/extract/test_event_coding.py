@@ -238,3 +238,20 @@ def test_coding_reciprocal_events(stages, text, pairs):
     assert pairs <= got, events
     assert reverse and all(r.evidence == events[0].evidence for r in reverse)
 
+
+
+def test_coding_phrase_on_the_subject_side_follows_text_order() -> None:
+    """'- {ARMED MEN} *' needs "armed" right before "men" among the subject's words: read from
+    the text order, never from a set's order (which changed with the hash seed, so the same
+    article was coded by the pattern in one run and by the verb's default in the next)."""
+    from newsevents.extract.events.coding import pattern_matches
+    from newsevents.extract.predicates import Features
+
+    pattern = next(p for p in verb_dictionary().patterns["KIDNAP"] if "{ARMED MEN}" in p.text)
+    words = frozenset({"ARMED", "MEN", "MAN"})
+    ordered = Features(post=frozenset(), post_seq=(), pre=words, preps=(), every=words,
+                       pre_seq=(("ARMED", "ARMED"), ("MEN", "MAN")))
+    reversed_ = Features(post=frozenset(), post_seq=(), pre=words, preps=(), every=words,
+                         pre_seq=(("MEN", "MAN"), ("ARMED", "ARMED")))
+    assert pattern_matches(pattern, ordered)
+    assert not pattern_matches(pattern, reversed_)

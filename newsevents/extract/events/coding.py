@@ -176,8 +176,7 @@ def pattern_matches(pattern: Pattern, feats: Features) -> bool:
     if not pattern.pre and len(pattern.post) == 1 and pattern.post[0].kind == "word" \
             and set(pattern.post[0].words) <= FUNCTION_WORDS:
         return bool(set(pattern.post[0].words) & feats.own)
-    pre_seq: tuple[tuple[str, str], ...] = tuple((w, w) for w in feats.pre)
-    return all(_element_matches(e, feats.pre, pre_seq, feats) for e in pattern.pre) and all(
+    return all(_element_matches(e, feats.pre, feats.pre_seq, feats) for e in pattern.pre) and all(
         _element_matches(e, feats.post, feats.post_seq, feats) for e in pattern.post
     )
 

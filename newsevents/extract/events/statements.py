@@ -25,9 +25,13 @@ import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 
+import numpy as np
+from spacy.attrs import IDX, LEMMA, LOWER  # type: ignore[import-not-found]
+from spacy.strings import get_string_id
 from spacy.tokens import Span, Token
 
 from ...errors import ConfigError
+from ...nlp import per_doc
 from ...records import Mention, Quote
 from ...resources import data_path
 from ..tone import polarity
@@ -103,9 +107,18 @@ def cue_token(doc: object, quote: Quote) -> Token | None:
     lo = doc[sent_start - 1].sent.start if sent_start > 0 else 0  # type: ignore[index]
     hi = span[-1].sent.end
     hi = doc[hi].sent.end if hi < len(doc) else hi  # type: ignore[arg-type,index]
-    found = [t for t in doc[lo:hi] if (t.lemma_.lower() == first or t.lower_ == first)  # type: ignore[index]
-             and not quote.start <= t.idx < quote.end]
-    return min(found, key=lambda t: abs(t.idx - quote.start)) if found else None
+    lemma, lower, idx = _words(doc)
+    word = get_string_id(first)
+    at = lo + np.flatnonzero((lemma[lo:hi] == word) | (lower[lo:hi] == word))
+    at = at[(idx[at] < quote.start) | (idx[at] >= quote.end)]
+    if not len(at):
+        return None
+    return doc[int(at[np.argmin(np.abs(idx[at].astype(np.int64) - quote.start))])]  # type: ignore[index]
+
+
+def _words(doc: object) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The Doc's lemma, lowercase-form and offset arrays, made once per Doc."""
+    return per_doc(doc, "lemma_lower_idx", lambda d: tuple(d.to_array([LEMMA, LOWER, IDX]).T))  # type: ignore[no-any-return]
 
 
 #: modifiers that make a speech noun a habit, not one statement ("repeated assurances").
