@@ -413,6 +413,8 @@ def test_events_a_border_names_no_side(stages):
          {("17", "UGA", "KEN")}),
         # coordinated subjects of a relation with no other party: one act between them
         ("Iran and Iraq severed diplomatic relations on Monday.", {("16", "IRN", "IRQ")}),
+        # a state's own forces are its means, not the party it acts on
+        ("The Israeli government mobilized troops on Sunday.", {("15", "ISR", None)}),
     ],
 )
 def test_events_actors_through_relatives_and_coordination(stages, text, expected):
