@@ -415,6 +415,10 @@ def test_events_a_border_names_no_side(stages):
         ("Iran and Iraq severed diplomatic relations on Monday.", {("16", "IRN", "IRQ")}),
         # a state's own forces are its means, not the party it acts on
         ("The Israeli government mobilized troops on Sunday.", {("15", "ISR", None)}),
+        # a bare sector acting on the only country its sentence names is the story's, not that
+        # country's
+        ("Iraqi officials lifted the curfew in Baghdad on Monday. On Tuesday, British troops "
+         "were attacked by a mob.", {("08", "IRQ", "IRQ"), ("19", "IRQ", "GBR")}),
     ],
 )
 def test_events_actors_through_relatives_and_coordination(stages, text, expected):

@@ -143,9 +143,10 @@ class _Context:
 def _sources(item: Coded, ctx: _Context) -> list[Mention]:
     pred = item.pred
     heads = _noun_subjects(pred, ctx.actors) if pred.nominal else list(pred.subjects)
-    found = [m for h in heads if (m := ctx.actors.agent(h)) is not None]
+    skip = _party_tokens(pred)
+    found = [ctx.actors.relocated(m, h, skip) for h in heads
+             if (m := ctx.actors.agent(h)) is not None]
     if not found and heads:
-        skip = _party_tokens(pred)
         found = [m for h in heads if (m := ctx.actors.placed(h, item.sent, skip)) is not None]
     if not found and item.coding.code[:2] in VERBAL_ROOTS:
         for quote in ctx.quotes:
