@@ -32,6 +32,8 @@ ASPECTUAL = frozenset({"continue", "begin", "start", "keep", "resume", "go", "pr
 #: ("Israel is opposed to ...", "Vietnam is committed to ...", "forces were engaged in ...").
 STATIVE_PARTICIPLES = frozenset({"oppose", "commit", "engage", "determine", "prepare", "resolve",
                                  "dedicate", "devote", "involve", "poise", "set"})
+#: relative pronouns, which stand for the noun their clause modifies.
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 
 
 @dataclass(frozen=True)
@@ -111,6 +113,7 @@ def subjects_of(verb: Token, depth: int = 0) -> list[Token]:
     if is_passive(verb):
         own = [g for a in own for g in a.children if g.dep_ == "pobj"]
     if own:
+        own = [_antecedent(s) for s in own]
         return [c for s in own for c in conjuncts(s)] + _fronted_title(verb, own)
     if depth > 4 or verb.head is verb:
         return []
@@ -137,6 +140,16 @@ def subjects_of(verb: Token, depth: int = 0) -> list[Token]:
             and not any(c.tag_ == "WRB" for c in verb.children):
         return [head]  # not "the curfew imposed ...", not "Serbia, where ... were killed"
     return _headline_subject(verb)
+
+
+def _antecedent(token: Token) -> Token:
+    """The noun a relative pronoun stands for ("soldiers who were fighting", "the mob, which
+    wounded five officers", "a reporter who was abducted"), else the token itself."""
+    clause = token.head
+    if token.lower_ in RELATIVE_PRONOUNS and token.tag_ in ("WP", "WDT") \
+            and clause.dep_ == "relcl" and clause.head.pos_ in ("NOUN", "PROPN"):
+        return clause.head
+    return token
 
 
 def _fronted_title(verb: Token, own: list[Token]) -> list[Token]:
@@ -185,6 +198,7 @@ def _conj_governor(verb: Token) -> Token:
 
 def _objects(verb: Token, passive: bool) -> list[Token]:
     heads = _children(verb, ("nsubjpass",)) if passive else _children(verb, OBJECT_DEPS)
+    heads = [_antecedent(h) for h in heads]
     return [c for h in heads for c in conjuncts(h)]
 
 

@@ -400,3 +400,30 @@ def test_events_a_border_names_no_side(stages):
     """"near the Thai border" does not place an attack in Thailand."""
     events = _events(stages, "Burmese troops attacked rebel camps near the Thai border.", "2000-01-01")
     assert all(e.target is None or e.target.actor.country != "THA" for e in events)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a relative pronoun stands for the noun its clause modifies, as subject or object
+        ("The Chadian rebels, who attacked Sudanese soldiers on Sunday, fled across the border.",
+         {("18", "TCD", "SDN")}),
+        ("Two Kenyan journalists who were arrested by Ugandan police on Monday were freed.",
+         {("17", "UGA", "KEN")}),
+        # coordinated subjects of a relation with no other party: one act between them
+        ("Iran and Iraq severed diplomatic relations on Monday.", {("16", "IRN", "IRQ")}),
+        # a state's own forces are its means, not the party it acts on
+        ("The Israeli government mobilized troops on Sunday.", {("15", "ISR", None)}),
+        # a bare sector acting on the only country its sentence names is the story's, not that
+        # country's
+        ("Iraqi officials lifted the curfew in Baghdad on Monday. On Tuesday, British troops "
+         "were attacked by a mob.", {("08", "IRQ", "IRQ"), ("19", "IRQ", "GBR")}),
+    ],
+)
+def test_events_actors_through_relatives_and_coordination(stages, text, expected):
+    events = [e for e in _events(stages, text, "2000-01-01") if e.modality == "asserted"]
+    got = {(e.root, e.source.actor.country or e.source.actor.org,
+            (e.target.actor.country or e.target.actor.org) if e.target else None)
+           for e in events}
+    assert got == expected

@@ -81,6 +81,8 @@ class ActorGraph(Placing, Discourse):
         self.participants: dict[str, list[Mention]] = {}
         #: heads whose actor comes from a name inside their phrase ("Taiwan's reserves").
         self.nested: set[int] = set()
+        #: heads of bare sectors placed in their sentence's or story's country (:meth:`locate`).
+        self.located: set[int] = set()
         self._alone_cache: dict[str, Actor | None] = {}
         #: the article's quotes, once the quotes stage has found them (:meth:`add_quotes`).
         self.quotes: list[Quote] = []
@@ -274,6 +276,7 @@ class ActorGraph(Placing, Discourse):
             actor, start, end = self._resolve(token)
             if actor is not None and not usable(actor) and actor.sector in PLACEABLE_SECTORS:
                 actor = self.locate(actor, token)  # "the government", "police" of the story
+                self.located.add(token.i)
             found = None
             if usable(actor) and not self._business(token):
                 found = Mention(start, end, self.text[start:end], actor)

@@ -31,6 +31,7 @@ class Placing:
     doc: Doc
     entities: list[Entity]
     text: str
+    located: set[int]
 
     def mention(self, token: Token) -> Mention | None:  # pragma: no cover - the graph's
         raise NotImplementedError
@@ -131,6 +132,26 @@ class Placing:
         if country is None:
             return actor
         return Actor(country + actor.code, country, actor.sector, None, actor.name)
+
+    def relocated(self, mention: Mention, token: Token, skip: frozenset[int]) -> Mention:
+        """An agent's bare sector placed again without the other party's country.
+
+        "British troops were attacked by a mob" names one country, the attacked's: in a story
+        about Iraq the mob is Iraq's, not Britain's. A mention placed by :meth:`locate` in a country named
+        only at ``skip`` tokens (the act's objects and addressees) takes the story's country
+        instead, when it has another one; any other mention is returned as it is.
+        """
+        actor = mention.actor
+        if token.i not in self.located or actor is None or not actor.country \
+                or not actor.sector:
+            return mention
+        if self._sentence_country(token.sent, skip) == actor.country:
+            return mention
+        story = self.story_country
+        if story is None or story == actor.country:
+            return mention
+        placed = Actor(story + actor.sector, story, actor.sector, None, actor.name)
+        return Mention(mention.start, mention.end, mention.text, placed)
 
     def sentence_country(self, sent: Span, skip: frozenset[int] = frozenset()) -> str | None:
         """The one country the sentence's entities name outside ``skip`` tokens, or None."""

@@ -143,9 +143,10 @@ class _Context:
 def _sources(item: Coded, ctx: _Context) -> list[Mention]:
     pred = item.pred
     heads = _noun_subjects(pred, ctx.actors) if pred.nominal else list(pred.subjects)
-    found = [m for h in heads if (m := ctx.actors.agent(h)) is not None]
+    skip = _party_tokens(pred)
+    found = [ctx.actors.relocated(m, h, skip) for h in heads
+             if (m := ctx.actors.agent(h)) is not None]
     if not found and heads:
-        skip = _party_tokens(pred)
         found = [m for h in heads if (m := ctx.actors.placed(h, item.sent, skip)) is not None]
     if not found and item.coding.code[:2] in VERBAL_ROOTS:
         for quote in ctx.quotes:
@@ -287,6 +288,8 @@ def _events_of(item: Coded, ctx: _Context, require_target: bool,
         targets: list[Mention | None] = [
             t for t in targets_of(item.pred, source, ctx.actors, item.coding.code[:2], statement)
             if t.text.lower() not in THING_PRONOUNS]
+        if not targets and item.coding.code[:2] in MUTUAL_ROOTS:
+            targets = _co_subjects(source, sources)
         trace.meet(item.pred.head).sources.append(_named(source))
         trace.meet(item.pred.head).targets.extend(_named(t) for t in targets if t is not None)
         if not targets:
@@ -300,6 +303,21 @@ def _events_of(item: Coded, ctx: _Context, require_target: bool,
                 yield _build(item, source, target, ctx)
             if item.coding.reverse and target is not None and target.actor is not None:
                 yield _build(_reciprocal(item), target, source, ctx)
+
+
+#: roots of relations between parties (consult, cooperate, cut ties): coordinated subjects with
+#: no other target do it with each other.
+MUTUAL_ROOTS = frozenset({"04", "05", "06", "16"})
+
+
+def _co_subjects(source: Mention, sources: list[Mention]) -> list[Mention | None]:
+    """The other parties of a predicate with coordinated subjects and no other target: "Iraq
+    and Syria severed relations" is one act between them, coded once with the first-named
+    party as its source (annotation guide §5, reciprocal events)."""
+    code = source.actor.code if source.actor else None
+    if source is not sources[0]:
+        return []
+    return [m for m in sources if m is not source and m.actor and m.actor.code != code]
 
 
 def _question(item: Coded) -> bool:

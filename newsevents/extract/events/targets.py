@@ -154,6 +154,19 @@ def _self_reference(source: Mention, target: Mention) -> bool:
                 and tgt.code == src.country)
 
 
+#: roots whose object may be the source's own forces used as its means, not a party: offering,
+#: using or withdrawing troops, mobilising them, refusing to pull them back.
+INSTRUMENT_ROOTS = frozenset({"03", "05", "06", "07", "08", "12", "15"})
+
+
+def _own_forces(source: Mention, target: Mention) -> bool:
+    """Whether the target is the source's own armed forces ("offered warships", "mobilized
+    troops", "withdrew its troops"): a state or government acting with them, not on them."""
+    src, tgt = source.actor, target.actor
+    return bool(src and tgt and src.country and tgt.country == src.country
+                and tgt.sector == "MIL" and src.sector != "MIL")
+
+
 def _amount(head: Token) -> bool:
     """Whether a target head is an amount ("increased its offering to 50 mln dlrs")."""
     return head.ent_type_ in ("MONEY", "PERCENT", "QUANTITY", "CARDINAL")
@@ -182,7 +195,8 @@ def targets_of(pred: Predicate, source: Mention, actors: ActorGraph, root: str,
                 and (own is None or mention.actor.country != own) \
                 and not (_self_reference(source, mention)
                          and (pred_root < MATERIAL_CONFLICT_FROM or head.pos_ == "PRON")) \
-                and not _amount(head) and not market_thing(head):
+                and not _amount(head) and not market_thing(head) \
+                and not (pred_root in INSTRUMENT_ROOTS and _own_forces(source, mention)):
             found = [m for h in conjuncts(head) if (m := resolve(h)) is not None
                      and m.actor and m.actor.code != code]
             return found or [mention]
