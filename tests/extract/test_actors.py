@@ -177,6 +177,20 @@ def test_actors_seed_article(parse, shared):
     assert by_text["Tikhy"].label == "PERSON"
 
 
+@pytest.mark.parametrize(
+    ("text", "congo"),
+    [
+        ("Fighting spread in Kinshasa. Troops from Congo crossed the river.", "COD"),
+        ("Troops from Congo crossed the river into Gabon.", "COG"),  # the name alone: as Phoenix
+        ("Brazzaville and Kinshasa traded fire. Congo denied it.", "COG"),  # both named: no guess
+    ],
+)
+def test_actors_shared_country_name_read_in_context(parse, text, congo):
+    doc = parse(text, "2006-06-01")
+    (entity,) = [e for e in extract_entities(doc) if e.text == "Congo"]
+    assert entity.actor.code == congo
+
+
 def test_actors_leader_depends_on_date(parse):
     doc = parse("Mark Rutte spoke.", "2012-01-01")
     (entity,) = extract_entities(doc)

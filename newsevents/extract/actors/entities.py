@@ -36,6 +36,7 @@ from ..dictionaries import acronym_key, agent_dictionary, phrase_key
 from .codes import actor_from_code
 from .lookup import Match, lookup, lookup_plural
 from .names import OUT_OF_OFFICE, listed_person
+from .short_names import read_short_names
 from .spans import resolve_phrase
 from .words import FORMER, combine, publication_day, resolve_words, scan, without_host
 from .words import window_words as _words
@@ -394,7 +395,7 @@ def extract_entities(doc: Any) -> list[Entity]:
                 rule=match.rule if match else None,
             )
         )
-    return _defined_acronyms(doc.text, entities)
+    return read_short_names(_defined_acronyms(doc.text, entities))
 
 
 def _defined_acronyms(text: str, entities: list[Entity]) -> list[Entity]:
