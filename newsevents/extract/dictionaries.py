@@ -298,7 +298,8 @@ def read_table(name: str) -> list[dict[str, str]]:
 
 #: The project's own tables that code actors or rename codes; left out while swapped.
 OWN_ACTOR_TABLES = frozenset({"leaders.tsv", "actors_extra.tsv", "agents_extra.tsv",
-                              "org_codes.tsv", "country_codes.tsv", "country_history.tsv"})
+                              "org_codes.tsv", "country_codes.tsv", "country_history.tsv",
+                              "short_names.tsv"})
 
 #: Caches built from the dictionaries (module, function): cleared when the files change.
 _DEPENDENT_CACHES = (
@@ -315,6 +316,7 @@ _DEPENDENT_CACHES = (
     ("newsevents.extract.actors.lookup", "_history"),
     ("newsevents.extract.actors.names", "_people"),
     ("newsevents.extract.actors.codes", "_org_prefixes"),
+    ("newsevents.extract.actors.short_names", "short_names"),
 )
 
 
