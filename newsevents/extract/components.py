@@ -17,7 +17,7 @@ from typing import Any
 
 from ..attribute_rules import speed_up
 from ..errors import ConfigError
-from ..nlp import load_model, register_extensions
+from ..nlp import load_model, register_extensions, split_glued_quotes
 from .actors.entities import extract_entities
 from .actors.graph import ActorGraph
 from .compiled import paused_gc
@@ -135,6 +135,7 @@ def load_pipeline(components: tuple[str, ...] = COMPONENTS) -> Any:
         nlp = load_model()
         gc.disable()  # spaCy's msgpack loader (srsly) turns the collector back on
         speed_up(nlp)  # the model's attribute ruler, the same annotation from arrays
+        split_glued_quotes(nlp)
         for name in components:
             nlp.add_pipe(name)
         gc.freeze()  # the model lives as long as the process: keep it out of later collections
