@@ -191,6 +191,20 @@ def test_actors_shared_country_name_read_in_context(parse, text, congo):
     assert entity.actor.code == congo
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "code"),
+    [
+        ("Reuters reported the strike in Bujumbura.", "Reuters", "GBRMED"),  # agency: home country
+        ("According to the Bangkok Post, the rally grew.", "Bangkok Post", "THAMED"),  # place in name
+        ("The Financial Times said the deal was close.", "Financial Times", "GBRMED"),
+    ],
+)
+def test_actors_news_outlets_are_media_of_their_country(parse, text, name, code):
+    doc = parse(text, "2006-06-01")
+    (entity,) = [e for e in extract_entities(doc) if e.text == name]
+    assert entity.actor.code == code
+
+
 def test_actors_leader_depends_on_date(parse):
     doc = parse("Mark Rutte spoke.", "2012-01-01")
     (entity,) = extract_entities(doc)

@@ -427,3 +427,11 @@ def test_events_actors_through_relatives_and_coordination(stages, text, expected
             (e.target.actor.country or e.target.actor.org) if e.target else None)
            for e in events}
     assert got == expected
+
+
+@pytest.mark.model
+def test_events_news_outlet_addressed_is_no_target(stages) -> None:
+    """'told Reuters that ...': the agency is the medium of the statement, not its target."""
+    events = _events(stages, "Brazilian Finance Minister Dilson Funaro told Reuters on Monday that "
+                     "new measures to correct the economy would be announced.", "1987-03-02")
+    assert not [e for e in events if e.target and e.target.actor and e.target.actor.sector == "MED"]

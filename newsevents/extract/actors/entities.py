@@ -199,6 +199,8 @@ class _Resolver:
             return self._person(span, key)
         if label == "NORP" and span.start and span.doc[span.start - 1].lower_ == "ethnic":
             return None  # "ethnic Albanians" in Serbia are not Albania
+        if label == "ORG" and key and key[-1].rsplit("-", 1)[-1] in MEDIA_NAME_WORDS:
+            return _news_outlet(span, self.day)
         if label in ACTOR_LABELS:
             return resolve_words(span, self.day, name=label == "ORG")
         return None
@@ -396,6 +398,22 @@ def extract_entities(doc: Any) -> list[Entity]:
             )
         )
     return read_short_names(_defined_acronyms(doc.text, entities))
+
+
+#: last words of a news outlet's name ("the Bangkok Post", "The Buffalo News", "Radio Free
+#: Asia" is not one: the word must end the name). Only names the dictionaries do not know.
+MEDIA_NAME_WORDS = frozenset({"POST", "TIMES", "NEWS", "JOURNAL", "HERALD", "TRIBUNE", "GAZETTE",
+                              "DAILY", "TELEGRAPH", "CHRONICLE", "DISPATCH", "OBSERVER", "GUARDIAN",
+                              "NEWSPAPER", "MAGAZINE", "RADIO", "TELEVISION", "TV", "SHIMBUN"})
+
+
+def _news_outlet(span: Any, day: str) -> Match:
+    """An outlet the tables lack is media (MED), of the country its name places it in ("the
+    Bangkok Post" THAMED), else of none: the actor graph places it in the story's country."""
+    found = resolve_words(span, day)
+    country = found.actor.country if found is not None and not found.person else None
+    code = (country or "") + "MED"
+    return Match(Actor(code, country, "MED", None, None), "news outlet")
 
 
 def _defined_acronyms(text: str, entities: list[Entity]) -> list[Entity]:

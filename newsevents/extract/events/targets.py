@@ -29,6 +29,7 @@ from ..actors.discourse import TALK_NOUNS
 from ..actors.graph import ActorGraph
 from ..actors.places import EDGES, placed_target
 from ..predicates import Predicate, conjuncts
+from ..quotes.common import cue_words
 from .markets import market_thing
 
 #: prepositions whose object can be a target, in order of preference.
@@ -167,6 +168,15 @@ def _own_forces(source: Mention, target: Mention) -> bool:
                 and tgt.sector == "MIL" and src.sector != "MIL")
 
 
+def _medium(pred: Predicate, head: Token, target: Mention) -> bool:
+    """Whether the target is the news outlet a statement was made to ("told Reuters", "said to
+    CNN"): the medium, not a party to the statement ("at a journalists' forum" stays)."""
+    addressed = head.dep_ in ("dobj", "dative", "iobj") or (
+        head.dep_ == "pobj" and head.head.lower_ in ("to", "with"))
+    return bool(addressed and target.actor and target.actor.sector == "MED"
+                and pred.lemma in cue_words()["verb"])
+
+
 def _amount(head: Token) -> bool:
     """Whether a target head is an amount ("increased its offering to 50 mln dlrs")."""
     return head.ent_type_ in ("MONEY", "PERCENT", "QUANTITY", "CARDINAL")
@@ -196,7 +206,8 @@ def targets_of(pred: Predicate, source: Mention, actors: ActorGraph, root: str,
                 and not (_self_reference(source, mention)
                          and (pred_root < MATERIAL_CONFLICT_FROM or head.pos_ == "PRON")) \
                 and not _amount(head) and not market_thing(head) \
-                and not (pred_root in INSTRUMENT_ROOTS and _own_forces(source, mention)):
+                and not (pred_root in INSTRUMENT_ROOTS and _own_forces(source, mention)) \
+                and not _medium(pred, head, mention):
             found = [m for h in conjuncts(head) if (m := resolve(h)) is not None
                      and m.actor and m.actor.code != code]
             return found or [mention]
