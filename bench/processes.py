@@ -60,7 +60,7 @@ def _descendants(pid: int) -> list[int]:
     return found
 
 
-def _tree_rss_mb(pid: int) -> float:
+def tree_rss_mb(pid: int) -> float:
     total = 0
     for p in (pid, *_descendants(pid)):
         try:
@@ -82,7 +82,7 @@ def run_process(argv: list[str], env: dict[str, str] | None = None,
     tree_peak = 0.0
     pid, status, usage = os.wait4(proc.pid, os.WNOHANG if sample_tree else 0)
     while pid == 0:  # still running: sample, then look again
-        tree_peak = max(tree_peak, _tree_rss_mb(proc.pid))
+        tree_peak = max(tree_peak, tree_rss_mb(proc.pid))
         time.sleep(0.2)
         pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
     proc.returncode = os.waitstatus_to_exitcode(status)

@@ -36,11 +36,12 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import tempfile
 import time
 from pathlib import Path
 
-from processes import bench_ingest, bench_skip, bench_startup, bench_whole, stage_times
+from processes import bench_ingest, bench_skip, bench_startup, bench_whole, stage_times, tree_rss_mb
 from reuters_sample import peak_rss_mb, reuters_articles, rss_mb
 
 from newsevents.records import Article
@@ -145,12 +146,17 @@ def bench_memory(args: argparse.Namespace) -> None:
         start = time.perf_counter()
         next_mark = [args.every]
 
-        print(f"{'read':>7} {'seconds':>8} {'RSS MB':>7} {'peak MB':>8}", flush=True)
+        print(f"{'read':>7} {'seconds':>8} {'RSS MB':>7} {'peak MB':>8} {'tree MB':>8} "
+              f"{'tree peak':>9}", flush=True)
+        tree_peak = [0.0]
 
         def progress(read: int) -> None:
+            tree = tree_rss_mb(os.getpid())  # this process and its workers
+            tree_peak[0] = max(tree_peak[0], tree)
             if read >= next_mark[0]:
-                samples.append((read, time.perf_counter() - start, rss_mb(), peak_rss_mb()))
-                print("{:7d} {:8.0f} {:7.0f} {:8.0f}".format(*samples[-1]), flush=True)
+                samples.append((read, time.perf_counter() - start, rss_mb(), peak_rss_mb(), tree,
+                                tree_peak[0]))
+                print("{:7d} {:8.0f} {:7.0f} {:8.0f} {:8.0f} {:9.0f}".format(*samples[-1]), flush=True)
                 next_mark[0] += args.every
 
         summary = ingest([corpus], Path(tmp) / "m.duckdb", on_reject=lambda r: None, on_progress=progress,
