@@ -83,6 +83,14 @@ def _events(nlp_stages, text: str, published: str = "2025-07-22") -> list[Event]
     return extract_events(doc, published, doc._.entities, doc._.timexes, doc._.quotes, [])
 
 
+def _dyads(stages, text: str) -> set[tuple[str, str | None, str | None]]:
+    """(root, source country or organisation, target's or None) of the asserted events."""
+    events = [e for e in _events(stages, text, "2000-01-01") if e.modality == "asserted"]
+    return {(e.root, e.source.actor.country or e.source.actor.org,
+             (e.target.actor.country or e.target.actor.org) if e.target else None)
+            for e in events}
+
+
 @pytest.fixture(scope="module")
 def stages():
     from newsevents.extract.components import load_pipeline
@@ -287,11 +295,7 @@ def test_events_business_and_market_reports_give_no_event(stages, text):
     ],
 )
 def test_events_roots_and_parties(stages, text, expected):
-    events = [e for e in _events(stages, text, "2000-01-01") if e.modality == "asserted"]
-    got = {(e.root, e.source.actor.country or e.source.actor.org,
-            (e.target.actor.country or e.target.actor.org) if e.target else None)
-           for e in events}
-    assert got == expected
+    assert _dyads(stages, text) == expected
 
 
 def test_events_precision_sample_is_well_formed():
@@ -422,11 +426,7 @@ def test_events_a_border_names_no_side(stages):
     ],
 )
 def test_events_actors_through_relatives_and_coordination(stages, text, expected):
-    events = [e for e in _events(stages, text, "2000-01-01") if e.modality == "asserted"]
-    got = {(e.root, e.source.actor.country or e.source.actor.org,
-            (e.target.actor.country or e.target.actor.org) if e.target else None)
-           for e in events}
-    assert got == expected
+    assert _dyads(stages, text) == expected
 
 
 @pytest.mark.model
