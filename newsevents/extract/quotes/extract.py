@@ -65,8 +65,10 @@ def extract_quotes(doc: Any, entities: list[Entity], graph: ActorGraph | None = 
 
 
 def continue_paragraphs(text: str, drafts: list[Draft]) -> None:
-    """A quoted paragraph with no attribution of its own continues the speaker of the paragraph
-    before it (the news convention: '"...," the aide said.' then a paragraph of quote alone)."""
+    """A direct quote with no attribution of its own continues the speaker of the quotes before
+    it: a paragraph of quote alone, the paragraph before's (the news convention: '"...," the
+    aide said.' then a paragraph of quote alone); a quote inside a paragraph, the last speaker
+    quoted earlier in that paragraph ('"A," he said. The vote is on Monday. "B."')."""
     for i, draft in enumerate(drafts):
         if not draft.direct or draft.speaker is not None or draft.cue is not None:
             continue
@@ -74,7 +76,10 @@ def continue_paragraphs(text: str, drafts: list[Draft]) -> None:
         line_end = text.find("\n", draft.end)
         line_end = len(text) if line_end < 0 else line_end
         if text[line_start : draft.start].strip(" \"“‘'") or text[draft.end : line_end].strip(TRIM + "\"”’'"):
-            continue  # not a paragraph of quote alone
+            same = [d for d in drafts[:i] if d.speaker is not None and d.start >= line_start]
+            if same:
+                draft.cue, draft.cue_lemma, draft.speaker = same[-1].cue, same[-1].cue_lemma, same[-1].speaker
+            continue
         before_start = text.rfind("\n", 0, max(line_start - 1, 0))
         while before_start > 0 and not text[before_start:line_start].strip():
             before_start = text.rfind("\n", 0, before_start)  # skip blank lines
