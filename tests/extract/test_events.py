@@ -435,3 +435,12 @@ def test_events_news_outlet_addressed_is_no_target(stages) -> None:
     events = _events(stages, "Brazilian Finance Minister Dilson Funaro told Reuters on Monday that "
                      "new measures to correct the economy would be announced.", "1987-03-02")
     assert not [e for e in events if e.target and e.target.actor and e.target.actor.sector == "MED"]
+
+
+@pytest.mark.model
+def test_events_a_promise_to_no_one_is_no_event(stages) -> None:
+    """'said it would cut taxes': a plan of the speaker's own, addressed to no party (CAMEO 03x
+    needs one), is no event."""
+    alone = _events(stages, "New Zealand's opposition National Party said it would cut personal "
+                    "and business taxes.", "1987-03-02")
+    assert not [e for e in alone if e.root == "03"]

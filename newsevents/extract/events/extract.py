@@ -56,6 +56,9 @@ STRENGTH_CONFIDENCE = {3: 0.8, 2: 0.75, 1: 0.6, 0: 0.5}
 #: policy considered ("places a high priority on the Uruguay Round"), frustration voiced about
 #: no one ("expressed frustration that the talks have reached an impasse").
 NEEDS_TARGET = frozenset({"010", "014", "110"})
+#: statement kinds that are an interaction only with a party they address: an appeal, a
+#: demand, an offer or promise ("said it would cut taxes" is a plan, not an event between two).
+ADDRESSED_KINDS = frozenset({"appeal", "demand", "promise"})
 #: the root of public statements, whose targets are restricted (:mod:`event_targets`).
 STATEMENT_ROOT = "01"
 #: roots of wishes, intentions and threats (appeal, intend, threaten), whose object is only
@@ -440,6 +443,9 @@ def _statements(ctx: _Context, by_head: dict[int, list[Event]], acts: set[int],
         item = Coded(pred, Coding(stance.code, f"own:statement:{stance.kind}", 2),
                      modality(cue), cue.sent)
         target = ctx.actors.mention(stance.target) if stance.target is not None else None
+        if target is None and stance.kind in ADDRESSED_KINDS:
+            trace.note(cue, code=stance.code, outcome="no target")
+            continue
         trace.note(cue, code=stance.code, pattern=item.coding.pattern, modality=item.modality,
                    outcome="coded", sources=[_named(speaker)], targets=[_named(target)])
         events.append(_build(item, speaker, target, ctx))
