@@ -132,8 +132,21 @@ def _speech_clauses(doc: Any, cue: Any) -> list[Draft | None]:
     second = next((c for c in head.children if c.dep_ == "conj" and any(
         m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
     if second is None:
-        return [_draft(doc, cue, head, None)]
+        return [_draft(doc, cue, head, None)] + [_draft(doc, cue, c, None) for c in _that_conjuncts(cue, head)]
     return [_draft(doc, cue, head, second.left_edge.i), _draft(doc, cue, second, None)]
+
+
+def _that_conjuncts(cue: Any, head: Any) -> list[Any]:
+    """'said that A, but that B' where the parser joined B to the speech verb: a second clause
+    of the same speech when it opens with "that" ("but that collaboration was unlikely")."""
+    out = []
+    for conj in cue.rights:
+        if conj.dep_ != "conj" or conj.i < head.i or conj.pos_ not in CLAUSE_HEADS or is_cue_verb(conj):
+            continue
+        first = next((t for t in conj.subtree if t.dep_ not in ("cc", "punct")), None)
+        if first is not None and first.lower_ == "that":
+            out.append(conj)
+    return out
 
 
 #: words that open an indirect question: "asked whether the talks would resume" reports a
@@ -156,7 +169,8 @@ def _trailing_attribution(doc: Any, cue: Any) -> Draft | None:
     the attribution (the leftmost comma after which no verb comes before the cue); the speaker
     is the attribution's name."""
     sent = cue.sent
-    if cue.tag_ not in ("VBD", "VBZ", "VBP") or any(
+    perfect = cue.tag_ == "VBN" and any(c.dep_ == "aux" for c in cue.children)  # "have said"
+    if (cue.tag_ not in ("VBD", "VBZ", "VBP") and not perfect) or any(
             t.pos_ in ("VERB", "AUX") for t in cue.doc[cue.i + 1 : sent.end]):
         return None
     commas = [t.i for t in cue.doc[sent.start : cue.i] if t.text == ","]
