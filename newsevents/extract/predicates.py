@@ -115,7 +115,7 @@ def subjects_of(verb: Token, depth: int = 0) -> list[Token]:
     if own:
         own = [_antecedent(s) for s in own]
         return [c for s in own for c in conjuncts(s)] + _fronted_title(verb, own)
-    if depth > 4 or verb.head is verb:
+    if depth > 4 or verb.head == verb:
         return []
     head = verb.head
     if verb.dep_ == "conj":

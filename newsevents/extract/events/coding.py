@@ -320,7 +320,7 @@ def _clause_holds(key: str, value: str, pred: Predicate, feats: Features,
         return not acted_on and bool(noun_parties(head, is_actor))  # "broke down a treaty"
     if key == "dated":
         return any(t.ent_type_ in ("DATE", "TIME") for t in head.subtree) or any(
-            c.ent_type_ in ("DATE", "TIME") for c in head.head.subtree if c.head is head.head)
+            c.ent_type_ in ("DATE", "TIME") for c in head.head.subtree if c.head == head.head)
     if key == "force":
         return True
     if key == "prt":

@@ -133,7 +133,7 @@ def modality(head: Token, stop: Token | None = None) -> str:
         if own != ASSERTED:
             return own
         dep = token.dep_
-        if token.head is token or token.head is stop:
+        if token.head == token or token.head == stop:
             return ASSERTED
         if dep == "xcomp":
             governed = _governed(token)

@@ -130,7 +130,7 @@ HABITUAL = frozenset({"repeated", "frequent", "constant", "numerous", "continued
 def clause_head(content: Span) -> Token:
     """The verb heading what was said: among the span's tokens governed from outside it, the
     verb first ("an invitation would come only when ...": "come", not the misparsed object)."""
-    tops = [t for t in content if not content.start <= t.head.i < content.end or t.head is t]
+    tops = [t for t in content if not content.start <= t.head.i < content.end or t.head == t]
     verbs = [t for t in tops if t.pos_ in ("VERB", "AUX")]
     return (verbs or tops or [content.root])[0]
 

@@ -156,6 +156,8 @@ QUESTION_WORDS = frozenset({"whether", "if", "what", "how", "why", "when", "who"
 
 def _question(cue: Any, head: Any) -> bool:
     """Whether a speech verb's complement is an indirect question ("asked whether ...")."""
+    if _relative_report(cue, head):
+        return False
     first = head.left_edge
     return first.lower_ in QUESTION_WORDS or any(
         c.dep_ in ("mark", "advmod", "nsubj", "dobj", "attr") and c.lower_ in QUESTION_WORDS
@@ -216,7 +218,19 @@ def _draft(doc: Any, cue: Any, head: Any, stop: int | None) -> Draft | None:
     if span is None:
         return None
     start, end = span
+    if _relative_report(cue, head):  # what is reported starts after "which he said"
+        start, end = trim(text_of(doc), cue.idx + len(cue), end)
+        if end <= start:
+            return None
     return Draft(start, end, False, cue, speaker_of(cue), cue.lemma_.lower())
+
+
+def _relative_report(cue: Any, head: Any) -> bool:
+    """"a scandal which he said had wide implications": a speech verb in a relative clause whose
+    pronoun is the subject of what was said; the report is about the noun, not a question."""
+    first = head.left_edge
+    return cue.dep_ == "relcl" and first.i < cue.i and first.lower_ in ("which", "who", "that") \
+        and first.head.i == head.i
 
 
 def _complement(cue: Any) -> Any:

@@ -29,7 +29,7 @@ def speaker_of(cue: Any) -> Any:
             return subject
         if token.dep_ == "relcl":
             return token.head
-        if token.dep_ in CLIMB_DEPS and token.head is not token:
+        if token.dep_ in CLIMB_DEPS and token.head != token:
             token = token.head
         elif token.dep_ == "ccomp" and is_cue_verb(token) and is_cue_verb(token.head):
             token = token.head  # "said X and warned that ...", the conjunct parsed as content
@@ -45,7 +45,7 @@ def _outer_cue(cue: Any) -> Any:
     A and has said that B", "Y stated that the settlements are illegal, saying that ...": the
     second cue joined to the first one's reported clause is the first speaker's too."""
     head = cue.head
-    if cue.dep_ not in ("conj", "advcl") or head is cue or is_cue_verb(head):
+    if cue.dep_ not in ("conj", "advcl") or head == cue or is_cue_verb(head):
         return None
     if cue.dep_ == "advcl" and cue.tag_ != "VBG":
         return None
