@@ -60,7 +60,17 @@ def is_cue_verb(token: Any) -> bool:
         token.pos_ in ("VERB", "AUX")
         and token.lemma_.lower() in cue_words()["verb"]
         and token.dep_ not in ("amod", "compound", "acomp")  # "the so-called 'plan'"
-    ) or mistagged_cue(token)
+    ) or mistagged_cue(token) or phrasal_cue(token)
+
+
+#: speech verbs that are speech only with their particle: "pointed out that ...".
+PHRASAL_CUES = {"point": "out"}
+
+
+def phrasal_cue(token: Any) -> bool:
+    particle = PHRASAL_CUES.get(token.lemma_.lower())
+    return particle is not None and token.pos_ == "VERB" and any(
+        c.dep_ == "prt" and c.lower_ == particle for c in token.children)
 
 
 def mistagged_cue(token: Any) -> bool:

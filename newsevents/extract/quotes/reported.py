@@ -11,8 +11,8 @@ from spacy.strings import get_string_id
 
 from ...nlp import text_of
 from ..quotemarks import quoted_ranges
-from .common import (MIN_REPORTED_WORDS, PARENTHETICAL, TRIM, Draft, cue_words, is_cue_verb,
-                     mistagged_cue, trim)
+from .common import (MIN_REPORTED_WORDS, PARENTHETICAL, PHRASAL_CUES, TRIM, Draft, cue_words,
+                     is_cue_verb, mistagged_cue, phrasal_cue, trim)
 from .speakers import noun_speaker, prefer_name, speaker_of
 
 
@@ -104,6 +104,8 @@ def cue_spans(doc: Any) -> list[tuple[int, int]]:
     spans = [(i, i + 1) for i in np.flatnonzero(pos == _VERB).tolist() if lemmas[i] in cues]
     spans += [(i, i + 1) for i in np.flatnonzero(pos == _NOUN).tolist()
               if lemmas[i] in cues and mistagged_cue(doc[i])]
+    spans += [(i, i + 1) for i in np.flatnonzero(pos == _VERB).tolist()
+              if lemmas[i] in _phrasal_ids() and phrasal_cue(doc[i])]
     according = np.flatnonzero((lower[:-1] == _ACCORDING) & (lower[1:] == _TO))
     spans += [(i, i + 2) for i in according.tolist()]
     return sorted(spans, key=lambda span: (span[1], span[0]))
@@ -113,6 +115,11 @@ _VERB, _NOUN = np.uint64(get_string_id("VERB")), np.uint64(get_string_id("NOUN")
 
 
 _ACCORDING, _TO = np.uint64(get_string_id("according")), np.uint64(get_string_id("to"))
+
+
+@functools.cache
+def _phrasal_ids() -> frozenset[int]:
+    return frozenset(get_string_id(verb) for verb in PHRASAL_CUES)
 
 
 @functools.cache
