@@ -284,6 +284,13 @@ def test_events_business_and_market_reports_give_no_event(stages, text):
         ("The U.S. places a high priority on the Uruguay Round of trade talks.", set()),
         ("A terror group based in Trinidad threatened to attack the United States.",
          {("13", "TTO", "USA")}),
+        # codes CAMEO defines without an addressee keep a null target: denial, responsibility,
+        # no comment; a denial's target is its accuser, never a party of what is denied
+        ("Iran denied the reports on Monday.", {("01", "IRN", None)}),
+        ("Hamas claimed responsibility for the bombing on Monday.", {("01", "PSE", None)}),
+        ("A Foreign Ministry spokesman in Tokyo declined comment on Monday.", {("01", "JPN", None)}),
+        ("Syria on Monday denied that Turkish troops were involved in the raid.",
+         {("01", "SYR", None)}),
     ],
 )
 def test_events_roots_and_parties(stages, text, expected):

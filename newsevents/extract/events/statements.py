@@ -442,7 +442,9 @@ def _judged_actor(content: Span, speaker: Mention,
 def _target(cue: Token, content: Span, speaker: Mention,
             actor_of: Callable[[Token], Mention | None], kind: str) -> Token | None:
     """The party a statement is about: the cue's object ("accused Syria"), an appeal's
-    addressee, else the actor the content names first as subject, possessor or object."""
+    addressee, else the actor the content names first as subject, possessor or object. A
+    denial targets only whom it answers ("denied the charges to Syria"), not a party named in
+    what is denied ("denied that Syria was involved": no target)."""
     own = _key(speaker)
     for child in cue.children:
         if child.dep_ in ("dobj", "dative", "iobj") or (child.dep_ == "prep" and child.lower_ in ("on", "to")):
@@ -451,13 +453,15 @@ def _target(cue: Token, content: Span, speaker: Mention,
                 mention = actor_of(head)
                 if mention is not None and _key(mention) not in (None, own):
                     return head
+    if kind == "deny":
+        return None  # the target of a denial is its accuser, never a party of what is denied
     accused = _accusation(content, speaker, actor_of) if kind == "criticize" else None
     if accused is not None:
         return accused
     judged = _judged_actor(content, speaker, actor_of)
     if judged is not None:
         return judged
-    if kind in ("pessimism", "optimism", "deny"):
+    if kind in ("pessimism", "optimism"):
         for token in content:  # "a civil war in Iraq is looming": the situation's country
             mention = actor_of(token) if token.pos_ in ("PROPN", "NOUN") else None
             if mention is not None and _key(mention) not in (None, own):
