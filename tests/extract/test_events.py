@@ -291,6 +291,14 @@ def test_events_business_and_market_reports_give_no_event(stages, text):
         ("A Foreign Ministry spokesman in Tokyo declined comment on Monday.", {("01", "JPN", None)}),
         ("Syria on Monday denied that Turkish troops were involved in the raid.",
          {("01", "SYR", None)}),
+        # a statement about another political sector of the speaker's country is a domestic
+        # dyad; what the speaker's own side will do names no party
+        ("Kenyan trade unions said on Monday that the Kenyan government's wage freeze was a "
+         "cruel injustice.", {("11", "KEN", "KEN")}),
+        ("The Kenyan opposition said on Monday that the Kenyan government had rigged the vote.",
+         {("11", "KEN", "KEN")}),
+        ("The Kenyan president said on Monday that the Kenyan police would hoist the flag.",
+         {("03", "KEN", None)}),
     ],
 )
 def test_events_roots_and_parties(stages, text, expected):
