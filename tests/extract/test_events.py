@@ -289,6 +289,8 @@ def test_events_business_and_market_reports_give_no_event(stages, text):
         ("Iran denied the reports on Monday.", {("01", "IRN", None)}),
         ("Hamas claimed responsibility for the bombing on Monday.", {("01", "PSE", None)}),
         ("A Foreign Ministry spokesman in Tokyo declined comment on Monday.", {("01", "JPN", None)}),
+        ("The Australian opposition leader refused to answer questions on Monday.",
+         {("01", "AUS", None)}),  # refusing to answer is declining comment (011), not 12
         ("Syria on Monday denied that Turkish troops were involved in the raid.",
          {("01", "SYR", None)}),
         # a statement about another political sector of the speaker's country is a domestic
