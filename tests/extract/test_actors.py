@@ -341,3 +341,27 @@ def test_dictionaries_acronym_aliases(phrase, aliases):
     from newsevents.extract.dictionaries import acronym_aliases
 
     assert acronym_aliases(phrase) == aliases
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # a title the tagger takes for a name is an antecedent ("said the Pope. He ...")
+        ('"Families need peace," said the Pope on Sunday. He criticized Spain on Monday.', "VAT"),
+        # so is a passive subject ("the premier was quoted as saying that he ...")
+        ("The Japanese premier was quoted as saying on Monday that he had accused China of "
+         "dumping steel.", "JPNGOV"),
+        # a title alone is placed where its own sentence is, not where the pronoun's is
+        ("The premier opened a new hospital in Nairobi on Monday. He condemned Uganda for the "
+         "border raid.", "KENGOV"),
+    ],
+)
+def test_actors_pronoun_takes_its_title_antecedents_actor(nlp, text, code):
+    from newsevents.nlp import make_docs
+    from newsevents.records import Article
+
+    (doc,) = make_docs(nlp, [Article("t", "2006-07-09", "", text)])
+    doc = nlp(doc)
+    pronoun = next(t for t in doc if t.lower_ == "he")
+    mention = doc._.actor_graph.mention(pronoun)
+    assert mention is not None and mention.actor.code == code

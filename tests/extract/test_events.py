@@ -292,6 +292,23 @@ def test_events_business_and_market_reports_give_no_event(stages, text):
         ("The U.S. places a high priority on the Uruguay Round of trade talks.", set()),
         ("A terror group based in Trinidad threatened to attack the United States.",
          {("13", "TTO", "USA")}),
+        # codes CAMEO defines without an addressee keep a null target: denial, responsibility,
+        # no comment; a denial's target is its accuser, never a party of what is denied
+        ("Iran denied the reports on Monday.", {("01", "IRN", None)}),
+        ("Hamas claimed responsibility for the bombing on Monday.", {("01", "PSE", None)}),
+        ("A Foreign Ministry spokesman in Tokyo declined comment on Monday.", {("01", "JPN", None)}),
+        ("The Australian opposition leader refused to answer questions on Monday.",
+         {("01", "AUS", None)}),  # refusing to answer is declining comment (011), not 12
+        ("Syria on Monday denied that Turkish troops were involved in the raid.",
+         {("01", "SYR", None)}),
+        # a statement about another political sector of the speaker's country is a domestic
+        # dyad; what the speaker's own side will do names no party
+        ("Kenyan trade unions said on Monday that the Kenyan government's wage freeze was a "
+         "cruel injustice.", {("11", "KEN", "KEN")}),
+        ("The Kenyan opposition said on Monday that the Kenyan government had rigged the vote.",
+         {("11", "KEN", "KEN")}),
+        ("The Kenyan president said on Monday that the Kenyan police would hoist the flag.",
+         {("03", "KEN", None)}),
     ],
 )
 def test_events_roots_and_parties(stages, text, expected):

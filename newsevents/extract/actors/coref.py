@@ -215,17 +215,24 @@ def _add_nominals(doc: Any, entities: list[Entity], found: dict[int, Candidate])
 
 
 def _subject_nouns(doc: Any) -> list[Any]:
-    """Nominal subjects (NOUN, nsubj) whose lemma is a coreference noun, in text order."""
+    """Nominal subjects whose lemma is a coreference noun, in text order: active and passive
+    subjects ("the minister was quoted as saying that he ..."), titles the tagger takes for
+    names included ("said the Pope", read by their lowercase form)."""
     if len(doc) == 0:
         return []
-    lemma, pos, dep = doc.to_array(["LEMMA", "POS", "DEP"]).T
+    lemma, lower, pos, dep = doc.to_array(["LEMMA", "LOWER", "POS", "DEP"]).T
     nouns = _noun_lemma_ids()
-    lemmas = lemma.tolist()
-    return [doc[i] for i in np.flatnonzero((pos == _NOUN) & (dep == _NSUBJ)).tolist() if lemmas[i] in nouns]
+    subjects = np.isin(dep, _SUBJECTS)
+    common = np.flatnonzero((pos == _NOUN) & subjects).tolist()
+    titles = np.flatnonzero((pos == _PROPN) & subjects).tolist()
+    lemmas, lowers = lemma.tolist(), lower.tolist()
+    found = [i for i in common if lemmas[i] in nouns] + [i for i in titles if lowers[i] in nouns]
+    return [doc[i] for i in sorted(found)]
 
 
 _NOUN = np.uint64(get_string_id("NOUN"))
-_NSUBJ = np.uint64(get_string_id("nsubj"))
+_PROPN = np.uint64(get_string_id("PROPN"))
+_SUBJECTS = np.array([get_string_id("nsubj"), get_string_id("nsubjpass")], dtype=np.uint64)
 
 
 @functools.cache

@@ -111,7 +111,10 @@ class ActorGraph(Placing, Discourse):
                 if speaker is not None:
                     return speaker.actor, token.idx, token.idx + len(token.text)
             ante = antecedent(self.doc, self.doc[token.i : token.i + 1], self.entities)
-            return (ante.actor if ante else None), token.idx, token.idx + len(token.text)
+            actor = ante.actor if ante else None
+            if ante is not None and not usable(actor):
+                actor = self._antecedent_actor(ante, actor)  # "the premier ... he said"
+            return actor, token.idx, token.idx + len(token.text)
         ent = self._entity_at(token.idx)
         if ent is not None and usable(ent.actor):
             return ent.actor, min(start, ent.start), max(end, ent.end)
@@ -157,6 +160,16 @@ class ActorGraph(Placing, Discourse):
         # a bare sector ("UK troops" when UK is unknown, "the officials"): :meth:`mention`
         # places it in its country
         return actor, start, end
+
+    def _antecedent_actor(self, ante: Mention, actor: Actor | None) -> Actor | None:
+        """The actor of a pronoun's antecedent as the graph resolves its phrase: a title alone
+        ("the premier", "the spokeswoman") is a sector placed in its story's country, a
+        person's name takes its apposition's title. Falls back to ``actor``."""
+        span = self.doc.char_span(ante.start, ante.end, alignment_mode="expand")
+        if span is None or span.root.pos_ == "PRON":
+            return actor
+        found = self.mention(span.root)
+        return found.actor if found is not None else actor
 
     def _author(self, document: Token) -> Actor | None:
         """Who issued a document named without its author ("the final statement remained

@@ -49,6 +49,8 @@ from .trace import Candidate, Trace
 #: force posture; criticism of a decision or a state of affairs). Statements coded from their
 #: content (:mod:`.statements`) choose their own targets, none included.
 TARGETLESS_ROOTS = frozenset({"11", "14", "15"})
+#: codes CAMEO defines without an addressee (no comment, responsibility, denial): null target.
+TARGETLESS_CODES = frozenset({"011", "015", "016"})
 #: roots that are verbal (statements, appeals, demands, criticism ...): they may carry a quote.
 VERBAL_ROOTS = frozenset({"01", "02", "03", "04", "05", "09", "10", "11", "12", "13"})
 STRENGTH_CONFIDENCE = {3: 0.8, 2: 0.75, 1: 0.6, 0: 0.5}
@@ -296,8 +298,9 @@ def _events_of(item: Coded, ctx: _Context, require_target: bool,
         trace.meet(item.pred.head).sources.append(_named(source))
         trace.meet(item.pred.head).targets.extend(_named(t) for t in targets if t is not None)
         if not targets:
-            if require_target and (item.coding.code[:2] not in TARGETLESS_ROOTS
-                                   or item.coding.code in NEEDS_TARGET):
+            code = item.coding.code
+            if require_target and code[:3] not in TARGETLESS_CODES and (
+                    code[:2] not in TARGETLESS_ROOTS or code in NEEDS_TARGET):
                 trace.note(item.pred.head, outcome="no target")
                 continue
             targets = [None]

@@ -416,6 +416,30 @@ def _own_future(content: Span, speaker: Mention,
     return mention is not None and _key(mention) == _key(speaker)
 
 
+def _other_party(mention: Mention | None, speaker: Mention, domestic: bool = True) -> bool:
+    """Whether a mention names another party than the speaker's side: another country or
+    organisation, or (``domestic``) another political sector of the speaker's own country
+    (unions about their government, a minister about the opposition: a domestic dyad). The
+    speaker's country named bare ("Reagan said Washington will ..."), the same sector, or the
+    media and business people it talks to are the speaker's own side."""
+    key = _key(mention)
+    if key is None or mention is None:
+        return False
+    if key != _key(speaker):
+        return True
+    own, other = speaker.actor, mention.actor
+    return bool(domestic and own and other and own.sector and other.sector
+                and own.sector != other.sector and other.sector not in NOT_PARTIES
+                and not own.org and not other.org)
+
+
+#: sectors that are no domestic party of a statement: the media it is made to, commentators.
+NOT_PARTIES = frozenset({"MED", "EDU", "BUS", "MNC"})
+#: statement kinds whose content is what the speaker's own side will do ("the army will ..."
+#: said by the government is its own means, not a party).
+INTENT_KINDS = frozenset({"promise", "threaten", "reject"})
+
+
 def _key(mention: Mention | None) -> str | None:
     actor = mention.actor if mention is not None else None
     if actor is None:
@@ -424,17 +448,16 @@ def _key(mention: Mention | None) -> str | None:
 
 
 def _judged_actor(content: Span, speaker: Mention,
-                  actor_of: Callable[[Token], Mention | None]) -> Token | None:
+                  actor_of: Callable[[Token], Mention | None], domestic: bool = True) -> Token | None:
     """The head of the actor the content judges: the subject, possessor or object of its main
     clause (not a place where something happens), another party than the speaker's."""
-    own = _key(speaker)
     for token in content:
         if token.dep_ not in ABOUT_DEPS or token.lower_ in OWN_WORDS:
             continue
         if token.dep_ == "pobj" and token.head.lower_ in ("in", "at", "near", "inside", "across"):
             continue
         mention = actor_of(token)
-        if mention is not None and _key(mention) not in (None, own):
+        if _other_party(mention, speaker, domestic):
             return token
     return None
 
@@ -442,24 +465,28 @@ def _judged_actor(content: Span, speaker: Mention,
 def _target(cue: Token, content: Span, speaker: Mention,
             actor_of: Callable[[Token], Mention | None], kind: str) -> Token | None:
     """The party a statement is about: the cue's object ("accused Syria"), an appeal's
-    addressee, else the actor the content names first as subject, possessor or object."""
-    own = _key(speaker)
+    addressee, else the actor the content names first as subject, possessor or object. A
+    denial targets only whom it answers ("denied the charges to Syria"), not a party named in
+    what is denied ("denied that Syria was involved": no target)."""
+    domestic = kind not in INTENT_KINDS
     for child in cue.children:
         if child.dep_ in ("dobj", "dative", "iobj") or (child.dep_ == "prep" and child.lower_ in ("on", "to")):
             heads = [child] if child.dep_ != "prep" else [c for c in child.children if c.dep_ == "pobj"]
             for head in heads:
                 mention = actor_of(head)
-                if mention is not None and _key(mention) not in (None, own):
+                if _other_party(mention, speaker, domestic):
                     return head
+    if kind == "deny":
+        return None  # the target of a denial is its accuser, never a party of what is denied
     accused = _accusation(content, speaker, actor_of) if kind == "criticize" else None
     if accused is not None:
         return accused
-    judged = _judged_actor(content, speaker, actor_of)
+    judged = _judged_actor(content, speaker, actor_of, domestic)
     if judged is not None:
         return judged
-    if kind in ("pessimism", "optimism", "deny"):
+    if kind in ("pessimism", "optimism"):
         for token in content:  # "a civil war in Iraq is looming": the situation's country
             mention = actor_of(token) if token.pos_ in ("PROPN", "NOUN") else None
-            if mention is not None and _key(mention) not in (None, own):
+            if _other_party(mention, speaker, domestic):
                 return token
     return None
