@@ -35,19 +35,19 @@ from ..actors.graph import ActorGraph
 from ..actors.places import place_country
 from ..predicates import Predicate, clause_span, conjuncts, nominal_predicate, verbal_predicate
 from ..tone import polarity
+from .absorb import STATEMENT_ROOT
 from .cameo import code_info, plover_for
 from .coding import Coding
 from .markets import figure_objects, finance_topic, market_report, market_subject, traded_goods
 from .modality import ASSERTED, habitual, modality
 from .scan import scan
 from .sentence import NO_TRACE, Coded, code_sentence, reporting
-from .statements import classify, cue_token, repeated
+from .statements import ADDRESSED_KINDS, classify, cue_token, repeated
 from .targets import targets_of
 from .trace import Candidate, Trace
 
-#: roots a coded predicate keeps without a target when none is named (CAMEO: demonstrations,
-#: force posture; criticism of a decision or a state of affairs). Statements coded from their
-#: content (:mod:`.statements`) choose their own targets, none included.
+#: roots a coded predicate keeps without a target when none is named (demonstrations, force
+#: posture, criticism of a state of affairs); statements (:mod:`.statements`) choose their own.
 TARGETLESS_ROOTS = frozenset({"11", "14", "15"})
 #: codes CAMEO defines without an addressee (no comment, responsibility, denial): null target.
 TARGETLESS_CODES = frozenset({"011", "015", "016"})
@@ -55,14 +55,8 @@ TARGETLESS_CODES = frozenset({"011", "015", "016"})
 VERBAL_ROOTS = frozenset({"01", "02", "03", "04", "05", "09", "10", "11", "12", "13"})
 STRENGTH_CONFIDENCE = {3: 0.8, 2: 0.75, 1: 0.6, 0: 0.5}
 #: codes that say too little without a party they are about: a plain statement ("said"), a
-#: policy considered ("places a high priority on the Uruguay Round"), frustration voiced about
-#: no one ("expressed frustration that the talks have reached an impasse").
+#: policy considered, frustration voiced about no one ("expressed frustration that ...").
 NEEDS_TARGET = frozenset({"010", "014", "110"})
-#: statement kinds that are an interaction only with a party they address: an appeal, a
-#: demand, an offer or promise ("said it would cut taxes" is a plan, not an event between two).
-ADDRESSED_KINDS = frozenset({"appeal", "demand", "promise"})
-#: the root of public statements, whose targets are restricted (:mod:`event_targets`).
-STATEMENT_ROOT = "01"
 #: roots of wishes, intentions and threats (appeal, intend, threaten), whose object is only
 #: hoped for: about prices, currencies or markets they are market commentary.
 HOPE_ROOTS = frozenset({"02", "03", "13"})

@@ -46,6 +46,9 @@ KIND_CODES = {"accuse": "112", "criticize": "111", "deny": "016", "reject": "120
               "warn": "130", "threaten": "130", "promise": "030", "admit": "015",
               "consider": "014", "regret": "012", "hope": "013", "pessimism": "012",
               "optimism": "013", "comment": "011"}
+#: statement kinds that are an interaction only with a party they address: an appeal, a
+#: demand, an offer or promise ("said it would cut taxes" is a plan, not an event between two).
+ADDRESSED_KINDS = frozenset({"appeal", "demand", "promise"})
 #: what the content of a neutral statement can make it.
 CONTENT_KINDS = ("deny", "appeal", "demand", "criticize", "pessimism", "optimism", "praise")
 #: modal words of obligation: "X should do more" is an appeal, "X must" a demand.
