@@ -317,6 +317,9 @@ def test_events_business_and_market_reports_give_no_event(stages, text):
         ("The Egyptian president and the Israeli prime minister will continue to meet every "
          "month.", {("03", "EGY", "ISR")}),
         ("The French president is expected to meet the German chancellor on Friday.", set()),
+        # what the speaker's side says it will oppose or reject is a rejection, not a promise
+        ("France told Germany on Monday that it would strongly oppose the proposals.",
+         {("12", "FRA", "DEU")}),
     ],
 )
 def test_events_roots_and_parties(stages, text, expected):
