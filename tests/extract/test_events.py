@@ -320,6 +320,8 @@ def test_events_business_and_market_reports_give_no_event(stages, text):
         # what the speaker's side says it will oppose or reject is a rejection, not a promise
         ("France told Germany on Monday that it would strongly oppose the proposals.",
          {("12", "FRA", "DEU")}),
+        # an announced deliberation is CAMEO 014 (annotation guide: "will study the proposal")
+        ("Japan will consider the American proposal on Monday.", {("01", "JPN", "USA")}),
     ],
 )
 def test_events_roots_and_parties(stages, text, expected):
