@@ -121,6 +121,11 @@ def _coded(stages, text: str) -> list[tuple[str, str, str]]:
         ("Ruritania and Freedonia agreed upon a new trade pact on Tuesday.", "03", ("05",)),
         ("The government accepted a plan for ending the fishing dispute.", "03", ()),
         ("The negotiators will mediate between the factions next week.", "03", ("08",)),
+        # deliberating over an option (an embedded question, a gerund) is CAMEO 014, not
+        # consultation (04); holding an opinion ("considers that ...") is not deliberation
+        ("Ruritania is considering whether to lift the sanctions.", "014", ("04",)),
+        ("Ruritania is considering sending more troops to the border.", "014", ("04",)),
+        ("The Ruritanian minister considers that the vote was flawed.", None, ("014",)),
     ],
 )
 def test_coding_rules(stages, text, want, absent):

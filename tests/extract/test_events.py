@@ -310,6 +310,18 @@ def test_events_business_and_market_reports_give_no_event(stages, text):
         # what the speaker's own side will do names no target (its police are its means), and
         # a promise addressed to no one is no event
         ("The Kenyan president said on Monday that the Kenyan police would hoist the flag.", set()),
+        # a scheduled or continued future meeting is an announced intent to meet (036), of
+        # coordinated subjects with each other; an expected one stays a prediction
+        ("The French president is due to meet the German chancellor on Friday.",
+         {("03", "FRA", "DEU")}),
+        ("The Egyptian president and the Israeli prime minister will continue to meet every "
+         "month.", {("03", "EGY", "ISR")}),
+        ("The French president is expected to meet the German chancellor on Friday.", set()),
+        # what the speaker's side says it will oppose or reject is a rejection, not a promise
+        ("France told Germany on Monday that it would strongly oppose the proposals.",
+         {("12", "FRA", "DEU")}),
+        # an announced deliberation is CAMEO 014 (annotation guide: "will study the proposal")
+        ("Japan will consider the American proposal on Monday.", {("01", "JPN", "USA")}),
     ],
 )
 def test_events_roots_and_parties(stages, text, expected):

@@ -30,6 +30,8 @@ from .composition import composed_code
 from .modality import NEGATED, own_modality
 
 PATTERN_FILE = "event_patterns.tsv"
+#: Penn tags of the wh-words that open an embedded question ("what", "which", "how").
+WH_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})
 EVALUATIVE_FILE = "evaluative_words.tsv"
 
 #: support verbs whose object noun carries the event ("submitted an application", "launched an attack").
@@ -80,7 +82,7 @@ def _parse_condition(text: str, where: str) -> tuple[tuple[str, str], ...]:
     for part in text.split("&"):
         key, _, value = part.partition("=")
         if key not in {"*", "obj", "objword", "prep", "prepword", "comp", "compattr", "compneg",
-                       "as", "objactor", "light", "occur", "poss", "hascomp", "hasxcomp",
+                       "as", "objactor", "light", "occur", "poss", "hascomp", "hasxcomp", "whcomp",
                        "subjword", "mod", "force", "prt", "parties", "dated"}:
             raise ConfigError(f"{where}: unknown condition {key!r} in {text!r}")
         clauses.append((key, value))
@@ -295,6 +297,10 @@ def _clause_holds(key: str, value: str, pred: Predicate, feats: Features,
         return any(own_modality(c) == NEGATED for c in _complements(pred))
     if key == "hascomp":
         return pred.complement is not None and pred.complement.dep_ == "ccomp"
+    if key == "whcomp":  # an embedded question: "whether to join", "what options are open"
+        comp = pred.complement
+        return comp is not None and comp.dep_ in ("ccomp", "xcomp") and comp.left_edge.i <= comp.i \
+            and (comp.left_edge.lower_ in ("whether", "if") or comp.left_edge.tag_ in WH_TAGS)
     if key == "hasxcomp":
         return pred.complement is not None and pred.complement.dep_ == "xcomp"
     if key == "as":

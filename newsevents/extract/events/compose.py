@@ -22,7 +22,7 @@ from spacy.tokens import Token
 
 from .coding import Coding
 from .composition import FRAMES, composed_code
-from .modality import FUTURE, NEGATED, own_modality
+from .modality import ASSERTED, FUTURE, NEGATED, own_modality
 
 #: modal auxiliaries of obligation: "X must hand over" in a reported clause is a demand.
 OBLIGATION_AUX = frozenset({"must", "should", "ought"})
@@ -65,6 +65,31 @@ def _conditional_threat(head: Token, code: str) -> bool:
                                   for m in c.children) for c in head.children)
 
 
+#: predicative words that schedule their complement: "is due to meet", "is scheduled to visit".
+SCHEDULING_WORDS = frozenset({"due", "schedule", "set"})
+#: aspectual verbs that pass their own future to their complement: "will continue to meet".
+ASPECTUAL_VERBS = frozenset({"continue", "resume", "begin", "start", "keep"})
+
+
+def _scheduled_future(head: Token) -> bool:
+    """A future set by the governing words: "is due to meet", "will continue to meet" (an
+    announced or scheduled event, CAMEO's intent; "is expected to meet" stays a prediction)."""
+    token = head
+    for _ in range(2):
+        if token.dep_ != "xcomp" or own_modality(token) != ASSERTED:
+            return False
+        governor = token.head
+        lemma = governor.lemma_.lower()
+        if lemma in SCHEDULING_WORDS and own_modality(governor) == ASSERTED:
+            return True
+        if lemma in ASPECTUAL_VERBS and own_modality(governor) == FUTURE:
+            return True
+        if lemma not in ASPECTUAL_VERBS:
+            return False
+        token = governor
+    return False
+
+
 def _reported_future(head: Token) -> bool:
     """Future in a reported clause: "confirmed it would tighten ..." (would = will, reported)."""
     return head.dep_ == "ccomp" and "would" in _aux(head) and own_modality(head) != NEGATED
@@ -82,7 +107,7 @@ def future_frame(head: Token, code: str) -> str | None:
         return None  # "asked if Iran would attack Iraq": a question, no one's intent
     if _conditional_threat(head, code):
         return "13"
-    if own_modality(head) != FUTURE and not _reported_future(head):
+    if own_modality(head) != FUTURE and not _reported_future(head) and not _scheduled_future(head):
         return None
     return "13" if code[:2] in CONFLICT_ROOTS or _has_condition(head) else "03"
 

@@ -287,7 +287,7 @@ def _events_of(item: Coded, ctx: _Context, require_target: bool,
         targets: list[Mention | None] = [
             t for t in targets_of(item.pred, source, ctx.actors, item.coding.code[:2], statement)
             if t.text.lower() not in THING_PRONOUNS]
-        if not targets and item.coding.code[:2] in MUTUAL_ROOTS:
+        if not targets and item.coding.code.startswith(MUTUAL_CODES):
             targets = _co_subjects(source, sources)
         trace.meet(item.pred.head).sources.append(_named(source))
         trace.meet(item.pred.head).targets.extend(_named(t) for t in targets if t is not None)
@@ -305,9 +305,9 @@ def _events_of(item: Coded, ctx: _Context, require_target: bool,
                 yield _build(_reciprocal(item), target, source, ctx)
 
 
-#: roots of relations between parties (consult, cooperate, cut ties): coordinated subjects with
-#: no other target do it with each other.
-MUTUAL_ROOTS = frozenset({"04", "05", "06", "16"})
+#: codes of relations between parties (consult, cooperate, cut ties, intend to meet):
+#: coordinated subjects with no other target do it with each other.
+MUTUAL_CODES = ("04", "05", "06", "16", "036")
 
 
 def _co_subjects(source: Mention, sources: list[Mention]) -> list[Mention | None]:

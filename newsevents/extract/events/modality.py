@@ -110,7 +110,18 @@ def _governed(token: Token) -> str:
     return ASSERTED
 
 
-def modality(head: Token, stop: Token | None = None) -> str:
+def deliberation_modality(head: Token) -> str:
+    """The modality of a deliberation coded as CAMEO 014 ("considers whether to join", "will
+    study the proposal"): the deliberation itself is the event, so its clausal complement does
+    not make it hypothetical, and an announced one ("will consider", reported "said they would
+    consider") counts as stated (annotation guide §5: 014 "will study the proposal")."""
+    found = modality(head, framed=False)
+    reported = head.dep_ == "ccomp" and any(c.dep_ == "aux" and c.lower_ == "would"
+                                            for c in head.children)
+    return ASSERTED if found == FUTURE or (found == HYPOTHETICAL and reported) else found
+
+
+def modality(head: Token, stop: Token | None = None, framed: bool = True) -> str:
     """The modality of the event whose predicate is ``head``.
 
     Walks up from the predicate through control (xcomp), adverbial and relative clauses and
@@ -120,13 +131,15 @@ def modality(head: Token, stop: Token | None = None) -> str:
         head: the predicate token.
         stop: a governing token whose own modality must not be inherited (e.g. the
             reporting verb of a reported event).
+        framed: whether a desire or deliberation verb's clausal complement makes it
+            unrealised (:func:`frame_modality`).
 
     Returns:
         One of ``asserted``, ``negated``, ``hypothetical``, ``future``.
     """
-    framed = frame_modality(head)
-    if framed != ASSERTED:
-        return framed
+    attitude = frame_modality(head) if framed else ASSERTED
+    if attitude != ASSERTED:
+        return attitude
     token = head
     for _ in range(6):
         own = own_modality(token)

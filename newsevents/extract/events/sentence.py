@@ -22,10 +22,12 @@ from .cameo import verb_dictionary
 from .coding import Coding, code_predicate, noun_triggers, own_patterns
 from .compose import CONFLICT_ROOTS, compose, future_frame, statement_frame
 from .composition import frame_of_lemma
-from .modality import ASSERTED, NEGATED, frame_modality, modality
+from .modality import ASSERTED, NEGATED, deliberation_modality, frame_modality, modality
 from .trace import NoTrace, Trace
 
 NO_TRACE = NoTrace()
+#: CAMEO 014 "consider policy option": a deliberation is its own event (see deliberation_modality).
+DELIBERATION = "014"
 
 
 @dataclass(frozen=True)
@@ -96,7 +98,9 @@ def code_sentence(sent: Span, actors: ActorGraph, candidates: tuple[int, ...] | 
     for pred in predicates_of(sent, candidates):
         coding = code_predicate(pred, features(pred), actors.is_actor)
         if coding is not None and coding.code:
-            coded.append(Coded(pred, coding, modality(_carrier(pred)), sent))
+            mood = (deliberation_modality(pred.head) if coding.code == DELIBERATION
+                    else modality(_carrier(pred)))
+            coded.append(Coded(pred, coding, mood, sent))
         else:
             trace.note(pred.head, outcome="uncoded")
     _note(trace, coded, "coded")

@@ -254,6 +254,8 @@ def _own_intent(content: Span, speaker: Mention,
     negated = any(c.dep_ == "neg" for c in (*root.children, *verb.children))
     if negated and _dictionary_root(verb) in COOPERATION_ROOTS:
         return "reject"
+    if not negated and cue_kinds().get(verb.lemma_.lower()) == "reject":
+        return "reject"  # "they would strongly oppose the proposals": a rejection, not a promise
     return None if negated else "promise"
 
 
