@@ -447,6 +447,9 @@ def test_events_a_border_names_no_side(stages):
          {("17", "UGA", "KEN")}),
         # coordinated subjects of a relation with no other party: one act between them
         ("Iran and Iraq severed diplomatic relations on Monday.", {("16", "IRN", "IRQ")}),
+        # coordinated speakers each make the statement they make together
+        ("Spain and Portugal told their partners they would firmly oppose the new quotas.",
+         {("12", "ESP", None), ("12", "PRT", None)}),
         # a state's own forces are its means, not the party it acts on
         ("The Israeli government mobilized troops on Sunday.", {("15", "ISR", None)}),
         # a bare sector acting on the only country its sentence names is the story's, not that

@@ -4,9 +4,8 @@ Candidate predicates are the verbs the CAMEO.2.0 dictionary or our patterns know
 nouns our patterns know, found from the doc's lemma array (:mod:`.scan`); only their
 sentences are visited. Each is coded (:mod:`coding`), frame verbs composed with their coded
 complements ("agreed to provide aid" -> 033, :mod:`compose`), its modality read
-(:mod:`modality`), its source and target
-resolved to actors (:mod:`event_actors`), and it becomes one :class:`Event` per
-(source, target) pair, coordinated actors expanded. Reported speech: a generic statement
+(:mod:`modality`), its source and target resolved to actors (:mod:`event_actors`), and it
+becomes one :class:`Event` per (source, target) pair, coordinated actors (speakers too) expanded. Reported speech: a generic statement
 ("X said ...") whose complement holds a coded event gives way to that event; a statement with
 its own specific coding ("X described the talks as toxic") stays and points at its quote.
 
@@ -43,7 +42,7 @@ from .modality import ASSERTED, habitual, modality
 from .scan import scan
 from .sentence import NO_TRACE, Coded, code_sentence, reporting
 from .statements import ADDRESSED_KINDS, classify, cue_token, repeated
-from .targets import targets_of
+from .targets import co_speakers, targets_of
 from .trace import Candidate, Trace
 
 #: roots a coded predicate keeps without a target when none is named (demonstrations, force
@@ -445,7 +444,8 @@ def _statements(ctx: _Context, by_head: dict[int, list[Event]], acts: set[int],
             continue
         trace.note(cue, code=stance.code, pattern=item.coding.pattern, modality=item.modality,
                    outcome="coded", sources=[_named(speaker)], targets=[_named(target)])
-        events.append(_build(item, speaker, target, ctx))
+        events.extend(_build(item, s, target, ctx) for s in co_speakers(ctx.doc, speaker, ctx.actors)
+                      if target is None or s.actor != target.actor)
     return events, contents
 
 

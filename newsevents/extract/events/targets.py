@@ -305,3 +305,21 @@ def _place_target(pred: Predicate, actors: ActorGraph) -> Mention | None:
 def _complement_nouns(pred: Predicate) -> list[Token]:
     comp = pred.complement
     return [t for t in comp.subtree if t.pos_ == "NOUN"] if comp is not None else []
+
+
+#: dependencies of a speaker who says something together with the actors coordinated with it.
+SPEAKER_DEPS = frozenset({"nsubj", "nsubjpass"})
+
+
+def co_speakers(doc: object, speaker: Mention, actors: ActorGraph) -> list[Mention]:
+    """The speaker of a statement and the actors coordinated with it as the subject of its cue:
+    "Britain and West Germany told ... they would oppose" is a statement by each of them."""
+    span = doc.char_span(speaker.start, speaker.end, alignment_mode="expand")  # type: ignore[attr-defined]
+    if span is None or span.root.dep_ not in SPEAKER_DEPS:
+        return [speaker]
+    out = [speaker]
+    for token in conjuncts(span.root)[1:]:
+        mention = actors.mention(token)
+        if mention is not None and all(mention.actor != m.actor for m in out):
+            out.append(mention)
+    return out
