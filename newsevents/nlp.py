@@ -76,7 +76,7 @@ class GluedQuoteTokenizer:
                 pieces = [token.text[: found.start()], found.group(1), found.group(2),
                           token.text[found.end():]]
                 pieces = [p for p in pieces if p]
-                retokenizer.split(token, pieces, heads=[(token, 0)] * len(pieces))
+                retokenizer.split(token, pieces, heads=[(token, i) for i in range(len(pieces))])
         return doc
 
     def pipe(self, texts: Iterable[str], batch_size: int = 1000) -> Iterator[Any]:

@@ -32,3 +32,16 @@ def test_tokenizer_splits_glued_quotes(nlp, text, words):
     doc = nlp.make_doc(text)
     assert [t.text for t in doc] == words
     assert doc.text == text  # offsets and whitespace kept
+
+
+def test_tokenizer_split_leaves_the_parse_to_the_parser(nlp):
+    """A split made before parsing leaves every piece its own head, as the tokenizer does: the
+    parser then builds a valid tree (pieces pointing at one another broke it: E039)."""
+    doc = nlp('"All ends sanctified all the means,"said Olmert, during a speech. "No,"he said.')
+    assert [t.text for t in doc][:9] == ['"', "All", "ends", "sanctified", "all", "the", "means", ",", '"']
+    for sent in doc.sents:
+        assert sent.root is not None
+    for chunk in doc.noun_chunks:
+        assert chunk.root is not None
+    for token in doc:
+        assert doc[token.left_edge.i : token.right_edge.i + 1].root is not None
