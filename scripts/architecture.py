@@ -25,7 +25,7 @@ BEGIN, END = "<!-- begin generated diagram -->", "<!-- end generated diagram -->
 #: import its own layer and the layers below it, never one above.
 LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("contract", ("records", "errors", "resources", "")),
-    ("input", ("sources", "nlp", "attribute_rules")),
+    ("input", ("sources", "nlp", "attribute_rules", "lemmas")),
     ("extract base", ("extract.dictionaries", "extract.petr1_verbs", "extract.predicates",
                       "extract.quotemarks", "extract.compiled", "extract.geonames")),
     ("actors", ("extract.actors",)),

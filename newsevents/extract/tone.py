@@ -41,8 +41,12 @@ def _analyzer() -> Any:
     return SentimentIntensityAnalyzer()
 
 
+@functools.lru_cache(maxsize=8192)
 def polarity(text: str) -> float:
     """VADER compound polarity of a quote or sentence.
+
+    Cached on the text: quotes, statements, events and the document tone score many of the same
+    sentences again (a pure function of the text, so the cache changes no score).
 
     Args:
         text: the quote or sentence.
