@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from conftest import SEED, assert_same_annotation
 
 pytestmark = pytest.mark.model
 
@@ -30,16 +31,8 @@ def models():
     return shipped, fast
 
 
-def test_attribute_rules_same_annotation_as_the_model(models, shared) -> None:
-    from spacy.attrs import DEP, HEAD, LEMMA, MORPH, POS, TAG
-
-    shipped, fast = models
-    seed = (shared / "seed" / "000_d06ffc9ac9d1c36e.txt").read_text("utf-8")
-    texts = TEXTS + [seed]
-    for a, b in zip(shipped.pipe(texts), fast.pipe(texts)):
-        attrs = [TAG, POS, MORPH, LEMMA, DEP, HEAD]
-        assert (a.to_array(attrs) == b.to_array(attrs)).all(), a.text[:60]
-        assert [str(t.morph) for t in a] == [str(t.morph) for t in b]
+def test_attribute_rules_same_annotation_as_the_model(models) -> None:
+    assert_same_annotation(*models, TEXTS + [SEED.read_text("utf-8")])
 
 
 def test_attribute_rules_replace_the_ruler_in_place(models) -> None:
