@@ -69,10 +69,9 @@ class GluedQuoteTokenizer:
         doc = self.tokenizer(text)
         if GLUED_QUOTE.search(text) is None:
             return doc
-        glued = [t for t in doc if GLUED_QUOTE.search(t.text)]
+        glued = [(t, found) for t in doc if (found := GLUED_QUOTE.search(t.text)) is not None]
         with doc.retokenize() as retokenizer:
-            for token in glued:
-                found = GLUED_QUOTE.search(token.text)
+            for token, found in glued:
                 pieces = [token.text[: found.start()], found.group(1), found.group(2),
                           token.text[found.end():]]
                 pieces = [p for p in pieces if p]

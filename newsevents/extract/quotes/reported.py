@@ -34,9 +34,9 @@ def reported_quotes(doc: Any, direct: list[Draft]) -> list[Draft]:
                 _lend_speaker(draft, direct)
     for noun in _speech_nouns(doc):
         if not any(a <= noun.idx < b for a, b in quoted):
-            draft = _noun_clause(doc, noun)
-            if draft is not None and _keeps_reported(doc, draft, direct, quoted):
-                drafts.append(draft)
+            clause = _noun_clause(doc, noun)
+            if clause is not None and _keeps_reported(doc, clause, direct, quoted):
+                drafts.append(clause)
     return drafts
 
 

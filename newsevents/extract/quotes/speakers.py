@@ -156,7 +156,7 @@ def _partitive(doc: Any, head: Any, entities: list[Entity], graph: ActorGraph | 
     """"One of his closest aides said": the whole phrase as written, with the aides' actor."""
     of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
     group = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
-    if group is None:
+    if of is None or group is None:
         return None
     inner = speaker_mention(doc, group, entities, graph)
     span = doc[np_span(head).start : of.right_edge.i + 1]
