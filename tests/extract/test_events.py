@@ -121,6 +121,12 @@ def stages():
         # negated cooperation is a refusal; nominal events named with their parties
         ("China does not recognize Japan's claims.", {("12", "CHN", "JPN", "asserted")}),
         ("Talks between Russia and Georgia resumed on Monday.", {("04", "RUS", "GEO", "asserted")}),
+        ("Egypt is in discussions with Sudan over the dam.", {("04", "EGY", "SDN", "asserted")}),
+        # a meeting a third party brings about happens; a possessor did what it has
+        ("Norway secured a meeting between Kenya and Uganda.",
+         {("04", "NOR", "KEN", "asserted"), ("04", "NOR", "UGA", "asserted")}),
+        ("France ignored Germany's criticism of Italy.",
+         {("01", "FRA", "DEU", "asserted"), ("11", "DEU", "ITA", "asserted")}),
         # habits and reported questions are no events
         ("Syria has always accused Israel of aggression.", set()),
         ("Reporters asked if Iran would attack Iraq.", {("19", "IRN", "IRQ", "hypothetical")}),

@@ -44,6 +44,11 @@ LIGHT_VERBS = frozenset({"submit", "file", "make", "lodge", "launch", "carry", "
 OCCUR_VERBS = frozenset({"take", "hold", "begin", "start", "resume", "open", "end", "conclude",
                          "continue", "convene", "kick", "get", "close", "wrap"})
 
+#: verbs by which a third party brings a nominal event about or takes part in it: the event
+#: happens ("secured a meeting between A and B", "hosted talks with X", "attended the summit").
+BRING_ABOUT_VERBS = frozenset({"secure", "arrange", "broker", "host", "attend", "facilitate",
+                               "mediate", "sponsor", "chair"})
+
 
 @dataclass(frozen=True)
 class OwnPattern:
@@ -322,8 +327,11 @@ def _clause_holds(key: str, value: str, pred: Predicate, feats: Features,
                    for c in head.children)
     if key == "parties":
         acted_on = head.dep_ in ("dobj", "nsubjpass") and head.head.pos_ == "VERB" \
-            and head.head.lemma_.lower() not in LIGHT_VERBS | OCCUR_VERBS
-        return not acted_on and bool(noun_parties(head, is_actor))  # "broke down a treaty"
+            and head.head.lemma_.lower() not in LIGHT_VERBS | OCCUR_VERBS | BRING_ABOUT_VERBS
+        # "broke down a treaty"; but a possessor is the agent of what it has done, whatever
+        # is done with it now ("rejected Germany's objections")
+        agent = any(c.dep_ == "poss" and is_actor(c) for c in head.children)
+        return (agent or not acted_on) and bool(noun_parties(head, is_actor))
     if key == "dated":
         return any(t.ent_type_ in ("DATE", "TIME") for t in head.subtree) or any(
             c.ent_type_ in ("DATE", "TIME") for c in head.head.subtree if c.head == head.head)

@@ -24,7 +24,7 @@ import hashlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 from ...records import Actor, Entity, Event, Mention, Place, Quote, Timex
 from ...records import Span as TextSpan
@@ -32,7 +32,7 @@ from ..actors.business import CORPORATE_WORDS
 from ..actors.codes import political
 from ..actors.graph import ActorGraph
 from ..actors.places import place_country
-from ..predicates import Predicate, clause_span, conjuncts, nominal_predicate, verbal_predicate
+from ..predicates import Predicate, clause_span, nominal_predicate, verbal_predicate
 from ..tone import polarity
 from .absorb import STATEMENT_ROOT
 from .cameo import code_info, plover_for
@@ -40,7 +40,7 @@ from .coding import Coding
 from .markets import figure_objects, finance_topic, market_report, market_subject, traded_goods
 from .modality import ASSERTED, habitual, modality
 from .scan import scan
-from .sentence import NO_TRACE, Coded, code_sentence, reporting
+from .sentence import NO_TRACE, Coded, code_sentence, noun_subjects, reporting
 from .statements import ADDRESSED_KINDS, classify, cue_token, repeated
 from .targets import co_speakers, targets_of
 from .trace import Candidate, Trace
@@ -70,32 +70,6 @@ AID_ROOTS = frozenset({"07", "16", "17"})
 #: pronouns that, standing alone as a target, mostly refer to a thing ("they'll buy it",
 #: "view it as too small"): a party named only by one of them is not a target.
 THING_PRONOUNS = frozenset({"it", "this", "that", "these", "those", "which"})
-
-
-def _noun_subjects(pred: Predicate, actors: ActorGraph | None = None) -> list[Token]:
-    """Source heads of a nominal event: its possessor, else the support verb's subject, else
-    whoever the noun's phrase names as acting ("an incursion by X", "criticism from X", "the
-    U.S.-led invasion", "Iraqi counter-attacks"), else the first party "between" several."""
-    if pred.subjects:
-        return list(pred.subjects)
-    head = pred.head
-    if head.dep_ in ("dobj", "nsubjpass") and head.head.pos_ in ("VERB", "AUX"):
-        return list(verbal_predicate(head.head).subjects)
-    for prep in head.children:
-        if prep.dep_ == "prep" and prep.lower_ in ("by", "from"):
-            agents = [o for o in prep.children if o.dep_ == "pobj"]
-            if agents:
-                return agents
-    if actors is not None:
-        modifiers = [c for c in head.children if c.dep_ in ("amod", "compound", "nmod")
-                     and c.i < head.i]
-        for child in modifiers:
-            named = [t for t in child.subtree if actors.is_actor(t)]
-            if named:
-                return named[:1]
-    parties = [c for p in head.children if p.dep_ == "prep" and p.lower_ in ("between", "among")
-               for o in p.children if o.dep_ == "pobj" for c in conjuncts(o)]
-    return parties[:1]
 
 
 def _quote_index(pred: Predicate, sent: Span, source: Mention, quotes: list[Quote]) -> int | None:
@@ -140,7 +114,7 @@ class _Context:
 
 def _sources(item: Coded, ctx: _Context) -> list[Mention]:
     pred = item.pred
-    heads = _noun_subjects(pred, ctx.actors) if pred.nominal else list(pred.subjects)
+    heads = noun_subjects(pred, ctx.actors) if pred.nominal else list(pred.subjects)
     skip = _party_tokens(pred)
     found = [ctx.actors.relocated(m, h, skip) for h in heads
              if (m := ctx.actors.agent(h)) is not None]
@@ -279,7 +253,7 @@ def _events_of(item: Coded, ctx: _Context, require_target: bool,
     statement = item.coding.code[:2] == STATEMENT_ROOT
     sources = _sources(item, ctx)
     if not sources:
-        heads = _noun_subjects(item.pred, ctx.actors) if item.pred.nominal else list(item.pred.subjects)
+        heads = noun_subjects(item.pred, ctx.actors) if item.pred.nominal else list(item.pred.subjects)
         trace.note(item.pred.head, outcome="no source",
                    detail=f"subject {', '.join(h.text for h in heads) or 'none'}")
     for source in sources:

@@ -16,7 +16,8 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Span, Token
 
 from ..actors.graph import ActorGraph
-from ..predicates import Predicate, features, nominal_predicate, noun_lemma, verbal_predicate
+from ..predicates import (Predicate, conjuncts, features, nominal_predicate, noun_lemma,
+                          verbal_predicate)
 from .absorb import absorb
 from .cameo import verb_dictionary
 from .coding import Coding, code_predicate, noun_triggers, own_patterns
@@ -246,3 +247,35 @@ def _prefer_light_nouns(coded: list[Coded]) -> list[Coded]:
                 and c.pred.head.dep_ in ("dobj", "nsubjpass")}
     return [c for c in coded
             if not (c.pred.head.i in carriers and not c.pred.nominal and c.coding.strength <= 1)]
+
+
+def noun_subjects(pred: Predicate, actors: ActorGraph | None = None) -> list[Token]:
+    """Source heads of a nominal event: its possessor, else the support verb's subject, else
+    whoever the noun's phrase names as acting ("an incursion by X", "criticism from X", "the
+    U.S.-led invasion", "Iraqi counter-attacks"), else the first party "between" several, else
+    the subject of "be in" ("we are in talks with X")."""
+    if pred.subjects:
+        return list(pred.subjects)
+    head = pred.head
+    if head.dep_ in ("dobj", "nsubjpass") and head.head.pos_ in ("VERB", "AUX"):
+        return list(verbal_predicate(head.head).subjects)
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("by", "from"):
+            agents = [o for o in prep.children if o.dep_ == "pobj"]
+            if agents:
+                return agents
+    if actors is not None:
+        modifiers = [c for c in head.children if c.dep_ in ("amod", "compound", "nmod")
+                     and c.i < head.i]
+        for child in modifiers:
+            named = [t for t in child.subtree if actors.is_actor(t)]
+            if named:
+                return named[:1]
+    parties = [c for p in head.children if p.dep_ == "prep" and p.lower_ in ("between", "among")
+               for o in p.children if o.dep_ == "pobj" for c in conjuncts(o)]
+    if parties:
+        return parties[:1]
+    prep = head.head
+    if head.dep_ == "pobj" and prep.lower_ == "in" and prep.head.lemma_ == "be" and prep.dep_ == "prep":
+        return [c for s in prep.head.children if s.dep_ == "nsubj" for c in conjuncts(s)]
+    return []
