@@ -282,3 +282,19 @@ def test_timex_duration_keeps_unit_as_written(num, unit, value):
 )
 def test_timex_anchor_date_precision(value, expected):
     assert anchor_date(value) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Last Monday, three weeks ago, the talks resumed twice a year for 10 DAYS in Fiscal 1987.",
+    "LAST MONDAY, THREE WEEKS AGO, THE TALKS RESUMED TWICE A YEAR FOR 10 DAYS IN FISCAL 1987.",
+    "The Early 1990s, Mid-March And The Past Two Years; 5 P.M. EST on Jan. 3, 2008.",
+])
+def test_timex_case_free_rules_match_as_with_ignorecase(text: str) -> None:
+    """Case-free rules scan the lower-cased text; a text holding a character that ``re.I`` and
+    ``str.lower`` fold apart (dotless i) takes the old path, every rule with ``re.I``: both give
+    the same candidates."""
+    from newsevents.extract.timex.rules import find_candidates
+
+    fast = find_candidates(text)
+    plain = [c for c in find_candidates(text + " \u0131") if c.end <= len(text)]
+    assert fast and repr(fast) == repr(plain)
