@@ -247,7 +247,7 @@ def nominal_predicate(noun: Token) -> Predicate:
     preps = _preps(noun, [])
     if noun.dep_ in ("dobj", "nsubjpass"):
         # "submitted an application ... for NATO membership": the PP often hangs on the verb
-        preps += [p for p in _preps(noun.head, []) if p[1] is not noun]
+        preps += [p for p in _preps(noun.head, []) if p[1] != noun]
     return Predicate(
         head=noun,
         lemma=noun_lemma(noun),
