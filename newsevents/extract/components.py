@@ -15,8 +15,7 @@ import gc
 from collections.abc import Callable
 from typing import Any
 
-from ..attribute_rules import speed_up
-from ..lemmas import speed_up as speed_up_lemmas
+from .. import attribute_rules, lemmas
 from ..errors import ConfigError
 from ..nlp import load_model, register_extensions, split_glued_quotes
 from .actors.entities import extract_entities
@@ -135,8 +134,8 @@ def load_pipeline(components: tuple[str, ...] = COMPONENTS) -> Any:
         _register_factories()
         nlp = load_model()
         gc.disable()  # spaCy's msgpack loader (srsly) turns the collector back on
-        speed_up(nlp)  # the model's attribute ruler, the same annotation from arrays
-        speed_up_lemmas(nlp)  # the model's rule lemmatizer, the same lemmas from arrays
+        attribute_rules.speed_up(nlp)  # the model's attribute ruler and rule lemmatizer: the
+        lemmas.speed_up(nlp)  # same annotation, from arrays
         split_glued_quotes(nlp)
         for name in components:
             nlp.add_pipe(name)

@@ -29,14 +29,13 @@ def _key(entity: Entity) -> tuple[str, ...]:
 def read_short_names(entities: list[Entity]) -> list[Entity]:
     """The entities with each shared name coded as the state the article otherwise names."""
     table = short_names()
-    shared = [e for e in entities if e.actor is not None and _key(e) in table]
-    if not shared:
+    pairs = [table.get(_key(e)) if e.actor is not None else None for e in entities]
+    if not any(pairs):
         return entities
-    named = {e.actor.country for e in entities
-             if e.actor is not None and e.actor.country and _key(e) not in table}
+    named = {e.actor.country for e, pair in zip(entities, pairs)
+             if pair is None and e.actor is not None and e.actor.country}
     out = []
-    for entity in entities:
-        pair = table.get(_key(entity)) if entity.actor is not None else None
+    for entity, pair in zip(entities, pairs):
         if pair is not None and entity.actor is not None and entity.actor.country == pair[0] \
                 and pair[1] in named and pair[0] not in named:
             actor = replace(entity.actor, country=pair[1], code=pair[1] + entity.actor.code[3:])

@@ -9,7 +9,7 @@ from typing import Any
 import numpy as np
 from spacy.strings import get_string_id
 
-from ...nlp import text_of
+from ...nlp import per_doc, text_of
 from ..quotemarks import quoted_ranges
 from .common import (MIN_REPORTED_WORDS, PARENTHETICAL, PHRASAL_CUES, TRIM, Draft, cue_words,
                      is_cue_verb, mistagged_cue, phrasal_cue, trim)
@@ -52,13 +52,13 @@ def _speech_nouns(doc: Any) -> list[Any]:
     """Nouns of speech ("warnings", "report", "claim") with a that-clause of their own."""
     if len(doc) == 0:
         return []
-    lemma, pos = doc.to_array(["LEMMA", "POS"]).T
-    nouns = _noun_lemma_ids()
-    lemmas = lemma.tolist()
+    lemma, pos, lower = _arrays(doc)
+    nouns, plurals = _noun_ids()
+    lemmas, lowers = lemma.tolist(), lower.tolist()
     found = [doc[i] for i in np.flatnonzero(pos == _NOUN).tolist() if lemmas[i] in nouns]
     # "after United Nations warnings that ...": a plural noun the tagger took for a verb
-    found += [doc[i] for i in np.flatnonzero(pos == _VERB).tolist() if doc[i].dep_ in _NOMINAL
-              and doc[i].lower_.endswith("s") and doc[i].lower_[:-1] in cue_words()["noun"]]
+    found += [doc[i] for i in np.flatnonzero(pos == _VERB).tolist()
+              if lowers[i] in plurals and doc[i].dep_ in _NOMINAL]
     return found
 
 
@@ -66,8 +66,16 @@ _NOMINAL = frozenset({"pobj", "dobj", "nsubj", "nsubjpass"})
 
 
 @functools.cache
-def _noun_lemma_ids() -> frozenset[int]:
-    return frozenset(get_string_id(noun) for noun in cue_words()["noun"])
+def _noun_ids() -> tuple[frozenset[int], frozenset[int]]:
+    """Ids of the speech nouns' lemmas, and of their plurals in -s."""
+    nouns = cue_words()["noun"]
+    return (frozenset(get_string_id(noun) for noun in nouns),
+            frozenset(get_string_id(noun + "s") for noun in nouns))
+
+
+def _arrays(doc: Any) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The Doc's lemma, part-of-speech and lower-case arrays, read once per Doc."""
+    return per_doc(doc, "lemma_pos_lower", lambda d: tuple(d.to_array(["LEMMA", "POS", "LOWER"]).T))  # type: ignore[no-any-return]
 
 
 def _noun_clause(doc: Any, noun: Any) -> Draft | None:
@@ -98,7 +106,7 @@ def cue_spans(doc: Any) -> list[tuple[int, int]]:
     """
     if len(doc) == 0:
         return []
-    lemma, pos, lower = doc.to_array(["LEMMA", "POS", "LOWER"]).T
+    lemma, pos, lower = _arrays(doc)
     cues = _cue_lemma_ids()
     lemmas = lemma.tolist()
     spans = [(i, i + 1) for i in np.flatnonzero(pos == _VERB).tolist() if lemmas[i] in cues]
