@@ -158,6 +158,28 @@ def test_bounded_map_keeps_order_and_bounds_in_flight() -> None:
     assert peak[0] <= 3
 
 
+def test_process_pool_is_replaced_after_recycle_articles_and_old_futures_stay_valid(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    from newsevents.pipeline import executors
+
+    pools: list[ThreadPoolExecutor] = []
+
+    def start(self) -> ThreadPoolExecutor:
+        assert all(p._shutdown for p in pools), "a pool still ran when the next one started"
+        pools.append(ThreadPoolExecutor(self.workers))
+        return pools[-1]
+
+    monkeypatch.setattr(executors._FreshPools, "_start", start)
+    monkeypatch.setattr(executors, "process_batch", lambda batch: [a.id.upper() for a in batch])
+    batches = [[Article(f"a{i}{j}", "2025-01-01", "", "x") for j in range(2)] for i in range(5)]
+    with executors.process_pool(2, recycle=3) as submit:
+        futures = [submit(batch) for batch in batches]
+    assert len(pools) == 3 and all(p._shutdown for p in pools)  # 2 + 2 articles, 2 + 2, then 2
+    assert [f.result() for f in futures] == [[f"A{i}0", f"A{i}1"] for i in range(5)]
+
+
 @pytest.mark.parametrize("kind, options, error", [
     ("threads", {}, "unknown executor 'threads'"),
     ("processes", {"workers": 0}, "at least 1"),
@@ -284,7 +306,7 @@ def test_ingest_default_uses_workers_when_it_pays_with_identical_results(
 
     def pool(workers: int):
         started.append(workers)
-        return real_pool(workers)
+        return real_pool(workers, recycle=8)  # a fresh pool part-way: results must not change
 
     monkeypatch.setattr(executors, "process_pool", pool)
     monkeypatch.setattr(executors, "available_cores", lambda: 2)
