@@ -318,6 +318,33 @@ def test_ingest_default_uses_workers_when_it_pays_with_identical_results(
     assert stored(tmp_path / "x.duckdb") == stored(db)
 
 
+
+@pytest.mark.model
+def test_extract_uses_workers_on_large_input_with_the_same_records_in_order(
+        local_db, monkeypatch: pytest.MonkeyPatch) -> None:
+    from newsevents.pipeline import executors, run
+
+    _, inputs = local_db
+    here = [r.to_dict() for r in run.extract(inputs, workers=1, on_reject=lambda r: None)]
+    started = []
+    real_open = executors.open_executor
+
+    def open_executor(kind: str, **options):
+        started.append((kind, options))
+        return real_open(kind, **options)
+
+    monkeypatch.setattr(executors, "open_executor", open_executor)
+    monkeypatch.setattr(executors, "available_cores", lambda: 2)
+    monkeypatch.setattr(run, "PARALLEL_MIN", 4)
+    monkeypatch.setattr(run, "POOL_BATCH", 3)
+    pooled = [r.to_dict() for r in run.extract(inputs, on_reject=lambda r: None)]
+    assert started == [("processes", {"workers": 2})]
+    assert pooled == here and len(here) == 10 + len(EXAMPLES)
+    monkeypatch.setattr(run, "PARALLEL_MIN", 64)  # a short input stays in this process
+    started.clear()
+    assert [r.to_dict() for r in run.extract(inputs, on_reject=lambda r: None)] == here
+    assert started == []
+
 # ---- resumable: a run killed part-way, then rerun ------------------------------------------------
 
 CHILD = textwrap.dedent("""
