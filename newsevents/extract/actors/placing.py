@@ -21,6 +21,9 @@ PLACE_NOUNS = frozenset({"city", "town", "village", "capital", "province", "regi
                          "state", "area", "enclave", "suburb", "port", "island"})
 #: share of the article's country mentions the story's own country has at least.
 STORY_SHARE = 0.4
+#: people who by their trade serve abroad: "diplomats said" in a story about Brazil are not
+#: Brazil's (the wire's anonymous foreign diplomats), so they are not placed in its country.
+ABROAD_NOUNS = frozenset({"diplomat"})
 #: sectors a bare mention of which belongs to a country ("the officials", "police", "analysts").
 PLACEABLE_SECTORS = LOCATABLE_SECTORS | frozenset({"BUS", "MED", "EDU", "HRI", "HLH", "SOC"}) - {"ELI"}
 
@@ -123,10 +126,11 @@ class Placing:
 
         "Evans told reporters the government would ..." in a story about Australia: Evans,
         known only as a minister (GOV), is AUSGOV; "the officials", "some unions" likewise.
-        A former office-holder (ELI) is not placed: their country is their own, not the story's.
+        A former office-holder (ELI) is not placed: their country is their own, not the story's;
+        nor are diplomats (:data:`ABROAD_NOUNS`), who by their trade serve in other countries.
         """
         if actor is None or actor.country or actor.org or not actor.sector \
-                or actor.sector not in PLACEABLE_SECTORS:
+                or actor.sector not in PLACEABLE_SECTORS or noun_lemma(token) in ABROAD_NOUNS:
             return actor
         country = self._sentence_country(token.sent, frozenset()) or self.story_country
         if country is None:
