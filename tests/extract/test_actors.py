@@ -235,6 +235,8 @@ def test_actors_leader_depends_on_date(parse):
         ("the South Koreans", "KOR"),  # a plural nationality of two words (actors round 3)
         ("the Koreans", "KOR"),
         ("Europeans", "EUR"),  # a region, like "Western nations"
+        ("the G8 member nations", "IGOGOE"),  # the Group of Eight, its org G8
+        ("the G-7", "IGOGOS"),
     ],
 )
 def test_actors_resolve_span(parse, phrase, code):
