@@ -384,3 +384,23 @@ def test_actors_country_with_a_trade_apposition_is_still_a_country(nlp):
     country = next(t for t in doc if t.text == "Zambia")
     mention = doc._.actor_graph.mention(country)
     assert mention is not None and mention.actor.code == "ZMB"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "they" after a bare plural of people is those people, not the country named nearby
+        "The fisheries talks stalled on Monday after Norway rejected the offer, diplomats said. "
+        "They said a new round would open in June.",
+        "Officials said on Monday that Norway had rejected the offer. They expect new talks soon.",
+    ],
+)
+def test_actors_they_after_a_plural_of_people_is_those_people(nlp, text):
+    from newsevents.nlp import make_docs
+    from newsevents.records import Article
+
+    (doc,) = make_docs(nlp, [Article("t", "2006-07-09", "", text)])
+    doc = nlp(doc)
+    pronoun = next(t for t in doc if t.text == "They")
+    mention = doc._.actor_graph.mention(pronoun)
+    assert mention is not None and mention.actor.sector == "GOV"

@@ -11,7 +11,8 @@ mention containing "Ministry"; "the alliance" prefers an international organisat
 
 Candidate mentions are the cleaned entities, later surname-only mentions of earlier persons
 ("Tikhy" after "Georgy Tikhy", which the small model often misses or mislabels), and nominal
-subjects whose head noun is in ``data/coref_nouns.tsv``. Mentions inside quotation marks are not
+subjects whose head noun is in ``data/coref_nouns.tsv``; a plural of people ("diplomats said")
+is a group that "they" and "the diplomats" point back to. Mentions inside quotation marks are not
 candidates: quoted words belong to the quoted speaker's world, not the narrative.
 """
 
@@ -90,8 +91,15 @@ def reference_kinds(span: Any) -> frozenset[str] | None:
         if root.lemma_.lower() == "party" and any(c.dep_ == "compound" and c.pos_ == "NOUN"
                                                   for c in root.lefts):
             return None
-        return nominal_kinds().get(root.lemma_.lower())
+        kinds = nominal_kinds().get(root.lemma_.lower())
+        if kinds and "PERSON" in kinds and root.tag_ == "NNS":
+            return _PLURAL_PEOPLE  # "the diplomats" point back to diplomats, not to one person
+        return kinds
     return None
+
+
+#: What a plural of people ("the diplomats", "officials said") is, as a mention and a reference.
+_PLURAL_PEOPLE = frozenset({"GROUP"})
 
 
 def np_span(token: Any) -> Any:
@@ -209,6 +217,8 @@ def _add_nominals(doc: Any, entities: list[Entity], found: dict[int, Candidate])
         if token.i in found:
             continue
         kind = next(k for k in ("PERSON", "ORG", "GPE", "GROUP", "THING") if k in noun_kinds)
+        if kind == "PERSON" and token.tag_ == "NNS":
+            kind = "GROUP"  # "Diplomats said ... They said": a plural of people is a "they"
         found[token.i] = Candidate(
             span.start, span.end, kind, _mention(span, actor_of(span, entities))
         )
