@@ -116,3 +116,13 @@ def test_quotes_seed_article_every_speaker_has_an_actor(quotes_of, shared) -> No
     assert quotes and all(q.speaker is not None and q.speaker.actor is not None for q in quotes)
     invitation = next(q for q in quotes if q.text.startswith("an invitation would come"))
     assert (invitation.speaker.text, invitation.speaker.actor.org) == ("It", "NATO")
+
+
+@pytest.mark.model
+def test_quotes_speaker_named_by_a_defined_acronym_in_its_phrase(quotes_of) -> None:
+    """"a KCTU spokesperson" speaks for the body the article defined as KCTU: the speaker's
+    phrase is resolved like any other mention when the dictionaries do not know it whole."""
+    (quote,) = quotes_of('The Korean Confederation of Trade Unions (KCTU) marched in Seoul on '
+                         'Monday. "We will fight the new labour law," said a KCTU spokesperson.')
+    assert quote.speaker is not None and quote.speaker.text == "a KCTU spokesperson"
+    assert quote.speaker.actor is not None and quote.speaker.actor.code == "KORLAB"

@@ -149,6 +149,9 @@ def speaker_mention(doc: Any, head: Any, entities: list[Entity],
             actor = actor_of(span, entities)
         return Mention(span.start_char, span.end_char, span.text, actor)
     actor = actor_of(span, entities) or _same_person_actor(doc, span, entities)
+    if actor is None and graph is not None and head.pos_ == "NOUN":
+        found = graph.mention(head)  # "a KCTU spokesperson": the body named inside the phrase
+        actor = found.actor if found is not None else None
     return Mention(span.start_char, span.end_char, span.text, actor)
 
 
