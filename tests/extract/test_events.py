@@ -483,3 +483,12 @@ def test_events_a_promise_to_no_one_is_no_event(stages) -> None:
     alone = _events(stages, "New Zealand's opposition National Party said it would cut personal "
                     "and business taxes.", "1987-03-02")
     assert not [e for e in alone if e.root == "03"]
+
+
+@pytest.mark.model
+def test_events_accusers_placed_by_their_group_are_not_in_the_accused_country(stages):
+    """"Members of parliament" take their country from "parliament"; placed by the sentence,
+    that is the accused's country only: the story's country is theirs instead."""
+    text = ("A car bomb killed a Lebanese lawmaker in Beirut on Monday. Lebanon's cabinet met in "
+            "emergency session. Several members of parliament quickly accused Syria of the killing.")
+    assert ("11", "LBN", "SYR") in _dyads(stages, text)

@@ -150,8 +150,8 @@ class Placing:
         instead, when it has another one; any other mention is returned as it is.
         """
         actor = mention.actor
-        if token.i not in self.located or actor is None or not actor.country \
-                or not actor.sector:
+        if actor is None or not actor.country or not actor.sector or not self._was_located(
+                token, mention):
             return mention
         if self._sentence_country(token.sent, skip) == actor.country:
             return mention
@@ -160,6 +160,12 @@ class Placing:
             return mention
         placed = Actor(story + actor.sector, story, actor.sector, None, actor.name)
         return Mention(mention.start, mention.end, mention.text, placed)
+
+    def _was_located(self, token: Token, mention: Mention) -> bool:
+        """Whether the mention's country came from :meth:`locate`: on its head, or on the
+        phrase it took its actor from ("members of parliament" from "parliament")."""
+        return token.i in self.located or any(
+            mention.start <= self.doc[i].idx < mention.end for i in self.located)
 
     def sentence_country(self, sent: Span, skip: frozenset[int] = frozenset()) -> str | None:
         """The one country the sentence's entities name outside ``skip`` tokens, or None."""
