@@ -404,3 +404,37 @@ def test_actors_they_after_a_plural_of_people_is_those_people(nlp, text):
     pronoun = next(t for t in doc if t.text == "They")
     mention = doc._.actor_graph.mention(pronoun)
     assert mention is not None and mention.actor.sector == "GOV"
+
+
+@pytest.mark.parametrize(
+    ("text", "noun", "country"),
+    [
+        # "its"/"their" point back like "it"/"they": the owner's country, not the place named
+        ("Poland sent a plane on Monday to evacuate its citizens from Georgia.", "citizens", "POL"),
+        ("Iran said on Monday that its forces had captured two towns in Iraq.", "forces", "IRN"),
+    ],
+)
+def test_actors_possessive_pronoun_gives_its_owners_country(nlp, text, noun, country):
+    from newsevents.nlp import make_docs
+    from newsevents.records import Article
+
+    (doc,) = make_docs(nlp, [Article("t", "2006-07-09", "", text)])
+    doc = nlp(doc)
+    mention = doc._.actor_graph.mention(next(t for t in doc if t.text == noun))
+    assert mention is not None and mention.actor is not None
+    assert mention.actor.country == country
+
+
+def test_actors_possessive_pronoun_keeps_the_referent_of_an_earlier_pronoun(nlp):
+    """"... it should forget about joining NATO and said its ambitions ...": "its" is whoever
+    "it" is, not the nearer NATO."""
+    from newsevents.nlp import make_docs
+    from newsevents.records import Article
+
+    text = "France told Ukraine it should forget about joining NATO and said its ambitions were vain."
+    (doc,) = make_docs(nlp, [Article("t", "2006-07-09", "", text)])
+    doc = nlp(doc)
+    graph = doc._.actor_graph
+    it, its = (graph.mention(next(t for t in doc if t.lower_ == w)) for w in ("it", "its"))
+    assert it is not None and its is not None and its.actor == it.actor
+    assert its.actor is not None and its.actor.org is None

@@ -43,6 +43,8 @@ PRONOUN_KINDS: dict[str, frozenset[str]] = {
     "it": frozenset({"ORG", "GPE", "THING"}),
     "they": frozenset({"ORG", "GPE", "GROUP"}),
     "them": frozenset({"ORG", "GPE", "GROUP"}),
+    "its": frozenset({"ORG", "GPE", "THING"}),
+    "their": frozenset({"ORG", "GPE", "GROUP"}),
 }
 
 ENTITY_KINDS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "NORP": "GROUP"}
@@ -269,6 +271,9 @@ def antecedent(doc: Any, span: Any, entities: list[Entity]) -> Mention | None:
     kinds = reference_kinds(span)
     if kinds is None:
         return None
+    chained = _earlier_pronoun(span)
+    if chained is not None:
+        return antecedent(doc, chained, entities)
     pool = [
         c
         for c in candidates(doc, entities)
@@ -278,6 +283,24 @@ def antecedent(doc: Any, span: Any, entities: list[Entity]) -> Mention | None:
     preferred = [c for c in ordered if _prefers(span, c)] or _governing_subjects(span, ordered)
     chosen = (preferred or ordered or [None])[0]
     return chosen.mention if chosen else None
+
+
+#: a possessive pronoun and the subject/object pronouns of the same referent.
+_POSSESSIVE_CHAINS = {"its": frozenset({"it"}), "their": frozenset({"they", "them"})}
+
+
+def _earlier_pronoun(span: Any) -> Any:
+    """For "its"/"their", an earlier "it"/"they" of the same sentence: a pronoun chain keeps
+    its referent ("telling Ukraine it should forget about joining NATO and suggesting that its
+    membership ambitions ...": "its" is Ukraine's, not the nearer NATO's)."""
+    forms = _POSSESSIVE_CHAINS.get(span.text.lower())
+    if forms is None:
+        return None
+    doc = span.doc
+    for i in range(span.start - 1, span.sent.start - 1, -1):
+        if doc[i].lower_ in forms:
+            return doc[i : i + 1]
+    return None
 
 
 def _salience_order(doc: Any, span: Any, pool: list[Candidate]) -> list[Candidate]:

@@ -68,6 +68,9 @@ SIDE_NOUNS = frozenset({"supporter", "follower", "loyalist", "partisan"})
 SPEAKER_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokesmen",
                            "spokeswomen", "spokespeople", "representative", "mouthpiece"})
 
+#: people or states named by their relation to another: the possessor is not one of them.
+RELATIONAL_NOUNS = frozenset({"partner", "ally", "neighbour", "neighbor", "counterpart", "rival",
+                              "enemy", "opponent", "foe", "adversary", "critic"})
 
 
 class ActorGraph(Placing, Discourse):
@@ -144,6 +147,8 @@ class ActorGraph(Placing, Discourse):
         named_thing = token.text.upper() in NAMED_THINGS  # "the Uruguay round"
         nested_deps = ("poss",) if token.pos_ == "PROPN" or named_thing else ("poss", "compound")
         for child in sorted(token.children, key=lambda c: c.dep_ != "poss"):
+            if child.dep_ == "poss" and noun_lemma(token) in RELATIONAL_NOUNS:
+                continue  # "their partners", "Japan's allies" are others, not the possessor
             if child.dep_ in nested_deps and child.i < token.i:
                 inner = self.mention(child)
                 if inner is not None:
