@@ -492,3 +492,19 @@ def test_events_accusers_placed_by_their_group_are_not_in_the_accused_country(st
     text = ("A car bomb killed a Lebanese lawmaker in Beirut on Monday. Lebanon's cabinet met in "
             "emergency session. Several members of parliament quickly accused Syria of the killing.")
     assert ("11", "LBN", "SYR") in _dyads(stages, text)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a group named by a list of countries is one target per country, in the group's sector
+        ("Poland sent a plane on Monday to evacuate citizens of the Czech Republic, Lithuania "
+         "and Estonia from Georgia.", {"CZECVL", "LTUCVL", "ESTCVL"}),
+        ("Poland criticized the leaders of Russia, Belarus and Ukraine on Monday.",
+         {"RUSGOV", "BLRGOV", "UKRGOV"}),
+    ],
+)
+def test_events_group_of_listed_countries_is_one_target_each(stages, text, expected):
+    events = [e for e in _events(stages, text, "2000-01-01") if e.modality == "asserted"]
+    assert {e.target.actor.code for e in events if e.target} == expected

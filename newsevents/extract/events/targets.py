@@ -24,10 +24,11 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
-from ...records import Mention
+from ...records import Actor, Mention
 from ..actors.discourse import TALK_NOUNS
 from ..actors.graph import ActorGraph
 from ..actors.places import EDGES, placed_target
+from ..actors.spans import of_objects
 from ..predicates import Predicate, conjuncts
 from ..quotes.common import cue_words
 from .markets import market_thing
@@ -210,7 +211,8 @@ def targets_of(pred: Predicate, source: Mention, actors: ActorGraph, root: str,
                 and not _medium(pred, head, mention):
             found = [m for h in conjuncts(head) if (m := resolve(h)) is not None
                      and m.actor and m.actor.code != code]
-            return found or [mention]
+            listed = [m for h, f in zip(conjuncts(head), found) for m in _of_list(h, f, actors)]
+            return [m for m in listed if m.actor and m.actor.code != code] or found or [mention]
     if not statement:
         for head in (*pred.datives, *pred.objects, *(o for p, o in pred.preps
                                                       if p in TARGET_PREPS)):
@@ -238,6 +240,30 @@ def targets_of(pred: Predicate, source: Mention, actors: ActorGraph, root: str,
                 or place.actor.code != source.actor.country):
             return [place]
     return []
+
+
+def _of_list(head: Token, mention: Mention, actors: ActorGraph) -> list[Mention]:
+    """A group named by a list of countries is one party per country: "citizens of the Czech
+    Republic, Lithuania and Estonia" -> CZECVL, LTUCVL, ESTCVL; "the leaders of France and
+    Japan" -> each government. The group's own sector goes to each listed country."""
+    actor = mention.actor
+    objects = of_objects(head) if head.pos_ == "NOUN" and actor is not None else []
+    listed = conjuncts(objects[0])[1:] if objects else []
+    first = actors.mention(objects[0]) if listed else None
+    if first is None or first.actor is None or actor is None or not first.actor.country \
+            or first.actor.country != actor.country:
+        return [mention]
+    out = [mention]
+    for token in listed:
+        other = actors.mention(token)
+        country = other.actor if other is not None else None
+        if country is None or not country.country or country.org or country.sector:
+            continue
+        sector = actor.sector or ""
+        out.append(Mention(other.start, other.end, other.text,  # type: ignore[union-attr]
+                           Actor(country.country + sector, country.country, actor.sector or None,
+                                 None, country.name)))
+    return out
 
 
 #: nouns of what someone claimed: denying or rejecting one targets its claimant.
