@@ -198,8 +198,19 @@ def _conj_governor(verb: Token) -> Token:
 
 def _objects(verb: Token, passive: bool) -> list[Token]:
     heads = _children(verb, ("nsubjpass",)) if passive else _children(verb, OBJECT_DEPS)
-    heads = [_antecedent(h) for h in heads]
+    heads = [_antecedent(h) for h in heads] or _gap_object(verb, passive)
     return [c for h in heads for c in conjuncts(h)]
+
+
+def _gap_object(verb: Token, passive: bool) -> list[Token]:
+    """The noun a relative clause without a relative pronoun modifies, when the clause has its
+    own subject and no object: it is the clause's object ("a claim Israel rejected")."""
+    head = verb.head
+    if passive or verb.dep_ != "relcl" or head.pos_ not in ("NOUN", "PROPN") \
+            or not _children(verb, SUBJECT_DEPS) \
+            or any(c.dep_ in COMPLEMENT_DEPS or c.tag_ in ("WDT", "WP", "WRB") for c in verb.children):
+        return []
+    return [head]
 
 
 def _preps(token: Token, objects: list[Token]) -> list[tuple[str, Token]]:

@@ -508,3 +508,18 @@ def test_events_accusers_placed_by_their_group_are_not_in_the_accused_country(st
 def test_events_group_of_listed_countries_is_one_target_each(stages, text, expected):
     events = [e for e in _events(stages, text, "2000-01-01") if e.modality == "asserted"]
     assert {e.target.actor.code for e in events if e.target} == expected
+
+
+@pytest.mark.model
+def test_events_zero_relative_clause_takes_its_noun_as_object(nlp):
+    """"a claim Canada rejected": a relative clause with no relative pronoun, its own subject
+    and no object has the noun it modifies as its object, so rejecting a claim targets the
+    claimant."""
+    from newsevents.nlp import make_docs
+    from newsevents.records import Article
+
+    text = "Brazil said the new tariff was a mistake, a claim Canada rejected."
+    (doc,) = make_docs(nlp, [Article("t", "2000-01-01", "", text)])
+    events = nlp(doc)._.events
+    assert any(e.root == "12" and e.source.actor.code == "CAN" and e.target is not None
+               and e.target.actor.code == "BRA" for e in events)
