@@ -503,6 +503,10 @@ def test_events_accusers_placed_by_their_group_are_not_in_the_accused_country(st
          "and Estonia from Georgia.", {"CZECVL", "LTUCVL", "ESTCVL"}),
         ("Poland criticized the leaders of Russia, Belarus and Ukraine on Monday.",
          {"RUSGOV", "BLRGOV", "UKRGOV"}),
+        # so is a group named by a list of nationalities
+        ("Israel criticized Palestinian and Soviet officials on Monday.", {"PSEGOV", "USRGOV"}),
+        ("Israel criticized the French, British and West German governments on Monday.",
+         {"FRAGOV", "GBRGOV", "DEUGOV"}),
     ],
 )
 def test_events_group_of_listed_countries_is_one_target_each(stages, text, expected):

@@ -211,7 +211,7 @@ def targets_of(pred: Predicate, source: Mention, actors: ActorGraph, root: str,
                 and not _medium(pred, head, mention):
             found = [m for h in conjuncts(head) if (m := resolve(h)) is not None
                      and m.actor and m.actor.code != code]
-            listed = [m for h, f in zip(conjuncts(head), found) for m in _of_list(h, f, actors)]
+            listed = [m for h, f in zip(conjuncts(head), found) for m in _listed(h, f, actors)]
             return [m for m in listed if m.actor and m.actor.code != code] or found or [mention]
     if not statement:
         for head in (*pred.datives, *pred.objects, *(o for p, o in pred.preps
@@ -240,6 +240,33 @@ def targets_of(pred: Predicate, source: Mention, actors: ActorGraph, root: str,
                 or place.actor.code != source.actor.country):
             return [place]
     return []
+
+
+def _listed(head: Token, mention: Mention, actors: ActorGraph) -> list[Mention]:
+    """One target per country a group is named by (:func:`_of_list`, :func:`_adjective_list`)."""
+    out = _of_list(head, mention, actors)
+    return out if len(out) > 1 else _adjective_list(head, mention, actors)
+
+
+def _adjective_list(head: Token, mention: Mention, actors: ActorGraph) -> list[Mention]:
+    """"Palestinian and Soviet officials", "the French, British and West German governments":
+    one party per listed nationality, each in the group's sector."""
+    actor = mention.actor
+    if head.pos_ != "NOUN" or actor is None or not actor.country or actor.org:
+        return [mention]
+    listed = [t for c in head.children if c.dep_ in ("amod", "compound") and c.i < head.i
+              for t in (c, *c.subtree) if t is c or t.dep_ == "conj" and t.head.i < head.i]
+    out: dict[str, Mention] = {}
+    for token in listed if any(t.dep_ == "conj" for t in listed) else []:
+        found = actors.mention(token)
+        country = found.actor if found is not None else None
+        if country is None or not country.country or country.org or country.sector:
+            continue
+        out.setdefault(country.country, mention if country.country == actor.country else Mention(
+            found.start, found.end, found.text,  # type: ignore[union-attr]
+            Actor(country.country + (actor.sector or ""), country.country, actor.sector, None,
+                  country.name)))
+    return list(out.values()) if len(out) > 1 and actor.country in out else [mention]
 
 
 def _of_list(head: Token, mention: Mention, actors: ActorGraph) -> list[Mention]:
