@@ -527,3 +527,12 @@ def test_events_zero_relative_clause_takes_its_noun_as_object(nlp):
     events = nlp(doc)._.events
     assert any(e.root == "12" and e.source.actor.code == "CAN" and e.target is not None
                and e.target.actor.code == "BRA" for e in events)
+
+
+@pytest.mark.model
+def test_events_bare_conjunct_shares_the_country_of_its_coordination(stages):
+    """"U.S. manufacturers and officials": the modifier before the first conjunct applies to
+    the bare second one, so the officials are American, not placed by the sentence."""
+    text = ("France defended its aircraft subsidies on Monday in Paris. French officials said the "
+            "subsidies were legal. U.S. manufacturers and officials accused France of unfair trade.")
+    assert ("11", "USA", "FRA") in _dyads(stages, text)

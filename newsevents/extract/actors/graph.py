@@ -294,7 +294,11 @@ class ActorGraph(Placing, Discourse):
         if token.i not in self._cache:
             self._cache[token.i] = None  # guards recursion through poss/compound
             actor, start, end = self._resolve(token)
-            if actor is not None and not usable(actor) and actor.sector in PLACEABLE_SECTORS:
+            shared = self._shared_country(token) if actor is not None and not usable(actor) \
+                and actor.sector in PLACEABLE_SECTORS else None
+            if shared is not None and actor is not None:  # "U.S. manufacturers and officials"
+                actor = Actor(shared + (actor.sector or ""), shared, actor.sector, None, actor.name)
+            elif actor is not None and not usable(actor) and actor.sector in PLACEABLE_SECTORS:
                 actor = self.locate(actor, token)  # "the government", "police" of the story
                 self.located.add(token.i)
             found = None
@@ -302,6 +306,22 @@ class ActorGraph(Placing, Discourse):
                 found = Mention(start, end, self.text[start:end], actor)
             self._cache[token.i] = found
         return self._cache[token.i]
+
+    def _shared_country(self, token: Token) -> str | None:
+        """The country a bare noun shares with the noun it is coordinated with: "U.S.
+        manufacturers and officials" are both American (the modifier before the first conjunct
+        applies to the whole coordination)."""
+        head = token.head
+        if token.dep_ != "conj" or token.pos_ != "NOUN" or head.pos_ not in ("NOUN", "PROPN") \
+                or any(c.dep_ in ("amod", "compound", "poss", "det") for c in token.children):
+            return None
+        for child in head.children:
+            if child.dep_ in ("amod", "compound", "poss") and child.i < head.i:
+                found = self.mention(child)
+                actor = found.actor if found is not None else None
+                if actor is not None and actor.country and not actor.sector and not actor.org:
+                    return actor.country
+        return None
 
     def agent(self, token: Token) -> Mention | None:
         """The mention headed by ``token`` when the phrase names an agent that can act.
