@@ -390,7 +390,7 @@ def test_actors_country_with_a_trade_apposition_is_still_a_country(nlp):
     "text",
     [
         # "they" after a bare plural of people is those people, not the country named nearby
-        "The fisheries talks stalled on Monday after Norway rejected the offer, diplomats said. "
+        "The fisheries talks stalled on Monday after Norway rejected the offer, officials said. "
         "They said a new round would open in June.",
         "Officials said on Monday that Norway had rejected the offer. They expect new talks soon.",
     ],

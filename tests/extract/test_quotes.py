@@ -126,3 +126,15 @@ def test_quotes_speaker_named_by_a_defined_acronym_in_its_phrase(quotes_of) -> N
                          'Monday. "We will fight the new labour law," said a KCTU spokesperson.')
     assert quote.speaker is not None and quote.speaker.text == "a KCTU spokesperson"
     assert quote.speaker.actor is not None and quote.speaker.actor.code == "KORLAB"
+
+
+@pytest.mark.model
+def test_quotes_they_after_the_report_is_the_earlier_speakers(quotes_of) -> None:
+    """"..., diplomats said. Spain will oppose the tax, they added. They said ...": "they" is
+    the diplomats, not Spain named in what they report, and stays unplaced like them (diplomats
+    serve abroad); a sentence-initial "They" continues the previous sentence's "they"."""
+    quotes = quotes_of("Britain called for a debate on the tax, diplomats said. Spain will "
+                       "oppose the tax, they added. They said Portugal agreed with Spain.")
+    speakers = [q.speaker for q in quotes]
+    assert [s.text for s in speakers] == ["diplomats", "they", "They"]
+    assert all(s.actor is not None and s.actor.code == "GOV" for s in speakers)

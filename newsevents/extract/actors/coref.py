@@ -271,13 +271,15 @@ def antecedent(doc: Any, span: Any, entities: list[Entity]) -> Mention | None:
     kinds = reference_kinds(span)
     if kinds is None:
         return None
-    chained = _earlier_pronoun(span)
+    chained = _earlier_pronoun(span) or _continued_subject(span)
     if chained is not None:
         return antecedent(doc, chained, entities)
+    reported = _reported_before(span)
     pool = [
         c
         for c in candidates(doc, entities)
         if c.end <= span.start and c.kind in kinds and not _quoted(doc, c)
+        and not reported.start <= c.start < reported.stop
     ]
     ordered = _salience_order(doc, span, pool)
     preferred = [c for c in ordered if _prefers(span, c)] or _governing_subjects(span, ordered)
@@ -301,6 +303,31 @@ def _earlier_pronoun(span: Any) -> Any:
         if doc[i].lower_ in forms:
             return doc[i : i + 1]
     return None
+
+
+def _continued_subject(span: Any) -> Any:
+    """A sentence-initial subject "they"/"it" continuing the previous sentence's main subject
+    when that was the same pronoun ("..., they added. They said ..."): the same referent."""
+    root = span.root
+    text = span.text.lower()
+    if text not in ("they", "it") or root.dep_ != "nsubj" or span.start != span.sent.start \
+            or span.sent.start == 0:
+        return None
+    before = span.doc[span.sent.start - 1].sent
+    subject = next((c for c in before.root.children if c.dep_ == "nsubj"), None)
+    return before[subject.i - before.start : subject.i - before.start + 1] \
+        if subject is not None and subject.lower_ == text else None
+
+
+def _reported_before(span: Any) -> range:
+    """Token indices of what a pronoun speaker reports before its cue ("West Germany will
+    oppose the tax, they added"): the speaker is not someone named in it."""
+    root = span.root
+    if root.dep_ != "nsubj" or root.pos_ != "PRON":
+        return range(0)
+    clause = next((c for c in root.head.children if c.dep_ in ("ccomp", "parataxis")
+                   and c.right_edge.i < root.i), None)
+    return range(clause.left_edge.i, clause.right_edge.i + 1) if clause is not None else range(0)
 
 
 def _salience_order(doc: Any, span: Any, pool: list[Candidate]) -> list[Candidate]:

@@ -132,6 +132,8 @@ class Placing:
         A former office-holder (ELI) is not placed: their country is their own, not the story's;
         nor are a region's people ("European officials"), nor diplomats (:data:`ABROAD_NOUNS`), who by their trade serve in other countries.
         """
+        if token.pos_ == "PRON":
+            token = self._antecedent_head(token)  # "diplomats said ... they added": as them
         if actor is None or actor.country or actor.org or not actor.sector \
                 or actor.sector not in PLACEABLE_SECTORS or noun_lemma(token) in ABROAD_NOUNS \
                 or actor.code[:3] in REGION_CODES:
@@ -140,6 +142,14 @@ class Placing:
         if country is None:
             return actor
         return Actor(country + actor.code, country, actor.sector, None, actor.name)
+
+    def _antecedent_head(self, pronoun: Token) -> Token:
+        """The head of a pronoun's antecedent (the diplomats), else the pronoun itself."""
+        from .coref import antecedent
+
+        ante = antecedent(self.doc, self.doc[pronoun.i : pronoun.i + 1], self.entities)
+        span = self.doc.char_span(ante.start, ante.end, alignment_mode="expand") if ante else None
+        return span.root if span is not None else pronoun
 
     def relocated(self, mention: Mention, token: Token, skip: frozenset[int]) -> Mention:
         """An agent's bare sector placed again without the other party's country.
