@@ -536,3 +536,11 @@ def test_events_bare_conjunct_shares_the_country_of_its_coordination(stages):
     text = ("France defended its aircraft subsidies on Monday in Paris. French officials said the "
             "subsidies were legal. U.S. manufacturers and officials accused France of unfair trade.")
     assert ("11", "USA", "FRA") in _dyads(stages, text)
+
+
+@pytest.mark.model
+def test_events_leaders_of_an_organisation_act_as_it(stages):
+    """"The leaders of the G8" are the G8, not government officials placed in the country the
+    sentence names (the target's)."""
+    assert _dyads(stages, "The leaders of the G8 condemned Zimbabwe on Monday.") == {
+        ("11", "G8", "ZWE")}

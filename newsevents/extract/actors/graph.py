@@ -139,6 +139,9 @@ class ActorGraph(Placing, Discourse):
             return titled, start, end  # "Kenzo Oshima, the UN relief coordinator,"
         if usable(actor):
             return actor, start, end
+        body = self._body_of(token) if actor is not None and actor.sector else None
+        if body is not None:
+            return body, start, end  # "the leaders of the G8" are the G8
         ante = antecedent(self.doc, span, self.entities)
         if ante is not None and usable(ante.actor):
             return ante.actor, start, end
@@ -165,6 +168,15 @@ class ActorGraph(Placing, Discourse):
         # a bare sector ("UK troops" when UK is unknown, "the officials"): :meth:`mention`
         # places it in its country
         return actor, start, end
+
+    def _body_of(self, token: Token) -> Actor | None:
+        """The organisation a sector noun's "of" phrase names ("the leaders of the G8",
+        "ministers of the Arab League"): they act as that body."""
+        for obj in of_objects(token):
+            inner = self.mention(obj)
+            if inner is not None and inner.actor is not None and inner.actor.org:
+                return inner.actor
+        return None
 
     def _antecedent_actor(self, ante: Mention, actor: Actor | None) -> Actor | None:
         """The actor of a pronoun's antecedent as the graph resolves its phrase: a title alone
