@@ -544,3 +544,18 @@ def test_events_leaders_of_an_organisation_act_as_it(stages):
     sentence names (the target's)."""
     assert _dyads(stages, "The leaders of the G8 condemned Zimbabwe on Monday.") == {
         ("11", "G8", "ZWE")}
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        # "the latter" is the nearest earlier mention, "the former" the one before it
+        ("Defence Minister Amir Peretz of Israel called President Mahmoud Abbas on Monday, "
+         "asking the latter to stop militants from firing rockets.", "PSE"),
+        ("Egypt and Jordan met on Monday, and Syria later urged the former to reopen its border.",
+         "EGY"),
+    ],
+)
+def test_events_the_latter_and_the_former(stages, text, target):
+    assert any(root == "02" and tgt == target for root, _, tgt in _dyads(stages, text))

@@ -49,6 +49,10 @@ PRONOUN_KINDS: dict[str, frozenset[str]] = {
 
 ENTITY_KINDS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "NORP": "GROUP"}
 
+#: "the latter", "the former": the nearest earlier mention, or the one before it.
+ORDINAL_REFERENCES = {"latter": 0, "former": 1}
+ANY_KIND = frozenset({"PERSON", "ORG", "GPE", "GROUP"})
+
 #: International organisations are preferred for these nominal references.
 _IGO_NOUNS = frozenset({"alliance", "bloc", "union", "organization", "organisation"})
 
@@ -85,6 +89,8 @@ def reference_kinds(span: Any) -> frozenset[str] | None:
         return PRONOUN_KINDS[text]
     root = span.root
     determiners = {t.lower_ for t in span if t.dep_ == "det"}
+    if root.lower_ in ORDINAL_REFERENCES and determiners == {"the"} and len(span) == 2:
+        return ANY_KIND  # "asking the latter to stop ..."
     if root.pos_ == "NOUN" and determiners & {"the", "this", "that"}:
         # "the movement of Palestinian workers" is described anew, it points back to nothing
         if any(c.dep_ == "prep" and c.lower_ == "of" for c in root.rights):
@@ -282,6 +288,12 @@ def antecedent(doc: Any, span: Any, entities: list[Entity]) -> Mention | None:
         and not reported.start <= c.start < reported.stop
     ]
     ordered = _salience_order(doc, span, pool)
+    if span.root.lower_ in ORDINAL_REFERENCES and span.root.pos_ != "PRON":
+        # the latter: the nearest mention; the former: the one before it
+        own = {c.i for c in span.root.head.children if c.dep_ in ("nsubj", "nsubjpass")}
+        pair = [c for c in pool if not any(c.start <= i < c.end for i in own)]
+        nearest = sorted(pair, key=lambda c: -c.start)[ORDINAL_REFERENCES[span.root.lower_]:]
+        return nearest[0].mention if nearest else None
     preferred = [c for c in ordered if _prefers(span, c)] or _governing_subjects(span, ordered)
     chosen = (preferred or ordered or [None])[0]
     return chosen.mention if chosen else None
