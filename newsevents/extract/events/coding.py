@@ -88,7 +88,7 @@ def _parse_condition(text: str, where: str) -> tuple[tuple[str, str], ...]:
         key, _, value = part.partition("=")
         if key not in {"*", "obj", "objword", "prep", "prepword", "comp", "compattr", "compneg",
                        "as", "objactor", "light", "occur", "poss", "hascomp", "hasxcomp", "whcomp",
-                       "subjword", "mod", "force", "prt", "parties", "dated"}:
+                       "subjword", "mod", "force", "prt", "parties", "dated", "default"}:
             raise ConfigError(f"{where}: unknown condition {key!r} in {text!r}")
         clauses.append((key, value))
     return tuple(clauses)
@@ -335,7 +335,7 @@ def _clause_holds(key: str, value: str, pred: Predicate, feats: Features,
     if key == "dated":
         return any(t.ent_type_ in ("DATE", "TIME") for t in head.subtree) or any(
             c.ent_type_ in ("DATE", "TIME") for c in head.head.subtree if c.head == head.head)
-    if key == "force":
+    if key in ("force", "default"):
         return True
     if key == "prt":
         return pred.particle in values

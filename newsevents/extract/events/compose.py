@@ -112,6 +112,26 @@ def future_frame(head: Token, code: str) -> str | None:
     return "13" if code[:2] in CONFLICT_ROOTS or _has_condition(head) else "03"
 
 
+#: verbs whose negation keeps the threat: "will not hesitate to use force", "did not rule out".
+THREAT_KEEPING = frozenset({"hesitate", "rule", "exclude", "shy", "tolerate", "allow", "accept",
+                            "stand", "flinch", "waver", "spare", "hold"})
+#: intent to de-escalate military engagement (CAMEO 0356): force renounced.
+DE_ESCALATE = "0356"
+
+
+def renounced(frame: str, complement: Token, code: str) -> bool:
+    """An intention or threat whose conflict complement is negated renounces force ("promised
+    not to attack", "said it would not use force"): CAMEO codes the promise not to fight as
+    intent to de-escalate (0356), not as a threat (13)."""
+    return frame in ("03", "13") and code[:2] in CONFLICT_ROOTS and negated_force(complement)
+
+
+def negated_force(verb: Token) -> bool:
+    """Whether a clause of force is negated as such ("would not resort to force"), not by a
+    verb that keeps the threat ("will not hesitate to use force")."""
+    return own_modality(verb) == NEGATED and verb.lemma_.lower() not in THREAT_KEEPING
+
+
 def compose(frame: str, inner: Coding, label: str) -> Coding | None:
     """The composed coding of a frame over a coded complement, named after both."""
     code = composed_code(frame, inner.code)

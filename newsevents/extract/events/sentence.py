@@ -21,7 +21,7 @@ from ..predicates import (Predicate, conjuncts, features, nominal_predicate, nou
 from .absorb import absorb
 from .cameo import verb_dictionary
 from .coding import Coding, code_predicate, noun_triggers, own_patterns
-from .compose import CONFLICT_ROOTS, compose, future_frame, statement_frame
+from .compose import CONFLICT_ROOTS, DE_ESCALATE, compose, future_frame, renounced, statement_frame
 from .composition import frame_of_lemma
 from .modality import ASSERTED, NEGATED, deliberation_modality, frame_modality, modality
 from .trace import NoTrace, Trace
@@ -224,6 +224,9 @@ def _compose_frames(coded: list[Coded]) -> list[Coded]:
         inner = heads[path[-1].i] if path else None
         frame = _frame(item, path, inner) if inner is not None else None
         composed = compose(frame, inner.coding, item.pred.lemma) if frame and inner else None
+        if frame and inner and renounced(frame, inner.pred.head, inner.coding.code):
+            label = f"compose:{item.pred.lemma}+not+{inner.coding.pattern}"
+            composed = Coding(DE_ESCALATE, label, 3)  # "promised not to attack"
         if composed is not None and inner is not None:
             absorbed.add(inner.pred.head.i)
             item = replace(item, coding=composed)

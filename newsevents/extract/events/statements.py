@@ -36,6 +36,7 @@ from ...records import Mention, Quote
 from ...resources import data_path
 from ..tone import polarity
 from .cameo import verb_dictionary
+from .compose import negated_force
 from .composition import composed_code
 
 CUE_FILE = "statement_cues.tsv"
@@ -45,7 +46,7 @@ KIND_CODES = {"accuse": "112", "criticize": "111", "deny": "016", "reject": "120
               "praise": "051", "apologize": "055", "appeal": "020", "demand": "100",
               "warn": "130", "threaten": "130", "promise": "030", "admit": "015",
               "consider": "014", "regret": "012", "hope": "013", "pessimism": "012",
-              "optimism": "013", "comment": "011"}
+              "optimism": "013", "comment": "011", "renounce": "0356"}
 #: statement kinds that are an interaction only with a party they address: an appeal, a
 #: demand, an offer or promise ("said it would cut taxes" is a plan, not an event between two).
 ADDRESSED_KINDS = frozenset({"appeal", "demand", "promise"})
@@ -166,8 +167,8 @@ def classify(cue: Token, content: Span, speaker: Mention,
         kind = _content_kind(content, speaker, actor_of)
         if kind is None:
             return None
-    if kind == "promise" and _forceful(content):
-        kind = "threaten"  # "promises fierce resistance if soldiers try to remove them"
+    if kind == "promise" and _forceful(content):  # "promised not to attack": force renounced
+        kind = "renounce" if negated_force(clause_head(content)) else "threaten"  # "promises fierce resistance if soldiers try to remove them"
     elif kind == "promise" and _conditional(content):
         return None  # "promised an invitation would come only when allies agree": not asserted
     if kind == "threaten" and _forceful(content):
@@ -246,8 +247,8 @@ def _own_intent(content: Span, speaker: Mention,
     root = clause_head(content)
     if not _own_future(content, speaker, actor_of):
         return None
-    if _forceful(content):
-        return "threaten"
+    if _forceful(content):  # "would not resort to force": renounced (0356), not a threat
+        return "renounce" if negated_force(root) else "threaten"
     if _conditional(content):  # "will withdraw unless ...": a threat; "would come if ...": none
         return "threaten" if _unless(content) else None
     verb = _main_verb(root)
@@ -442,7 +443,7 @@ def _other_party(mention: Mention | None, speaker: Mention, domestic: bool = Tru
 NOT_PARTIES = frozenset({"MED", "EDU", "BUS", "MNC"})
 #: statement kinds whose content is what the speaker's own side will do ("the army will ..."
 #: said by the government is its own means, not a party).
-INTENT_KINDS = frozenset({"promise", "threaten", "reject"})
+INTENT_KINDS = frozenset({"promise", "threaten", "reject", "renounce"})
 
 
 def _key(mention: Mention | None) -> str | None:
