@@ -71,6 +71,19 @@ def _coded(stages, text: str) -> list[tuple[str, str]]:
         # a promise not to attack renounces force: intent to de-escalate (0356), no threat
         ("The Ruritanian president promised not to attack Freedonia.", "0356", ("13",)),
         ("The Ruritanian president threatened to attack Freedonia.", "138", ("03",)),
+        # a reported "should" is an appeal (02), a reported "must" a demand (10)
+        ("The minister said that the rebels should stop their attacks on the capital.", "025",
+         ("10",)),
+        ("The minister said that the rebels must stop their attacks on the capital.", "105",
+         ("02",)),
+        # refusing to permit force warns the would-be attacker (13), asserted
+        ("The government said that it would not allow the rebels to attack the capital.", "13",
+         ("08",)),
+        # rallying behind a leader supports him (051), it mobilises nothing (150)
+        ("The lawmakers rallied behind the president on Monday.", "051", ("150",)),
+        # a clause under a negated one is not denied: "never saw combat, as ... signed"
+        ("He never saw combat, as he enlisted a month before the rebels signed a ceasefire "
+         "deal.", "0871", ("12",)),
     ],
 )
 def test_roots_rules(stages, text, want, absent):

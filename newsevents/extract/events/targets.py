@@ -34,7 +34,7 @@ from .markets import market_thing
 
 #: prepositions whose object can be a target, in order of preference.
 TARGET_PREPS = ("to", "with", "against", "on", "at", "toward", "towards", "from", "for",
-                "into", "over", "about", "of")
+                "into", "over", "about", "of", "behind")  # "rallied behind the president"
 #: prepositions by which a statement names whom it is addressed to or about.
 STATEMENT_PREPS = frozenset({"to", "with", "against", "about", "on", "toward", "towards", "of",
                              "over", "at"})
