@@ -104,8 +104,29 @@ def test_roots_rules(stages, text, want, absent):
         # ... but not when the negation keeps the threat
         ("The Georgian president said on Monday that he would not hesitate to use force "
          "against Russia.", "138"),
+        # the speaker's forces doing a peaceful act promise it (0334), they threaten no one
+        ("The Israeli prime minister said on Monday that the Israeli army would protect the "
+         "Egyptian convoys.", "033"),
+        # refusing to permit force warns (13)
+        ("The Israeli prime minister said on Monday that Israel will not allow Hamas to use "
+         "missiles.", "13"),
     ],
 )
 def test_roots_statements_of_force(stages, text, code):
     events = _events(stages, text)
-    assert any(e.cameo == code for e in events), [(e.cameo, e.pattern) for e in events]
+    assert any(e.cameo.startswith(code) for e in events), [(e.cameo, e.pattern) for e in events]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        # force spoken of only to avert it threatens no one
+        "The British minister said on Monday that Britain can avoid a trade war with Japan.",
+        "The Israeli prime minister said on Monday that Israel will bring this war with Hamas to "
+        "an end.",
+    ],
+)
+def test_roots_averted_force_is_no_threat(stages, text):
+    events = _events(stages, text)
+    assert not any(e.cameo.startswith("13") for e in events), [(e.cameo, e.pattern) for e in events]

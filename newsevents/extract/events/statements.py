@@ -37,6 +37,7 @@ from ...resources import data_path
 from ..tone import polarity
 from .cameo import verb_dictionary
 from .compose import negated_force
+from .force import averts_force, threatening
 from .composition import composed_code
 
 CUE_FILE = "statement_cues.tsv"
@@ -167,11 +168,11 @@ def classify(cue: Token, content: Span, speaker: Mention,
         kind = _content_kind(content, speaker, actor_of)
         if kind is None:
             return None
-    if kind == "promise" and _forceful(content):  # "promised not to attack": force renounced
+    if kind == "promise" and _threatening(content):  # "promised not to attack": renounced
         kind = "renounce" if negated_force(clause_head(content)) else "threaten"  # "promises fierce resistance if soldiers try to remove them"
     elif kind == "promise" and _conditional(content):
         return None  # "promised an invitation would come only when allies agree": not asserted
-    if kind == "threaten" and _forceful(content):
+    if kind == "threaten" and _threatening(content):
         return Stance("138", kind, _target(cue, content, speaker, actor_of, kind))
     code = _framed(kind, content) or KIND_CODES[kind]
     return Stance(code, kind, _target(cue, content, speaker, actor_of, kind))
@@ -247,17 +248,26 @@ def _own_intent(content: Span, speaker: Mention,
     root = clause_head(content)
     if not _own_future(content, speaker, actor_of):
         return None
-    if _forceful(content):  # "would not resort to force": renounced (0356), not a threat
-        return "renounce" if negated_force(root) else "threaten"
+    verb = _main_verb(root)
+    if averts_force(content):
+        return None  # "we can avoid a trade war": no threat, no promise
+    if _threatening(content):
+        return "renounce" if negated_force(root) else "threaten"  # "would not resort to force"
     if _conditional(content):  # "will withdraw unless ...": a threat; "would come if ...": none
         return "threaten" if _unless(content) else None
-    verb = _main_verb(root)
     negated = any(c.dep_ == "neg" for c in (*root.children, *verb.children))
     if negated and _dictionary_root(verb) in COOPERATION_ROOTS:
         return "reject"
     if not negated and cue_kinds().get(verb.lemma_.lower()) == "reject":
         return "reject"  # "they would strongly oppose the proposals": a rejection, not a promise
     return None if negated else "promise"
+
+
+def _threatening(content: Span) -> bool:
+    root = clause_head(content)
+    verb = _main_verb(root)
+    negated = any(c.dep_ == "neg" for c in (*root.children, *verb.children))
+    return threatening(content, _dictionary_root(verb), negated)
 
 
 def _conditional(content: Span) -> bool:
@@ -388,17 +398,6 @@ def _obligation(content: Span, actor_of: Callable[[Token], Mention | None]) -> s
         if aux.dep_ == "aux" and (word in APPEAL_MODALS or word in DEMAND_MODALS - {"have"}):
             return "appeal" if word in APPEAL_MODALS else "demand"
     return None
-
-
-#: words of force: a promise or a future act of the speaker's side with one is a threat.
-FORCE_WORDS = frozenset({"force", "attack", "strike", "retaliate", "retaliation", "military",
-                         "war", "fire", "bomb", "kill", "destroy", "invade", "shoot", "respond",
-                         "response", "resistance", "resist", "fight", "struggle", "escalate",
-                         "missile", "weapon", "army", "troops", "revenge", "punish", "crush"})
-
-
-def _forceful(content: Span) -> bool:
-    return any(t.lemma_.lower() in FORCE_WORDS for t in content)
 
 
 def _own_future(content: Span, speaker: Mention,
