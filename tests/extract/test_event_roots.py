@@ -66,6 +66,10 @@ def _coded(stages, text: str) -> list[tuple[str, str]]:
         # forces entering a territory occupy it (192)
         ("Ruritanian forces entered the territory of Freedonia on Monday.", "192", ()),
         ("Ruritanian delegates entered the conference hall on Monday.", None, ("192",)),
+        # landing troops is a military build-up (154), as sending them is
+        ("Ruritania landed several thousand troops on the island on Monday.", "154", ()),
+        # warships escorting convoys protect them (074)
+        ("Ruritanian warships began escorting a tanker convoy on Monday.", "074", ()),
         # burning a school destroys property (1712)
         ("Rebels burned a school in the village on Monday.", "1712", ()),
         # a promise not to attack renounces force: intent to de-escalate (0356), no threat
