@@ -70,6 +70,13 @@ def _coded(stages, text: str) -> list[tuple[str, str]]:
         ("Ruritania landed several thousand troops on the island on Monday.", "154", ()),
         # warships escorting convoys protect them (074)
         ("Ruritanian warships began escorting a tanker convoy on Monday.", "074", ()),
+        # "call X Y" names or characterises, it is no telephone call (041) nor appeal (020)
+        ("Ruritania and Freedonia call the island the same name.", None, ("041", "020")),
+        # a date is no argument: "called X on Monday" is a call, not "call on" (020)
+        ("The Iranian minister called the Iraqi president on Monday.", "041", ("020",)),
+        # "take" alone seizes nothing (APPREHEND's 171): "took the oath", "take responsibility"
+        ("The new president took the oath of office on Monday.", None, ("17",)),
+        ("Ruritanian rebels took the town on Monday.", "192", ()),
         # burning a school destroys property (1712)
         ("Rebels burned a school in the village on Monday.", "1712", ()),
         # a promise not to attack renounces force: intent to de-escalate (0356), no threat

@@ -88,7 +88,7 @@ def _parse_condition(text: str, where: str) -> tuple[tuple[str, str], ...]:
         key, _, value = part.partition("=")
         if key not in {"*", "obj", "objword", "prep", "prepword", "comp", "compattr", "compneg",
                        "as", "objactor", "light", "occur", "poss", "hascomp", "hasxcomp", "whcomp",
-                       "subjword", "mod", "force", "prt", "parties", "dated", "default"}:
+                       "subjword", "mod", "force", "prt", "parties", "dated", "default", "oprd"}:
             raise ConfigError(f"{where}: unknown condition {key!r} in {text!r}")
         clauses.append((key, value))
     return tuple(clauses)
@@ -271,7 +271,8 @@ def _as_polarity(pred: Predicate) -> float:
     owners = [pred.head, *pred.objects]
     for owner in owners:
         for prep in owner.children:
-            if prep.lower_ == "as" and prep.dep_ in ("prep", "mark", "advmod"):
+            if prep.lower_ == "as" and prep.dep_ in ("prep", "mark", "advmod") \
+                    or prep.dep_ == "oprd":  # "called the blockade a provocation"
                 total += sum(lexicon.get(t.lower_, 0.0) for t in prep.subtree)
     return total
 
@@ -337,6 +338,8 @@ def _clause_holds(key: str, value: str, pred: Predicate, feats: Features,
             c.ent_type_ in ("DATE", "TIME") for c in head.head.subtree if c.head == head.head)
     if key in ("force", "default"):
         return True
+    if key == "oprd":  # an object predicative: "called the island the same name"
+        return any(c.dep_ == "oprd" for c in head.children)
     if key == "prt":
         return pred.particle in values
     return False
