@@ -77,6 +77,17 @@ def _coded(stages, text: str) -> list[tuple[str, str]]:
         # "take" alone seizes nothing (APPREHEND's 171): "took the oath", "take responsibility"
         ("The new president took the oath of office on Monday.", None, ("17",)),
         ("Ruritanian rebels took the town on Monday.", "192", ()),
+        # clearing an area of militants takes it (192), it allows nothing (080)
+        ("The army said it had cleared three districts of militants.", "192", ("08",)),
+        # police killing protesters is violent repression (175)
+        ("A protester was killed by police in the capital on Monday.", "175", ("19",)),
+        # an air strike kills from the air (195), whoever the car carried
+        ("A Ruritanian air strike on a car carrying rebel militants killed two men.", "195",
+         ("180",)),
+        # clashes between protesters and police are a violent protest (145), no attack (190)
+        ("There were clashes between demonstrators and police in the capital.", "145", ("19",)),
+        # "deal with" handles a matter, it bargains nothing (BARGAIN 032)
+        ("The ministers will deal with the border issue next week.", None, ("03",)),
         # burning a school destroys property (1712)
         ("Rebels burned a school in the village on Monday.", "1712", ()),
         # a promise not to attack renounces force: intent to de-escalate (0356), no threat
