@@ -88,6 +88,10 @@ def _coded(stages, text: str) -> list[tuple[str, str]]:
         ("There were clashes between demonstrators and police in the capital.", "145", ("19",)),
         # "deal with" handles a matter, it bargains nothing (BARGAIN 032)
         ("The ministers will deal with the border issue next week.", None, ("03",)),
+        # retaliating with tariffs or taxes is an economic sanction (163), no attack (19);
+        # being prepared to do so threatens it (13), it shows no military force (150)
+        ("Ruritania retaliated with tariffs on Freedonian cars on Monday.", "163", ("19",)),
+        ("Ruritania will be prepared to retaliate with penal import taxes.", None, ("15", "19")),
         # burning a school destroys property (1712)
         ("Rebels burned a school in the village on Monday.", "1712", ()),
         # a promise not to attack renounces force: intent to de-escalate (0356), no threat

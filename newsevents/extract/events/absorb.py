@@ -208,7 +208,8 @@ def _posture(item: C) -> C:
     preparation is done, not said. "X is prepared to use force" (adjective) stays a threat.
     """
     head = item.pred.head
-    if (item.coding.code[:2] == "13" and item.coding.pattern.startswith("compose:")
+    if (item.coding.code[:3] in ("137", "138")  # force, not "to retaliate with taxes" (1312)
+            and item.coding.pattern.startswith("compose:") and head.dep_ != "acomp"
             and head.lemma_.lower() in POSTURE_LEMMAS and head.pos_ == "VERB"
             and not any(c.dep_ in ("auxpass", "nsubjpass") for c in head.children)):
         return replace(item, coding=Coding("150", f"{item.coding.pattern}+posture", 3))

@@ -293,8 +293,9 @@ def _clause_holds(key: str, value: str, pred: Predicate, feats: Features,
     if key == "prepword":
         prep, _, words = value.partition(":")
         wanted = set(words.split("|"))
-        return any(p == prep and any(t.lemma_.lower() in wanted for t in o.subtree)
-                   for p, o in pred.preps)
+        return any(p == prep and any(t.lemma_.lower() in wanted or t.lower_ in wanted
+                                     for t in o.subtree)
+                   for p, o in pred.preps)  # the word too: "taxes" is lemmatised "taxis"
     if key == "comp":
         return any(_chain(c) & values for c in _complements(pred))
     if key == "compattr":
