@@ -57,6 +57,8 @@ def statement_frame(comp: Token, comp_code: str) -> str | None:
     """The frame a reported clause opens by its own modality ("they will release" -> 03)."""
     aux = _aux(comp)
     conflict = comp_code[:2] in CONFLICT_ROOTS
+    if comp_code[:2] == "12" and not aux & OBLIGATION_AUX:
+        return None  # "said it would oppose the proposals": a rejection stated, no intent
     if own_modality(comp) == NEGATED and aux & {"will", "would", "wo", "shall"}:
         return "12" if not conflict else None
     if aux & OBLIGATION_AUX:
