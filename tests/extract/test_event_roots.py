@@ -92,6 +92,14 @@ def _coded(stages, text: str) -> list[tuple[str, str]]:
         # being prepared to do so threatens it (13), it shows no military force (150)
         ("Ruritania retaliated with tariffs on Freedonian cars on Monday.", "163", ("19",)),
         ("Ruritania will be prepared to retaliate with penal import taxes.", None, ("15", "19")),
+        # testing or test-firing missiles demonstrates military power (150); firing them is force
+        ("Ruritania test-fired its new missiles on Monday.", "150", ("19",)),
+        ("Ruritania tested a ballistic missile on Monday.", "150", ()),
+        # a crowd clashing with police protests violently (145); armed men clashing fight (190)
+        ("Mourners clashed with police at the funeral on Monday.", "145", ("19",)),
+        ("Rebels clashed with government troops on Monday.", "19", ("145",)),
+        # joining a protest is protesting (141), not disapproval (CAMEO.2.0 "* PROTEST" 110)
+        ("Thousands of workers joined a protest in the capital on Sunday.", "141", ("110",)),
         # burning a school destroys property (1712)
         ("Rebels burned a school in the village on Monday.", "1712", ()),
         # a promise not to attack renounces force: intent to de-escalate (0356), no threat

@@ -324,8 +324,8 @@ def _clause_holds(key: str, value: str, pred: Predicate, feats: Features,
     if key == "subjword":
         return any(t.lemma_.lower() in values or t.lower_ in values
                    for s in pred.subjects for t in s.subtree)
-    if key == "mod":
-        return any(c.dep_ in ("compound", "amod") and c.lemma_.lower() in values
+    if key == "mod":  # also a verb's "test-" ("test-fired": npadvmod)
+        return any(c.dep_ in ("compound", "amod", "npadvmod") and c.lemma_.lower() in values
                    for c in head.children)
     if key == "parties":
         acted_on = head.dep_ in ("dobj", "nsubjpass") and head.head.pos_ == "VERB" \
