@@ -100,6 +100,12 @@ def _coded(stages, text: str) -> list[tuple[str, str]]:
         ("Rebels clashed with government troops on Monday.", "19", ("145",)),
         # joining a protest is protesting (141), not disapproval (CAMEO.2.0 "* PROTEST" 110)
         ("Thousands of workers joined a protest in the capital on Sunday.", "141", ("110",)),
+        # challenging someone to do something demands it (100), it is no disapproval (110)
+        ("The senator challenged the government to name all the ghost employees.", "100",
+         ("110",)),
+        # agreeing among themselves on a coercive measure is cooperation (030), no threat (13)
+        ("Syria and Iraq agreed that the borders between them should be sealed more tightly.",
+         "030", ("13",)),
         # burning a school destroys property (1712)
         ("Rebels burned a school in the village on Monday.", "1712", ()),
         # a promise not to attack renounces force: intent to de-escalate (0356), no threat

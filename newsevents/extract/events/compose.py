@@ -154,6 +154,17 @@ def forbids_force(head: Token, complement_code: str) -> bool:
         and complement_code[:2] in CONFLICT_ROOTS
 
 
+#: verbs by which parties agree among themselves: agreeing on a coercive measure ("agreed that
+#: the borders should be sealed") is cooperation between them (030), no threat to anyone.
+AGREEING_VERBS = frozenset({"agree", "consent", "concur"})
+INTENT_TO_COOPERATE = "030"
+
+
+def agreed_measure(lemma: str, complement_code: str) -> bool:
+    """Whether an agreement verb frames a conflict act (see :data:`AGREEING_VERBS`)."""
+    return lemma in AGREEING_VERBS and complement_code[:2] in CONFLICT_ROOTS
+
+
 def compose(frame: str, inner: Coding, label: str) -> Coding | None:
     """The composed coding of a frame over a coded complement, named after both."""
     code = composed_code(frame, inner.code)

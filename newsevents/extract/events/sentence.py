@@ -21,8 +21,8 @@ from ..predicates import (Predicate, conjuncts, features, nominal_predicate, nou
 from .absorb import absorb
 from .cameo import verb_dictionary
 from .coding import Coding, code_predicate, noun_triggers, own_patterns
-from .compose import (CONFLICT_ROOTS, DE_ESCALATE, compose, forbids_force, future_frame,
-                      renounced, statement_frame)
+from .compose import (CONFLICT_ROOTS, DE_ESCALATE, INTENT_TO_COOPERATE, agreed_measure, compose,
+                      forbids_force, future_frame, renounced, statement_frame)
 from .composition import frame_of_lemma
 from .modality import ASSERTED, NEGATED, deliberation_modality, frame_modality, modality
 from .trace import NoTrace, Trace
@@ -229,6 +229,9 @@ def _compose_frames(coded: list[Coded]) -> list[Coded]:
         if frame and inner and renounced(frame, inner.pred.head, inner.coding.code):
             label = f"compose:{item.pred.lemma}+not+{inner.coding.pattern}"
             composed = Coding(DE_ESCALATE, label, 3)  # "promised not to attack"
+        elif frame and inner and agreed_measure(item.pred.lemma, inner.coding.code):
+            label = f"compose:{item.pred.lemma}+{inner.coding.pattern}"
+            composed = Coding(INTENT_TO_COOPERATE, label, 3)  # "agreed the border be sealed"
         if composed is not None and inner is not None:
             absorbed.add(inner.pred.head.i)
             warned = forbids_force(item.pred.head, inner.coding.code)  # "will not allow X to"
