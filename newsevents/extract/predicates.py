@@ -208,7 +208,8 @@ def _preps(token: Token, objects: list[Token]) -> list[tuple[str, Token]]:
         for prep in owner.children:
             if prep.dep_ in ("prep", "dative") and prep.pos_ in ("ADP", "SCONJ"):
                 for pobj in prep.children:
-                    if pobj.dep_ in ("pobj", "pcomp"):
+                    # a date is no argument: "called X on Monday" is no "call on"
+                    if pobj.dep_ in ("pobj", "pcomp") and pobj.ent_type_ not in ("DATE", "TIME"):
                         out.extend((prep.lower_, c) for c in conjuncts(pobj))
     return out
 

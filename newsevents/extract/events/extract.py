@@ -258,7 +258,8 @@ def _events_of(item: Coded, ctx: _Context, require_target: bool,
                    detail=f"subject {', '.join(h.text for h in heads) or 'none'}")
     for source in sources:
         targets: list[Mention | None] = [
-            t for t in targets_of(item.pred, source, ctx.actors, item.coding.code[:2], statement)
+            t for t in targets_of(item.pred, source, ctx.actors, item.coding.code[:2], statement,
+                                  denial=item.coding.code[:3] == "016")
             if t.text.lower() not in THING_PRONOUNS]
         if not targets and item.coding.code.startswith(MUTUAL_CODES):
             targets = _co_subjects(source, sources)
