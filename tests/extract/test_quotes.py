@@ -116,3 +116,24 @@ def test_quotes_seed_article_every_speaker_has_an_actor(quotes_of, shared) -> No
     assert quotes and all(q.speaker is not None and q.speaker.actor is not None for q in quotes)
     invitation = next(q for q in quotes if q.text.startswith("an invitation would come"))
     assert (invitation.speaker.text, invitation.speaker.actor.org) == ("It", "NATO")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "The ministry denied that its troops had crossed the border.",  # a denial (event 016)
+    "The senator expressed doubt that the treaty would be ratified.",
+    "It has been estimated that the repairs will cost a billion dollars.",  # no one's words
+    "The governor was told that the bridge was unsafe.",  # the subject is the one told
+    "The port authority began admitting foreign crews to unload their cargo.",
+])
+def test_quotes_unasserted_clauses_are_not_quotes(quotes_of, text: str) -> None:
+    """Annotation guide §3: complements of deny, doubt and other non-assertive forms are not
+    quotes; an agentless passive names no speaker; a to-infinitive is no statement."""
+    assert quotes_of(text) == []
+
+
+@pytest.mark.model
+def test_quotes_nested_attribution_keeps_the_outer_speaker(quotes_of) -> None:
+    quotes = quotes_of("Officials said the embassy had reported that the crowd was dispersing.")
+    assert [(q.text, q.speaker.text) for q in quotes] == [
+        ("the embassy had reported that the crowd was dispersing", "Officials")]

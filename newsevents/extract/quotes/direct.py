@@ -73,7 +73,10 @@ def _attribute_direct(doc: Any, draft: Draft, marks: tuple[int, int], previous: 
     if content is None:
         return
     inside = range(marks[0], marks[1])
-    cue = _governing_cue(content, inside) or _colon_cue(doc, content)
+    cue = _governing_cue(content, inside)
+    if cue is not None and _other_paragraph(text_of(doc), cue, marks):
+        cue = None
+    cue = cue or _colon_cue(doc, content)
     if cue is not None:
         draft.cue, draft.cue_lemma, draft.speaker = cue, cue.lemma_.lower(), speaker_of(cue)
         return
@@ -87,6 +90,14 @@ def _attribute_direct(doc: Any, draft: Draft, marks: tuple[int, int], previous: 
     cue = _trailing_cue(doc, content, marks[1]) or _previous_sentence_cue(doc, content)
     if cue is not None:
         draft.cue, draft.cue_lemma, draft.speaker = cue, cue.lemma_.lower(), speaker_of(cue)
+
+
+def _other_paragraph(text: str, cue: Any, marks: tuple[int, int]) -> bool:
+    """A speech verb in another paragraph than the quote ('..."\n\nSpokespeople said ...' when
+    the parser ran one sentence over the break) does not govern it."""
+    if cue.idx >= marks[1]:
+        return "\n" in text[marks[1] : cue.idx]
+    return cue.idx < marks[0] and "\n" in text[cue.idx : marks[0]]
 
 
 def _trailing_cue(doc: Any, content: Any, close_at: int) -> Any:

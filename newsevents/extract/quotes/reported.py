@@ -11,6 +11,7 @@ from spacy.strings import get_string_id
 
 from ...nlp import per_doc, text_of
 from ..quotemarks import quoted_ranges
+from .assertive import asserts, drop_nested, infinitive
 from .common import (MIN_REPORTED_WORDS, PARENTHETICAL, PHRASAL_CUES, TRIM, Draft, cue_words,
                      is_cue_verb, mistagged_cue, phrasal_cue, trim)
 from .speakers import noun_speaker, prefer_name, speaker_of
@@ -28,6 +29,8 @@ def reported_quotes(doc: Any, direct: list[Draft]) -> list[Draft]:
         else:
             found = _speech_clauses(doc, token) or [_trailing_attribution(doc, token)]
         for draft in filter(None, found):
+            if not asserts(draft) or not _in_paragraph(doc, draft):
+                continue
             if _keeps_reported(doc, draft, direct, quoted):
                 drafts.append(draft)
             else:
@@ -37,7 +40,20 @@ def reported_quotes(doc: Any, direct: list[Draft]) -> list[Draft]:
             clause = _noun_clause(doc, noun)
             if clause is not None and _keeps_reported(doc, clause, direct, quoted):
                 drafts.append(clause)
-    return drafts
+    return drop_nested(drafts)
+
+
+def _in_paragraph(doc: Any, draft: Draft) -> bool:
+    """Clip a reported clause to its speech word's paragraph: an attribution never reaches
+    into the paragraph before ("...benefits.\n\nSpokespeople said ..., according to X" when the
+    parser ran the sentence over the break). False when nothing is left."""
+    text, at = text_of(doc), draft.cue.idx
+    first = text.rfind("\n", 0, at) + 1
+    last = text.find("\n", at)
+    last = len(text) if last < 0 else last
+    start, end = trim(text, max(draft.start, first), min(draft.end, last))
+    draft.start, draft.end = start, end
+    return bool(text[start:end].strip(TRIM + "\"“”‘’'"))
 
 
 def _lend_speaker(draft: Draft, direct: list[Draft]) -> None:
@@ -252,7 +268,7 @@ def _complement(cue: Any) -> Any:
     """The clause a speech verb reports: its ccomp, or a that-clause on its object."""
     for child in cue.rights:
         if child.dep_ == "ccomp" and child.pos_ in CLAUSE_HEADS:
-            return child
+            return None if infinitive(child) else child
     # "Negotiations have stalled, a U.S. official said": the reported clause before the cue
     for child in cue.lefts:
         if child.dep_ == "ccomp" and child.pos_ in CLAUSE_HEADS and _before_comma(cue, child):
@@ -333,7 +349,7 @@ def _misparsed_subject(head: Any) -> Any:
 def _according_to(doc: Any, according: Any) -> Draft | None:
     """``..., according to X`` / ``According to X, ...``: the clause and X."""
     to = doc[according.i + 1]
-    objects = [c for c in to.children if c.dep_ == "pobj"]
+    objects = [_statement_author(c) for c in to.children if c.dep_ == "pobj"]
     phrase = list(according.subtree) + list(to.subtree)
     lo, hi = min(t.i for t in phrase), max(t.i for t in phrase)
     sent = according.sent
@@ -343,6 +359,9 @@ def _according_to(doc: Any, according: Any) -> Draft | None:
         first, last = hi + 1, sent.end
     if last <= first:
         return None
+    inner = _inner_report(doc, first, last)
+    if inner is not None:  # "X said they would march, according to a statement by Y"
+        return Draft(inner[0], inner[1], False, according, objects[0] if objects else None, "according to")
     start, end = trim(text_of(doc), doc[first].idx, doc[last - 1].idx + len(doc[last - 1]))
     parenthetical = PARENTHETICAL.match(text_of(doc)[start:end])
     if parenthetical:
@@ -351,6 +370,27 @@ def _according_to(doc: Any, according: Any) -> Draft | None:
         return None
     speaker = objects[0] if objects else None
     return Draft(start, end, False, according, speaker, "according to")
+
+
+def _statement_author(source: Any) -> Any:
+    """"according to a statement by the union", "according to the ministry's report": the
+    author of the speech noun is the source."""
+    if source.pos_ == "NOUN" and source.lemma_.lower() in cue_words()["noun"]:
+        author = noun_speaker(source)
+        if author is not None and author.pos_ in ("PROPN", "NOUN", "PRON"):
+            return prefer_name(author) if author.pos_ == "NOUN" else author
+    return source
+
+
+def _inner_report(doc: Any, first: int, last: int) -> tuple[int, int] | None:
+    """What is reported when the "according to" clause is itself an attribution ("Spokespeople
+    said they would march, according to a statement by the union"): the inner speech verb's
+    clause, the source being the outer one (guide §3: nested attributions, outer speaker)."""
+    for token in doc[first:last]:
+        head = _complement(token) if is_cue_verb(token) else None
+        if head is not None and first <= head.left_edge.i and head.right_edge.i < last:
+            return _clause_span(doc, head)
+    return None
 
 
 def _keeps_reported(
