@@ -34,16 +34,17 @@ def agentless_passive(cue: Any) -> bool:
     """A passive speech verb with no "by" agent: "It has been estimated that ..." (a hedged,
     unattributed report) or "the mayor was told that ..." / "when told that ..." (the subject of
     a passive "tell" is the one addressed, not the speaker)."""
-    if cue.tag_ != "VBN" or not cue.pos_ == "VERB":
+    if cue.pos_ != "VERB" or cue.tag_ not in ("VBN", "VBD"):
         return False
     children = list(cue.children)
     if any(c.dep_ == "agent" for c in children):
         return False
-    if any(c.dep_ in ("auxpass", "nsubjpass") for c in children):
+    if cue.tag_ == "VBN" and any(c.dep_ in ("auxpass", "nsubjpass") for c in children):
         return True
-    # "said to reporters when told that ...": a bare participle clause of an addressee verb
-    return cue.lemma_.lower() in cue_words()["tell"] - {"add"} and cue.dep_ in ("advcl", "acl") \
-        and not any(c.dep_ in ("nsubj", "aux") for c in children)
+    # "said to reporters when told that ...": a subjectless participle clause of an addressee
+    # verb with no one addressed (the tagger often reads it as a past tense)
+    return cue.lemma_.lower() in cue_words()["tell"] and cue.dep_ in ("advcl", "acl") \
+        and not any(c.dep_ in ("nsubj", "aux", "dobj", "dative") for c in children)
 
 
 def infinitive(head: Any) -> bool:

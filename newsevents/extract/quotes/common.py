@@ -40,6 +40,7 @@ class Draft:
     cue: Any = None  # the cue Token
     speaker: Any = None  # the speaker head Token
     cue_lemma: str | None = None
+    asserted: bool = True  # False: a denial or a doubt, a statement event but no quote
 
 
 @functools.cache

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from ...nlp import text_of
@@ -73,10 +74,8 @@ def _attribute_direct(doc: Any, draft: Draft, marks: tuple[int, int], previous: 
     if content is None:
         return
     inside = range(marks[0], marks[1])
-    cue = _governing_cue(content, inside)
-    if cue is not None and _other_paragraph(text_of(doc), cue, marks):
-        cue = None
-    cue = cue or _colon_cue(doc, content)
+    cue = _governing_cue(content, inside, lambda c: not _other_paragraph(text_of(doc), c, marks)) \
+        or _colon_cue(doc, content)
     if cue is not None:
         draft.cue, draft.cue_lemma, draft.speaker = cue, cue.lemma_.lower(), speaker_of(cue)
         return
@@ -133,19 +132,21 @@ def _previous_sentence_cue(doc: Any, content: Any) -> Any:
     return verbs[-1] if verbs else None
 
 
-def _governing_cue(content: Any, inside: range) -> Any:
-    """A speech verb above the quoted words (outside the marks), else one hanging under them."""
+def _governing_cue(content: Any, inside: range, allowed: Callable[[Any], bool]) -> Any:
+    """A speech verb above the quoted words (outside the marks), else one hanging under them;
+    only one that ``allowed`` accepts (in the quote's paragraph)."""
     for token in content:
         if token.head.idx in inside:
             continue
         for steps, ancestor in enumerate(token.ancestors):
             if steps >= 6:
                 break
-            if ancestor.idx not in inside and is_cue_verb(ancestor):
+            if ancestor.idx not in inside and is_cue_verb(ancestor) and allowed(ancestor):
                 return ancestor
     for token in content:
         for child in token.children:
-            if child.idx not in inside and child.dep_ in CUE_CHILD_DEPS and is_cue_verb(child):
+            if child.idx not in inside and child.dep_ in CUE_CHILD_DEPS and is_cue_verb(child) \
+                    and allowed(child):
                 return child
     return None
 

@@ -29,8 +29,9 @@ def reported_quotes(doc: Any, direct: list[Draft]) -> list[Draft]:
         else:
             found = _speech_clauses(doc, token) or [_trailing_attribution(doc, token)]
         for draft in filter(None, found):
-            if not asserts(draft) or not _in_paragraph(doc, draft):
+            if not _in_paragraph(doc, draft):
                 continue
+            draft.asserted = asserts(draft)
             if _keeps_reported(doc, draft, direct, quoted):
                 drafts.append(draft)
             else:
