@@ -137,3 +137,23 @@ def test_quotes_nested_attribution_keeps_the_outer_speaker(quotes_of) -> None:
     quotes = quotes_of("Officials said the embassy had reported that the crowd was dispersing.")
     assert [(q.text, q.speaker.text) for q in quotes] == [
         ("the embassy had reported that the crowd was dispersing", "Officials")]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "The memo did not say which “advisers” had been consulted.",  # a negated speech verb
+    "The report, written in 2019, runs to 90 pages and is labeled “restricted distribution”.",
+    "The current definition of “essential worker” suggests nurses and drivers as examples.",
+])
+def test_quotes_fragments_no_one_said(quotes_of, text: str) -> None:
+    """A quoted fragment under a negated or passive naming verb, or inside the speech verb's
+    own subject, is a name or a scare quote: no direct quote."""
+    assert [q.text for q in quotes_of(text) if q.direct] == []
+
+
+@pytest.mark.model
+def test_quotes_mixed_quote_is_one_entry(quotes_of) -> None:
+    """Guide §3: a mixed quote is one entry for the clause, running to the closing mark."""
+    text = ("According to the ministry statement, the four suspects “photographed the airport "
+            "from the air and traveled often to the islands.”")
+    assert [(q.direct, q.speaker.text) for q in quotes_of(text)] == [(False, "the ministry statement")]

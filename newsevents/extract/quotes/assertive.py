@@ -22,8 +22,8 @@ def asserts(draft: Draft) -> bool:
     cue, lemma = draft.cue, draft.cue_lemma
     if cue is None or lemma is None:
         return True
-    if lemma in NON_ASSERTIVE:
-        return False
+    if lemma in NON_ASSERTIVE or any(c.dep_ == "neg" for c in cue.children):
+        return False  # "did not say that ...", "would not confirm that ..."
     if lemma in cue_words()["express"] and any(
             c.dep_ == "dobj" and c.lower_ in DOUBT_NOUNS for c in cue.children):
         return False

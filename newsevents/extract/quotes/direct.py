@@ -12,12 +12,15 @@ from .speakers import noun_speaker, speaker_of
 
 
 def inside_mixed(draft: Draft, drafts: list[Draft]) -> bool:
-    """A quoted fragment inside a reported clause of the same cue is part of that mixed quote
-    ('said Israel has "not taken the precautions required of it"'): one quote, not two."""
+    """A quoted fragment inside a reported clause is part of that mixed quote ('said Israel has
+    "not taken the precautions required of it"'): one quote, not two. So is a fragment that
+    found no cue or a cue outside the clause ('According to the statement, the four "obtained
+    ..."'); one whose own speech verb is inside the clause ('said X had told him "..."') is X's."""
     return draft.direct and any(
-        not other.direct and other.cue is not None and draft.cue is not None
-        and other.cue.i == draft.cue.i
-        and other.start <= draft.start and draft.end <= other.end for other in drafts)
+        not other.direct and other.cue is not None and other.asserted
+        and other.start <= draft.start and draft.end <= other.end
+        and (draft.cue is None or draft.cue.i == other.cue.i
+             or not other.start <= draft.cue.idx < other.end) for other in drafts)
 
 
 #: a quoted name of at most this many words is a name or a title, not words said.
@@ -45,7 +48,8 @@ def direct_quotes(doc: Any) -> list[Draft]:
         if end <= start:
             continue
         draft = Draft(start, end, True)
-        _attribute_direct(doc, draft, (open_at, close_at), drafts[-1] if drafts else None)
+        if not _attribute_direct(doc, draft, (open_at, close_at), drafts[-1] if drafts else None):
+            continue
         if draft.cue is not None or len(text_of(doc)[start:end].split()) >= MIN_UNCUED_WORDS:
             drafts.extend(paragraphs(text_of(doc), draft))
     return drafts
@@ -69,26 +73,50 @@ def paragraphs(text: str, draft: Draft) -> list[Draft]:
     return pieces if len(pieces) > 1 else [draft]
 
 
-def _attribute_direct(doc: Any, draft: Draft, marks: tuple[int, int], previous: Any) -> None:
+def _attribute_direct(doc: Any, draft: Draft, marks: tuple[int, int], previous: Any) -> bool:
+    """Set the quote's cue and speaker; False when the quote is no one's words."""
     content = doc.char_span(draft.start, draft.end, alignment_mode="expand")
     if content is None:
-        return
+        return True
     inside = range(marks[0], marks[1])
-    cue = _governing_cue(content, inside, lambda c: not _other_paragraph(text_of(doc), c, marks)) \
-        or _colon_cue(doc, content)
+    cue = _governing_cue(content, inside, lambda c: not _other_paragraph(text_of(doc), c, marks))
+    if cue is not None and not _attributes(doc, cue, marks):
+        return False  # a name or scare quote under a negated or naming verb, or in the speaker
+    cue = cue or _colon_cue(doc, content)
     if cue is not None:
         draft.cue, draft.cue_lemma, draft.speaker = cue, cue.lemma_.lower(), speaker_of(cue)
-        return
+        return True
     noun = _noun_cue(doc, content)
     if noun is not None:
         draft.cue, draft.cue_lemma, draft.speaker = noun, noun.lemma_.lower(), noun_speaker(noun)
-        return
+        return True
     if previous is not None and _continues(doc, previous, marks[0]):
         draft.cue, draft.cue_lemma, draft.speaker = previous.cue, previous.cue_lemma, previous.speaker
-        return
+        return True
     cue = _trailing_cue(doc, content, marks[1]) or _previous_sentence_cue(doc, content)
     if cue is not None:
         draft.cue, draft.cue_lemma, draft.speaker = cue, cue.lemma_.lower(), speaker_of(cue)
+    return True
+
+
+#: verbs that name or label a thing ("called it 'a disgrace'", "labeled 'official use only'").
+NAMING = frozenset({"call", "label", "brand", "dub", "describe", "term", "name"})
+
+
+def _attributes(doc: Any, cue: Any, marks: tuple[int, int]) -> bool:
+    """Whether the speech verb governing a quote attributes it to someone: not negated ('did not say which "superiors"'), not a passive naming verb (the packet
+    'labeled "official use only"': the subject is what is named), and not when the quote is
+    inside the verb's own subject ('the definition of "trophy wife" suggests ...')."""
+    if any(c.dep_ == "neg" for c in cue.children):
+        return False  # "did not say which '...'"
+    if cue.lemma_.lower() in NAMING and not any(c.dep_ in ("nsubj", "aux") for c in cue.children) \
+            and (cue.tag_ == "VBN" or (cue.dep_ == "conj" and cue.head.lemma_ == "be")):
+        return False  # passive: "labeled '...'", "is 300 pages and labeled '...'"
+    speaker = speaker_of(cue)
+    if speaker is None:
+        return True
+    first, last = speaker.left_edge.idx, speaker.right_edge.idx
+    return not first <= marks[0] < last or first <= cue.idx <= last  # "a statement expressing '...'"
 
 
 def _other_paragraph(text: str, cue: Any, marks: tuple[int, int]) -> bool:
@@ -124,6 +152,8 @@ def _previous_sentence_cue(doc: Any, content: Any) -> Any:
     sent = content[0].sent
     if sent.start == 0 or any(is_cue_verb(t) for t in sent):
         return None
+    if len(content) == 1 and text_of(doc)[sent.start_char : content.start_char].strip(" \n\"“‘'"):
+        return None  # 'Halper was later "conditionally" released': a scare quote, not speech
     before = doc[sent.start - 1].sent
     if "\n" in text_of(doc)[before.end_char - 1 : sent.start_char + 1].rstrip(" \n\"“‘'")[:-1] \
             or "\n" in doc[before.end - 1].text_with_ws:

@@ -207,6 +207,8 @@ def _trailing_attribution(doc: Any, cue: Any) -> Draft | None:
     if (cue.tag_ not in ("VBD", "VBZ", "VBP") and not perfect) or any(
             t.pos_ in ("VERB", "AUX") for t in cue.doc[cue.i + 1 : sent.end]):
         return None
+    if any(cue.idx < a < sent.end_char for a, _ in quoted_ranges(doc)):
+        return None  # 'Asked whether ..., Lawson replied, "I hope so."': the cue opens a quote
     commas = [t.i for t in cue.doc[sent.start : cue.i] if t.text == ","]
     start_comma = None
     for k in reversed(commas):
