@@ -9,7 +9,7 @@ from .common import Draft, cue_words
 
 #: speech verbs whose complement is not asserted: "denied that the army fired first" reports
 #: what the speaker says is false (a denial is its own event, 016), not a statement.
-NON_ASSERTIVE = frozenset({"deny"})
+NON_ASSERTIVE = frozenset({"deny", "denial"})
 
 #: objects of "express"/"voice" that make its that-clause a doubt, not a statement
 #: ("expressed doubt that the votes would be found").

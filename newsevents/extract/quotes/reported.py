@@ -12,6 +12,7 @@ from spacy.strings import get_string_id
 from ...nlp import per_doc, text_of
 from ..quotemarks import quoted_ranges
 from .assertive import asserts, drop_nested, infinitive
+from .misparsed import light_verb_speaker, noun_clause_head, stray_clause, that_object
 from .common import (MIN_REPORTED_WORDS, PARENTHETICAL, PHRASAL_CUES, TRIM, Draft, cue_words,
                      is_cue_verb, mistagged_cue, phrasal_cue, trim)
 from .speakers import noun_speaker, prefer_name, speaker_of
@@ -40,6 +41,7 @@ def reported_quotes(doc: Any, direct: list[Draft]) -> list[Draft]:
         if not any(a <= noun.idx < b for a, b in quoted):
             clause = _noun_clause(doc, noun)
             if clause is not None and _keeps_reported(doc, clause, direct, quoted):
+                clause.asserted = asserts(clause)
                 drafts.append(clause)
     return drop_nested(drafts)
 
@@ -101,9 +103,9 @@ def _noun_clause(doc: Any, noun: Any) -> Draft | None:
     "from"/"by", a name or nationality on the noun); "the claim that ..." of no one is no quote."""
     clause = next((c for c in noun.rights if c.dep_ in ("acl", "relcl", "ccomp") and any(
         m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
-    if clause is None or clause.pos_ not in CLAUSE_HEADS:
+    if clause is None or (clause.pos_ not in CLAUSE_HEADS and not noun_clause_head(clause)):
         return None
-    speaker = noun_speaker(noun) or next((c for c in noun.lefts if (
+    speaker = noun_speaker(noun) or light_verb_speaker(noun) or next((c for c in noun.lefts if (
         c.dep_ in ("compound", "nsubj") and c.pos_ == "PROPN" and c.ent_type_) or (
         c.dep_ == "amod" and c.ent_type_ == "NORP")), None)
     if speaker is None:
@@ -157,7 +159,7 @@ def _speech_clauses(doc: Any, cue: Any) -> list[Draft | None]:
     they extended the invitation and that talks could be held soon": two statements)."""
     head = _complement(cue)
     if head is None:
-        aside = _parenthetical(doc, cue)
+        aside = _parenthetical(doc, cue) or _after_that(doc, cue)
         return [aside] if aside is not None else []
     if _question(cue, head):
         return []
@@ -166,6 +168,18 @@ def _speech_clauses(doc: Any, cue: Any) -> list[Draft | None]:
     if second is None:
         return [_draft(doc, cue, head, None)] + [_draft(doc, cue, c, None) for c in _that_conjuncts(cue, head)]
     return [_draft(doc, cue, head, second.left_edge.i), _draft(doc, cue, second, None)]
+
+
+def _after_that(doc: Any, cue: Any) -> Draft | None:
+    """"told Parliament that the bid was ...", with "that" parsed as the object pronoun."""
+    tokens = that_object(cue)
+    if tokens is None:
+        return None
+    last = doc[tokens[1] - 1]
+    start, end = trim(text_of(doc), doc[tokens[0]].idx, last.idx + len(last))
+    if end <= start:
+        return None
+    return Draft(start, _close_quote(doc, start, end), False, cue, speaker_of(cue), cue.lemma_.lower())
 
 
 def _that_conjuncts(cue: Any, head: Any) -> list[Any]:
@@ -270,7 +284,7 @@ def _relative_report(cue: Any, head: Any) -> bool:
 def _complement(cue: Any) -> Any:
     """The clause a speech verb reports: its ccomp, or a that-clause on its object."""
     for child in cue.rights:
-        if child.dep_ == "ccomp" and child.pos_ in CLAUSE_HEADS:
+        if child.dep_ == "ccomp" and (child.pos_ in CLAUSE_HEADS or noun_clause_head(child)):
             return None if infinitive(child) else child
     # "Negotiations have stalled, a U.S. official said": the reported clause before the cue
     for child in cue.lefts:
@@ -285,7 +299,7 @@ def _complement(cue: Any) -> Any:
                         t.dep_ == "mark" and t.lower_ == "that" for t in clause.children
                     ):
                         return clause
-    return None
+    return stray_clause(cue)
 
 
 #: parts of speech that head a reported clause ("the proposal envisages making it more binding"
