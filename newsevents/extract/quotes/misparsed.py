@@ -10,8 +10,9 @@ from typing import Any
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl"})
 
 #: verbs that make a speech noun their object the subject's speech: "gave notice that",
-#: "issued a warning that", "made the claim that", "sent a message that".
-LIGHT_VERBS = frozenset({"give", "issue", "make", "send", "deliver", "repeat", "renew", "reiterate"})
+#: "issued a warning that", "made the claim that", "filed a complaint stating that".
+LIGHT_VERBS = frozenset({"give", "issue", "make", "send", "deliver", "repeat", "renew", "reiterate",
+                         "file", "lodge", "release", "publish"})
 
 
 def _has(token: Any, deps: frozenset[str]) -> bool:

@@ -8,7 +8,9 @@ from typing import Any
 from ...records import Entity, Mention
 from ..actors.coref import actor_of, antecedent, candidates, nominal_kinds, np_span, reference_kinds
 from ..actors.graph import ActorGraph
+from ..quotemarks import quoted_ranges
 from .common import CLIMB_DEPS, EMBED_DEPS, is_cue_verb
+from .misparsed import light_verb_speaker
 
 
 def speaker_of(cue: Any) -> Any:
@@ -29,6 +31,8 @@ def speaker_of(cue: Any) -> Any:
             return subject
         if token.dep_ == "relcl":
             return token.head
+        if token.dep_ == "acl" and token.head.pos_ == "NOUN":  # "issued a statement saying ..."
+            return light_verb_speaker(token.head) or noun_speaker(token.head) or token.head
         if token.dep_ in CLIMB_DEPS and token.head != token:
             token = token.head
         elif token.dep_ == "ccomp" and is_cue_verb(token) and is_cue_verb(token.head):
@@ -91,8 +95,14 @@ def _outer_speaker(token: Any) -> Any:
 
 
 def _subject(verb: Any) -> Any:
+    quoted = quoted_ranges(verb.doc)
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    outside = [c for c in subjects if not any(a < c.idx < b for a, b in quoted)]
+    # '"... The fact that ... speaks for itself," said the mayor': a second subject the parser
+    # found inside the quote is not the speaker
+    first = (outside or subjects)[0].i if subjects else -1
     for child in verb.children:
-        if child.dep_ == "nsubj":
+        if child.dep_ == "nsubj" and child.i == first:
             if child.lower_ in ("who", "that", "which") and verb.dep_ == "relcl":
                 return verb.head
             return prefer_name(child)
@@ -156,8 +166,9 @@ def _partitive(doc: Any, head: Any, entities: list[Entity], graph: ActorGraph | 
     """"One of his closest aides said": the whole phrase as written, with the aides' actor."""
     of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
     group = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
-    if of is None or group is None:
-        return None
+    if of is None or group is None:  # '"...," said one.': one of those just mentioned
+        span = np_span(head)
+        return Mention(span.start_char, span.end_char, span.text, None)
     inner = speaker_mention(doc, group, entities, graph)
     span = doc[np_span(head).start : of.right_edge.i + 1]
     return Mention(span.start_char, span.end_char, span.text, inner.actor if inner else None)
