@@ -106,7 +106,7 @@ def _noun_clause(doc: Any, noun: Any) -> Draft | None:
     if clause is None or (clause.pos_ not in CLAUSE_HEADS and not noun_clause_head(clause)):
         return None
     speaker = noun_speaker(noun) or light_verb_speaker(noun) or next((c for c in noun.lefts if (
-        c.dep_ in ("compound", "nsubj") and c.pos_ == "PROPN" and c.ent_type_) or (
+        c.dep_ in ("compound", "nsubj") and c.pos_ == "PROPN") or (
         c.dep_ == "amod" and c.ent_type_ == "NORP")), None)
     if speaker is None:
         return None
@@ -410,6 +410,19 @@ def _inner_report(doc: Any, first: int, last: int) -> tuple[int, int] | None:
     return None
 
 
+def _before_quote(doc: Any, draft: Draft, opens: int) -> bool:
+    """A reported clause that runs into a direct quote: 'said a civil war is looming, "... war
+    could erupt at any moment"' keeps what comes before the quote's comma, a statement of its
+    own; a clause the quote began before is the quote's."""
+    text = text_of(doc)
+    start, end = trim(text, draft.start, opens)
+    if opens <= draft.start or not text[end:opens].strip().startswith(",") \
+            or len(text[start:end].split()) < MIN_REPORTED_WORDS:
+        return False
+    draft.start, draft.end = start, end
+    return True
+
+
 def _keeps_reported(
     doc: Any, draft: Draft, direct: list[Draft], quoted: list[tuple[int, int]]
 ) -> bool:
@@ -422,7 +435,7 @@ def _keeps_reported(
         if not lead and not tail:
             inner.append((a, b))
         elif a < draft.end and b > draft.start:
-            return False  # the reported clause straddles a quote: the direct quote covers it
+            return _before_quote(doc, draft, a)  # the clause straddles a quote
     if not inner:
         return True
     pieces, at = [], draft.start
