@@ -20,6 +20,11 @@ MIN_REPORTED_WORDS = 3
 TRIM = " \t\n,.;:—–-"
 
 
+#: verbs that name or label a thing ("called it 'a disgrace'", "labeled 'official use only'"):
+#: their content is an object complement, never a clause before them.
+NAMING = frozenset({"call", "label", "brand", "dub", "describe", "term", "name"})
+
+
 CUE_CHILD_DEPS = frozenset({"parataxis", "ccomp", "advcl", "conj"})
 
 

@@ -7,7 +7,7 @@ from typing import Any
 
 from ...nlp import text_of
 from ..quotemarks import quoted_ranges
-from .common import CUE_CHILD_DEPS, MIN_UNCUED_WORDS, TRIM, Draft, cue_words, is_cue_verb, trim
+from .common import CUE_CHILD_DEPS, MIN_UNCUED_WORDS, NAMING, TRIM, Draft, cue_words, is_cue_verb, trim
 from .speakers import noun_speaker, speaker_of
 
 
@@ -99,16 +99,15 @@ def _attribute_direct(doc: Any, draft: Draft, marks: tuple[int, int], previous: 
     return True
 
 
-#: verbs that name or label a thing ("called it 'a disgrace'", "labeled 'official use only'").
-NAMING = frozenset({"call", "label", "brand", "dub", "describe", "term", "name"})
-
-
 def _attributes(doc: Any, cue: Any, marks: tuple[int, int]) -> bool:
     """Whether the speech verb governing a quote attributes it to someone: not negated ('did not say which "superiors"'), not a passive naming verb (the packet
     'labeled "official use only"': the subject is what is named), and not when the quote is
     inside the verb's own subject ('the definition of "trophy wife" suggests ...')."""
     if any(c.dep_ == "neg" for c in cue.children):
         return False  # "did not say which '...'"
+    if cue.lemma_.lower() == "quote" and any(c.dep_ == "dobj" and marks[0] < c.idx < marks[1]
+                                             for c in cue.children):
+        return False  # 'quoting "Pakistani authorities"': whom it quotes, not words
     if cue.lemma_.lower() in NAMING and not any(c.dep_ in ("nsubj", "aux") for c in cue.children) \
             and (cue.tag_ == "VBN" or (cue.dep_ == "conj" and cue.head.lemma_ == "be")):
         return False  # passive: "labeled '...'", "is 300 pages and labeled '...'"

@@ -13,7 +13,7 @@ from ...nlp import per_doc, text_of
 from ..quotemarks import quoted_ranges
 from .assertive import asserts, drop_nested, infinitive
 from .misparsed import light_verb_speaker, noun_clause_head, stray_clause, that_object
-from .common import (MIN_REPORTED_WORDS, PARENTHETICAL, PHRASAL_CUES, TRIM, Draft, cue_words,
+from .common import (MIN_REPORTED_WORDS, NAMING, PARENTHETICAL, PHRASAL_CUES, TRIM, Draft, cue_words,
                      is_cue_verb, mistagged_cue, phrasal_cue, trim)
 from .speakers import noun_speaker, prefer_name, speaker_of
 
@@ -217,6 +217,8 @@ def _trailing_attribution(doc: Any, cue: Any) -> Draft | None:
     the attribution (the leftmost comma after which no verb comes before the cue); the speaker
     is the attribution's name."""
     sent = cue.sent
+    if cue.lemma_.lower() in NAMING:
+        return None  # '..., the Chinese call the island the same name': naming, no attribution
     perfect = cue.tag_ == "VBN" and any(c.dep_ == "aux" for c in cue.children)  # "have said"
     if (cue.tag_ not in ("VBD", "VBZ", "VBP") and not perfect) or any(
             t.pos_ in ("VERB", "AUX") for t in cue.doc[cue.i + 1 : sent.end]):
@@ -232,6 +234,9 @@ def _trailing_attribution(doc: Any, cue: Any) -> Draft | None:
     if start_comma is None or cue.doc[start_comma + 1].pos_ in ("ADP", "SCONJ", "CCONJ") or not any(
             t.pos_ in ("VERB", "AUX") for t in cue.doc[sent.start:start_comma]):
         return None
+    if cue.doc[sent.start].pos_ == "ADP" and not any(
+            t.dep_ in ("nsubj", "nsubjpass", "expl") for t in cue.doc[sent.start:start_comma]):
+        return None  # "In an interview with journalists ..., X called for ...": a phrase, no clause
     names = [t for t in cue.doc[start_comma + 1 : cue.i] if t.pos_ in ("PROPN", "NOUN")
              and not (t.head.i > start_comma and t.head.i < cue.i and t.dep_ == "compound")]
     if not names:
@@ -288,7 +293,8 @@ def _complement(cue: Any) -> Any:
             return None if infinitive(child) else child
     # "Negotiations have stalled, a U.S. official said": the reported clause before the cue
     for child in cue.lefts:
-        if child.dep_ == "ccomp" and child.pos_ in CLAUSE_HEADS and _before_comma(cue, child):
+        if child.dep_ == "ccomp" and child.pos_ in CLAUSE_HEADS and _before_comma(cue, child) \
+                and cue.lemma_.lower() not in NAMING:  # "..., the Chinese call the island X"
             return child
     lemma = cue.lemma_.lower()
     if lemma in cue_words()["express"] or lemma in cue_words()["tell"]:
