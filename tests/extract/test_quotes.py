@@ -52,6 +52,8 @@ def quotes_of():
         ('"Outer \'inner\' end," he said.', ["Outer 'inner' end,"]),
         ("“Para one.\n“Para two,” he said.", ["Para one.\n“Para two,"]),
         ("“Never closed.\nNext paragraph without marks.", []),
+        # a single mark never closed in its paragraph is an apostrophe ("bin 'Attash")
+        ("Walid bin 'Attash came.\n\n\"Yes,\" he said, \"now.\"", ["Yes,", "now."]),
     ],
 )
 def test_quotes_pair_quote_marks(text: str, expected: list[str]) -> None:
