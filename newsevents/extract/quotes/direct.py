@@ -38,7 +38,8 @@ def named_thing(doc: Any, draft: Draft) -> bool:
     words = [t for t in span if t.is_alpha]
     small = {"of", "the", "and", "a", "an", "in", "on", "for", "to", "from"}
     return bool(words) and all(t.text[:1].isupper() or t.lower_ in small for t in words) \
-        and not any(t.pos_ in ("VERB", "AUX") and t.text[:1].islower() for t in span)
+        and not any(t.pos_ in ("VERB", "AUX") and t.text[:1].islower() for t in span) \
+        and not (draft.cue is not None and any(t.pos_ == "INTJ" for t in span))  # '"Yes," said X'
 
 
 def direct_quotes(doc: Any) -> list[Draft]:
