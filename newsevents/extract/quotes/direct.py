@@ -87,6 +87,10 @@ def _attribute_direct(doc: Any, draft: Draft, marks: tuple[int, int], previous: 
     if cue is not None:
         draft.cue, draft.cue_lemma, draft.speaker = cue, cue.lemma_.lower(), speaker_of(cue)
         return True
+    verb = _characterising_verb(content, inside)
+    if verb is not None:
+        draft.cue, draft.cue_lemma, draft.speaker = verb, verb.lemma_.lower(), speaker_of(verb)
+        return True
     noun = _noun_cue(doc, content)
     if noun is not None:
         draft.cue, draft.cue_lemma, draft.speaker = noun, noun.lemma_.lower(), noun_speaker(noun)
@@ -178,6 +182,21 @@ def _governing_cue(content: Any, inside: range, allowed: Callable[[Any], bool]) 
             if child.idx not in inside and child.dep_ in CUE_CHILD_DEPS and is_cue_verb(child) \
                     and allowed(child):
                 return child
+    return None
+
+
+def _characterising_verb(content: Any, inside: range) -> Any:
+    """'officials dismissed the claims as "largely without merit"', 'hailed the deal as "a
+    breakthrough"': a quote standing as what a subject's verb calls something ("as" on the
+    verb) is that subject's words, whatever the verb."""
+    for token in content:
+        head = token.head
+        if head.idx in inside or head.lower_ != "as" or head.dep_ != "prep":
+            continue
+        verb = head.head
+        if verb.pos_ == "VERB" and any(c.dep_ == "nsubj" for c in verb.children) \
+                and any(c.dep_ == "dobj" for c in verb.children):
+            return verb
     return None
 
 
