@@ -126,9 +126,16 @@ def prefer_name(token: Any) -> Any:
 
 
 def noun_speaker(noun: Any) -> Any:
+    """Whose speech a speech noun is: its possessor, its "from"/"by" object, or the agent of a
+    participle on it ("a statement released by the MoD")."""
     for child in noun.children:
         if child.dep_ == "poss":
             return child
+        if child.dep_ == "acl" and child.tag_ == "VBN":
+            agent = next((a for a in child.children if a.dep_ == "agent"), None)
+            objects = [c for c in agent.children if c.dep_ == "pobj"] if agent is not None else []
+            if objects:
+                return objects[0]
         if child.dep_ == "prep" and child.lower_ in ("from", "by"):
             objects = [c for c in child.children if c.dep_ == "pobj"]
             if objects:
