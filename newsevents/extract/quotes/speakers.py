@@ -101,6 +101,8 @@ def _subject(verb: Any) -> Any:
     # '"... The fact that ... speaks for itself," said the mayor': a second subject the parser
     # found inside the quote is not the speaker
     first = (outside or subjects)[0].i if subjects else -1
+    if len(outside) == 2 and _apposed_name(*outside):
+        first = outside[1].i  # "The security officer of X, Jamal Aliam, told": the name
     for child in verb.children:
         if child.dep_ == "nsubj" and child.i == first:
             if child.lower_ in ("who", "that", "which") and verb.dep_ == "relcl":
@@ -111,6 +113,14 @@ def _subject(verb: Any) -> Any:
             if objects:
                 return prefer_name(objects[0])
     return None
+
+
+def _apposed_name(title: Any, name: Any) -> bool:
+    """A second subject that is a name set off by a comma right after the first subject's
+    phrase: an apposition the parser read as a subject of its own."""
+    comma = name.left_edge.i - 1
+    return title.pos_ == "NOUN" and name.pos_ == "PROPN" and comma == title.right_edge.i + 1 \
+        and title.doc[comma].text == ","
 
 
 def prefer_name(token: Any) -> Any:
