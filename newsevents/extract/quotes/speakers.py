@@ -160,9 +160,13 @@ def speaker_mention(doc: Any, head: Any, entities: list[Entity],
     itself ("It" -> "the final statement" -> the NATO summit that issued it)."""
     if head is not None and head.pos_ == "NUM":
         return _partitive(doc, head, entities, graph)
-    if head is None or (head.pos_ not in ("PROPN", "NOUN", "PRON") and head.ent_type_ != "NORP"):
+    misread = head is not None and head.pos_ == "VERB" and head.dep_ == "nsubj"  # "Press reports
+    # citing sources said": a plural noun the tagger took for a verb, as the subject
+    if head is None or (head.pos_ not in ("PROPN", "NOUN", "PRON") and head.ent_type_ != "NORP"
+                        and not misread):
         return None  # a nationality speaks for its country: "Israeli warnings that ..."
-    span = np_span(head)
+    span = np_span(head) if not misread else doc[min([head.i] + [
+        c.left_edge.i for c in head.lefts if c.dep_ in ("nsubj", "compound", "amod", "det")]) : head.i + 1]
     if head.pos_ == "PRON" and reference_kinds(span) is None:
         return Mention(span.start_char, span.end_char, span.text, None)
     if reference_kinds(span) is not None:
