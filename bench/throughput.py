@@ -14,8 +14,9 @@ Usage:
 example, and a Reuters story that reaches the city tables) vs a bare process that loads the
 spaCy model, wall and CPU (user+sys) seconds and peak RSS; also the first run after install
 (empty cache dir: the compiled tables are built and written) and a run with the cache off.
-``whole``: the same N Reuters stories as whole processes, ``newsevents extract FILE`` vs a bare
-spaCy process running ``nlp.pipe`` over the texts (same model), alternated. ``ingest``: the
+``whole``: the same N Reuters stories as whole processes, ``newsevents extract --workers 1 FILE``
+(one core, the issue's measure) and the default ``newsevents extract FILE`` (all cores) vs a bare
+spaCy process running ``nlp.pipe`` over the texts (same model, one core), alternated. ``ingest``: the
 default ``newsevents ingest`` (all cores) vs ``--workers 1`` on N Reuters stories, alternated,
 results compared record by record, wall/CPU time and peak RSS of each process tree. Each
 process-level part also says how many cores other processes kept busy meanwhile (/proc/stat).

@@ -33,18 +33,23 @@ INGEST_MEMORY = "128MB"
 
 
 def extract(paths: Iterable[str | Path], *, format: str | None = None,
-            on_reject: Callable[[Reject], None] | None = None) -> Iterator[ArticleRecord]:
+            on_reject: Callable[[Reject], None] | None = None,
+            workers: int | None = None) -> Iterator[ArticleRecord]:
     """Read articles from files and extract everything from them; no database.
 
     Args:
         paths: files or directories (``-`` is not supported; use a file).
         format: force an input format (seed, jsonl, csv, html, rss, reuters) instead of detecting it.
         on_reject: called with each record that could not be read (default: print to stderr).
+        workers: worker processes; default the cores available, started only when the first
+            :data:`CHUNK_SIZE` articles read hold at least :data:`PARALLEL_MIN` (a short input
+            is coded in this process); 1 always codes in this process. The records are the same.
 
     Yields:
         ArticleRecords in input order.
     """
     from ..sources import read_paths
+    from .executors import available_cores, open_executor
 
     report = on_reject or print_reject
 
@@ -55,7 +60,22 @@ def extract(paths: Iterable[str | Path], *, format: str | None = None,
             else:
                 yield item
 
-    yield from process(articles())
+    items = articles()
+    first = list(itertools.islice(items, CHUNK_SIZE))
+    n = workers or available_cores()
+    if n == 1 or len(first) < PARALLEL_MIN:
+        yield from process(itertools.chain(first, items))
+        return
+    with open_executor("processes", workers=n) as map_batches:
+        for records in map_batches(batched(itertools.chain(first, items), POOL_BATCH)):
+            yield from records
+
+
+def batched(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    """Consecutive lists of ``size`` items (the last may be shorter), read lazily."""
+    iterator = iter(items)
+    while batch := list(itertools.islice(iterator, size)):
+        yield batch
 
 
 def explain(paths: Iterable[str | Path], *, format: str | None = None,

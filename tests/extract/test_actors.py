@@ -131,7 +131,7 @@ CASES = [
     ("Judge Ana Morales ordered the arrest.", "Ana Morales", "2000-01-01", "JUD"),  # not ANA
     # an acronym the article defines names the same actor further on
     ("The Korean Confederation of Trade Unions (KCTU) marched. Later the KCTU struck.", "KCTU",
-     "2005-11-10", "LAB"),
+     "2005-11-10", "KORLAB"),  # "Korean" alone is South Korea (actors round 3)
     ("Pope Benedict XVI visited Spain.", "Pope Benedict XVI", "2006-07-09", "VATGOV"),
     ("Senator Barack Obama spoke.", "Barack Obama", "2008-05-01", "USALEG"),
     ("The Irish Republican Army declared a ceasefire.", "Irish Republican Army", "1994-01-01",
@@ -232,6 +232,11 @@ def test_actors_leader_depends_on_date(parse):
         ("the Kabul government", "AFGGOV"),  # ... unless a sector makes it the place's body
         ("New York", "USA"),
         ("Nigerians", "NGA"),
+        ("the South Koreans", "KOR"),  # a plural nationality of two words (actors round 3)
+        ("the Koreans", "KOR"),
+        ("Europeans", "EUR"),  # a region, like "Western nations"
+        ("the G8 member nations", "IGOGOE"),  # the Group of Eight, its org G8
+        ("the G-7", "IGOGOS"),
     ],
 )
 def test_actors_resolve_span(parse, phrase, code):
@@ -365,3 +370,17 @@ def test_actors_pronoun_takes_its_title_antecedents_actor(nlp, text, code):
     pronoun = next(t for t in doc if t.lower_ == "he")
     mention = doc._.actor_graph.mention(pronoun)
     assert mention is not None and mention.actor.code == code
+
+
+def test_actors_country_with_a_trade_apposition_is_still_a_country(nlp):
+    """A country named with a market apposition ("Brazil, the major coffee producer") is the
+    country, not a business: only a person's apposition can make them business people."""
+    from newsevents.nlp import make_docs
+    from newsevents.records import Article
+
+    text = "Zambia, the largest copper producer, insists on new quotas for Malawi."
+    (doc,) = make_docs(nlp, [Article("t", "1987-03-02", "", text)])
+    doc = nlp(doc)
+    country = next(t for t in doc if t.text == "Zambia")
+    mention = doc._.actor_graph.mention(country)
+    assert mention is not None and mention.actor.code == "ZMB"

@@ -158,6 +158,28 @@ def test_bounded_map_keeps_order_and_bounds_in_flight() -> None:
     assert peak[0] <= 3
 
 
+def test_process_pool_is_replaced_after_recycle_articles_and_old_futures_stay_valid(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    from newsevents.pipeline import executors
+
+    pools: list[ThreadPoolExecutor] = []
+
+    def start(self) -> ThreadPoolExecutor:
+        assert all(p._shutdown for p in pools), "a pool still ran when the next one started"
+        pools.append(ThreadPoolExecutor(self.workers))
+        return pools[-1]
+
+    monkeypatch.setattr(executors._FreshPools, "_start", start)
+    monkeypatch.setattr(executors, "process_batch", lambda batch: [a.id.upper() for a in batch])
+    batches = [[Article(f"a{i}{j}", "2025-01-01", "", "x") for j in range(2)] for i in range(5)]
+    with executors.process_pool(2, recycle=3) as submit:
+        futures = [submit(batch) for batch in batches]
+    assert len(pools) == 3 and all(p._shutdown for p in pools)  # 2 + 2 articles, 2 + 2, then 2
+    assert [f.result() for f in futures] == [[f"A{i}0", f"A{i}1"] for i in range(5)]
+
+
 @pytest.mark.parametrize("kind, options, error", [
     ("threads", {}, "unknown executor 'threads'"),
     ("processes", {"workers": 0}, "at least 1"),
@@ -284,7 +306,7 @@ def test_ingest_default_uses_workers_when_it_pays_with_identical_results(
 
     def pool(workers: int):
         started.append(workers)
-        return real_pool(workers)
+        return real_pool(workers, recycle=8)  # a fresh pool part-way: results must not change
 
     monkeypatch.setattr(executors, "process_pool", pool)
     monkeypatch.setattr(executors, "available_cores", lambda: 2)
@@ -295,6 +317,33 @@ def test_ingest_default_uses_workers_when_it_pays_with_identical_results(
     assert started == [2] and summary.stored == 10 + len(EXAMPLES)
     assert stored(tmp_path / "x.duckdb") == stored(db)
 
+
+
+@pytest.mark.model
+def test_extract_uses_workers_on_large_input_with_the_same_records_in_order(
+        local_db, monkeypatch: pytest.MonkeyPatch) -> None:
+    from newsevents.pipeline import executors, run
+
+    _, inputs = local_db
+    here = [r.to_dict() for r in run.extract(inputs, workers=1, on_reject=lambda r: None)]
+    started = []
+    real_open = executors.open_executor
+
+    def open_executor(kind: str, **options):
+        started.append((kind, options))
+        return real_open(kind, **options)
+
+    monkeypatch.setattr(executors, "open_executor", open_executor)
+    monkeypatch.setattr(executors, "available_cores", lambda: 2)
+    monkeypatch.setattr(run, "PARALLEL_MIN", 4)
+    monkeypatch.setattr(run, "POOL_BATCH", 3)
+    pooled = [r.to_dict() for r in run.extract(inputs, on_reject=lambda r: None)]
+    assert started == [("processes", {"workers": 2})]
+    assert pooled == here and len(here) == 10 + len(EXAMPLES)
+    monkeypatch.setattr(run, "PARALLEL_MIN", 64)  # a short input stays in this process
+    started.clear()
+    assert [r.to_dict() for r in run.extract(inputs, on_reject=lambda r: None)] == here
+    assert started == []
 
 # ---- resumable: a run killed part-way, then rerun ------------------------------------------------
 

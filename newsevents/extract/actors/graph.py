@@ -236,8 +236,10 @@ class ActorGraph(Placing, Discourse):
 
     def _business_title(self, token: Token) -> bool:
         """Whether a named person's apposition is a business title ("X, president of the
-        Association of Citrus Juice Industries", "X, director of the coffee institute")."""
-
+        Association of Citrus Juice Industries", "X, director of the coffee institute"). A
+        country with an apposition is still a country ("Brazil, the major producer, insists")."""
+        if token.ent_type_ in ("GPE", "NORP", "LOC"):
+            return False
         words = market_words(frozenset({"goods", "company"})) | TRADE_TITLE_WORDS
         for child in token.children:
             if child.dep_ == "appos" and child.i > token.i:

@@ -106,14 +106,15 @@ def _dated_role(entry: Entry, day: str) -> bool:
 
 
 def lookup_plural(key: tuple[str, ...], day: str) -> Match | None:
-    """A plural nationality noun ("Nigerians", "Serbs") as its country, when the singular is one.
+    """A plural nationality noun ("Nigerians", "Serbs", "South Koreans") as its country, when
+    the singular is one.
 
     Only a singular that names a country alone (no sector, person or organisation) counts, so
     "Albanians" is ALB but a plural of a person's or party's name is not guessed.
     """
-    if len(key) != 1 or len(key[0]) < 4 or not key[0].endswith("S"):
+    if not key or len(key[-1]) < 4 or not key[-1].endswith("S"):
         return None
-    match = lookup((key[0][:-1],), day)
+    match = lookup((*key[:-1], key[-1][:-1]), day)
     if match is None or match.person or match.actor.org or match.actor.sector or not match.actor.country:
         return None
     return Match(match.actor, match.rule + "+plural", key=key)

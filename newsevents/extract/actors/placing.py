@@ -12,7 +12,7 @@ from ...records import Actor, Entity, Mention
 from ..dictionaries import phrase_key
 from ..predicates import noun_lemma, noun_phrase
 from .cities import city_country
-from .codes import BUSINESS_SECTORS, SECTOR_CODES
+from .codes import BUSINESS_SECTORS, REGION_CODES, SECTOR_CODES
 from .places import DOMESTIC_SECTORS, RESIDENT_SECTORS, attacker, place_country
 from .spans import LOCATABLE_SECTORS, of_objects, resolve_phrase
 
@@ -21,6 +21,12 @@ PLACE_NOUNS = frozenset({"city", "town", "village", "capital", "province", "regi
                          "state", "area", "enclave", "suburb", "port", "island"})
 #: share of the article's country mentions the story's own country has at least.
 STORY_SHARE = 0.4
+#: people who by their trade serve abroad: "diplomats said" in a story about Brazil are not
+#: Brazil's (the wire's anonymous foreign diplomats), so they are not placed in its country.
+ABROAD_NOUNS = frozenset({"diplomat"})
+#: sectors whose country says nothing about where a sentence is: the news agency it is
+#: quoted from ("Colonel X was quoted as saying by Agence France-Presse").
+REPORTING_SECTORS = frozenset({"MED"})
 #: sectors a bare mention of which belongs to a country ("the officials", "police", "analysts").
 PLACEABLE_SECTORS = LOCATABLE_SECTORS | frozenset({"BUS", "MED", "EDU", "HRI", "HLH", "SOC"}) - {"ELI"}
 
@@ -96,7 +102,7 @@ class Placing:
         """The country the article is about, when one clearly dominates its actors.
 
         Counts the countries of the entities' actors (states, governments, armies ...; not
-        organisations or business), the lede's twice; a country with at least
+        organisations, business or news media), the lede's twice; a country with at least
         :data:`STORY_SHARE` of the count and two mentions, ahead of every other, is the story's.
         Bare sectors with no country of their own ("the officials", "police") belong to it.
         """
@@ -105,7 +111,7 @@ class Placing:
         for ent in self.entities:
             actor = ent.actor
             if actor is None or actor.org or not actor.country or actor.country in SECTOR_CODES \
-                    or actor.sector in BUSINESS_SECTORS:
+                    or actor.sector in BUSINESS_SECTORS or actor.sector in REPORTING_SECTORS:
                 continue
             counts[actor.country] = counts.get(actor.country, 0) + (2 if ent.start < lede_end else 1)
         if not counts:
@@ -123,10 +129,12 @@ class Placing:
 
         "Evans told reporters the government would ..." in a story about Australia: Evans,
         known only as a minister (GOV), is AUSGOV; "the officials", "some unions" likewise.
-        A former office-holder (ELI) is not placed: their country is their own, not the story's.
+        A former office-holder (ELI) is not placed: their country is their own, not the story's;
+        nor are a region's people ("European officials"), nor diplomats (:data:`ABROAD_NOUNS`), who by their trade serve in other countries.
         """
         if actor is None or actor.country or actor.org or not actor.sector \
-                or actor.sector not in PLACEABLE_SECTORS:
+                or actor.sector not in PLACEABLE_SECTORS or noun_lemma(token) in ABROAD_NOUNS \
+                or actor.code[:3] in REGION_CODES:
             return actor
         country = self._sentence_country(token.sent, frozenset()) or self.story_country
         if country is None:
@@ -158,14 +166,15 @@ class Placing:
         return self._sentence_country(sent, skip)
 
     def _sentence_country(self, sent: Span, skip: frozenset[int]) -> str | None:
-        """The one country the sentence's entities name outside ``skip`` tokens, or None."""
+        """The one country the sentence's entities name outside ``skip`` tokens, or None (news
+        media do not count: :data:`REPORTING_SECTORS`)."""
         countries = set()
         for ent in self.entities:
             if ent.start < sent.start_char or ent.end > sent.end_char:
                 continue
             actor = ent.actor
             if actor is None or actor.org or not actor.country or actor.country in SECTOR_CODES \
-                    or actor.sector in BUSINESS_SECTORS:
+                    or actor.sector in BUSINESS_SECTORS or actor.sector in REPORTING_SECTORS:
                 continue
             token = self.doc.char_span(ent.start, ent.end, alignment_mode="expand")
             if token is not None and token.root.i not in skip:

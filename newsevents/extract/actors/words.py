@@ -99,7 +99,7 @@ def scan(words: Sequence[tuple[str, Any]], day: str) -> tuple[list[Match], list[
     while i < len(keys):
         for size in range(min(_MAX_PHRASE, len(keys) - i), 0, -1):
             key = tuple(keys[i : i + size])
-            hit = lookup(key, day) or (lookup_plural(key, day) if size == 1 else None)
+            hit = lookup(key, day) or lookup_plural(key, day)
             if hit:
                 actors.append(hit)
                 break
