@@ -159,3 +159,14 @@ def test_quotes_mixed_quote_is_one_entry(quotes_of) -> None:
     text = ("According to the ministry statement, the four suspects “photographed the airport "
             "from the air and traveled often to the islands.”")
     assert [(q.direct, q.speaker.text) for q in quotes_of(text)] == [(False, "the ministry statement")]
+
+
+@pytest.mark.model
+def test_quotes_naming_fragment_stays_apart_from_the_clause(quotes_of) -> None:
+    """'labelled a report that X as "bizarre"': the report's clause ends before the fragment,
+    which is the labeller's own direct quote (guide §3: a fragment naming the speaker's words)."""
+    text = ("In the interview Prime Minister Khan labelled a U.S. report that senior rebel leaders "
+            "were killed in an air strike as “bizarre”.")
+    assert [(q.text, q.direct, q.speaker.text) for q in quotes_of(text)] == [
+        ("senior rebel leaders were killed in an air strike", False, "U.S."),
+        ("bizarre", True, "Prime Minister Khan")]

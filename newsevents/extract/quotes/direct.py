@@ -15,12 +15,37 @@ def inside_mixed(draft: Draft, drafts: list[Draft]) -> bool:
     """A quoted fragment inside a reported clause is part of that mixed quote ('said Israel has
     "not taken the precautions required of it"'): one quote, not two. So is a fragment that
     found no cue or a cue outside the clause ('According to the statement, the four "obtained
-    ..."'); one whose own speech verb is inside the clause ('said X had told him "..."') is X's."""
+    ..."'); one whose own speech verb is inside the clause ('said X had told him "..."') is X's,
+    and one a naming verb gives is its own ("labelled a report that ... as 'bizarre'")."""
     return draft.direct and any(
         not other.direct and other.cue is not None and other.asserted
         and other.start <= draft.start and draft.end <= other.end
         and (draft.cue is None or draft.cue.i == other.cue.i
-             or not other.start <= draft.cue.idx < other.end) for other in drafts)
+             or not (other.start <= draft.cue.idx < other.end or _names(draft))) for other in drafts)
+
+
+def cut_named(doc: Any, drafts: list[Draft]) -> None:
+    """End a reported clause before a naming verb's quoted fragment the parser hung inside it
+    ('labelled a U.S. report that leaders were killed as "bizarre"': the report says leaders
+    were killed; "bizarre" is the labeller's)."""
+    for draft in drafts:
+        content = doc.char_span(draft.start, draft.end, alignment_mode="expand") if _names(draft) else None
+        if content is None:
+            continue
+        root = next((t for t in content if not content.start <= t.head.i < content.end), None)
+        cut = root.head if root is not None and root.head.lower_ == "as" else None
+        for other in drafts:
+            if cut is not None and not other.direct and other.start < cut.idx < other.end \
+                    and other.end >= draft.end and not other.start <= draft.cue.idx < other.end:
+                start, end = trim(text_of(doc), other.start, cut.idx)
+                if len(text_of(doc)[start:end].split()) >= 3:
+                    other.end = end
+
+
+def _names(draft: Draft) -> bool:
+    """A fragment a naming verb of its own gives ('labelled the report that ... as "bizarre"'):
+    the speaker's words for the thing named, a direct quote apart from the clause."""
+    return draft.cue is not None and draft.cue.lemma_.lower() in NAMING
 
 
 #: a quoted name of at most this many words is a name or a title, not words said.

@@ -35,7 +35,7 @@ from ..actors.coref import candidates
 from ..actors.graph import ActorGraph
 from ..tone import polarity
 from .common import TRIM, Draft
-from .direct import direct_quotes, inside_mixed, named_thing
+from .direct import cut_named, direct_quotes, inside_mixed, named_thing
 from .reported import reported_quotes
 from .speakers import located, speaker_mention
 
@@ -56,6 +56,7 @@ def extract_quotes(doc: Any, entities: list[Entity], graph: ActorGraph | None = 
     graph = graph if graph is not None else ActorGraph(doc, entities)
     drafts = direct_quotes(doc)
     drafts += reported_quotes(doc, drafts)
+    cut_named(doc, drafts)
     drafts = [d for d in drafts if not inside_mixed(d, drafts) and not named_thing(doc, d)]
     drafts.sort(key=lambda d: (d.start, d.end))
     denied = per_doc(doc, "unasserted", lambda _: [])
