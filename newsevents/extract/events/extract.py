@@ -32,6 +32,7 @@ from ..actors.business import CORPORATE_WORDS
 from ..actors.codes import political
 from ..actors.graph import ActorGraph
 from ..actors.places import place_country
+from ..quotes.extract import unasserted
 from ..predicates import Predicate, clause_span, nominal_predicate, verbal_predicate
 from ..tone import polarity
 from .absorb import STATEMENT_ROOT
@@ -394,7 +395,7 @@ def _statements(ctx: _Context, by_head: dict[int, list[Event]], acts: set[int],
     """
     events: list[Event] = []
     contents: set[int] = set()
-    for quote in ctx.quotes:
+    for quote in ctx.quotes + unasserted(ctx.doc):  # denials are statements, not quotes
         speaker = quote.speaker
         if speaker is None or not political(speaker.actor) or speaker.actor.sector in COMMENTATORS:
             continue
