@@ -243,3 +243,71 @@ def _prune(current: Path) -> None:
     folders.sort(key=lambda p: (p == current, p.stat().st_mtime), reverse=True)
     for old in folders[KEEP_FOLDERS:]:
         shutil.rmtree(old, ignore_errors=True)
+
+
+def _first_two(key: str) -> str:
+    return key[:2]
+
+
+class ShardedIndex(Mapping[str, Any]):
+    """A read-only str-keyed table in shards (by :func:`_first_two` of the key, or ``shard``)
+    that a pickle holds as one pickled shard each, unpickled on first use.
+
+    A table of hundreds of thousands of names (the gazetteer's city names) costs most of its
+    load time in making the keys; one article looks up a few dozen of them, so a process that
+    codes one article (``newsevents extract`` on a file) reads only the shards it needs. Lookups
+    give what the dict it was made from gives; iteration loads every shard (shard by shard, not in
+    the dict's order).
+    """
+
+    __slots__ = ("_blobs", "_len", "_shard", "_shards")
+
+    def __init__(self, table: Mapping[str, Any], shard: Callable[[str], str] = _first_two) -> None:
+        shards: dict[str, dict[str, Any]] = {}
+        for key, value in table.items():
+            shards.setdefault(shard(key), {})[key] = value
+        self._shards, self._blobs, self._len, self._shard = shards, {}, len(table), shard
+
+    def _load(self, name: str) -> dict[str, Any]:
+        blob = self._blobs.pop(name, None)
+        shard: dict[str, Any] = pickle.loads(blob) if blob is not None else {}
+        self._shards[name] = shard
+        return shard
+
+    def get(self, key: str, default: Any = None) -> Any:
+        name = self._shard(key)
+        shard = self._shards.get(name)
+        if shard is None:
+            shard = self._load(name)
+        return shard.get(key, default)
+
+    def __getitem__(self, key: str) -> Any:
+        name = self._shard(key)
+        shard = self._shards.get(name)
+        if shard is None:
+            shard = self._load(name)
+        return shard[key]
+
+    def __contains__(self, key: object) -> bool:
+        return isinstance(key, str) and self.get(key, _MISSING) is not _MISSING
+
+    def __len__(self) -> int:
+        return self._len
+
+    def __iter__(self) -> Iterator[str]:
+        for name in sorted({*self._shards, *self._blobs}):
+            yield from self._shards.get(name) or self._load(name)
+
+    def __getstate__(self) -> tuple[int, Callable[[str], str], dict[str, bytes]]:
+        blobs = dict(self._blobs)
+        for name, shard in self._shards.items():
+            if shard:
+                blobs[name] = pickle.dumps(shard, protocol=pickle.HIGHEST_PROTOCOL)
+        return self._len, self._shard, blobs
+
+    def __setstate__(self, state: tuple[int, Callable[[str], str], dict[str, bytes]]) -> None:
+        self._len, self._shard, self._blobs = state
+        self._shards = {}
+
+
+_MISSING = object()
