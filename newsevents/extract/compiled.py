@@ -37,13 +37,17 @@ import hashlib
 import io
 import os
 import pickle
+import re
 import shutil
 import struct
 import sys
 import zlib
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from re import _compiler, _parser  # type: ignore[attr-defined]
 from pathlib import Path
 from typing import Any, TypeVar
+
+import _sre
 
 T = TypeVar("T")
 
@@ -311,3 +315,60 @@ class ShardedIndex(Mapping[str, Any]):
 
 
 _MISSING = object()
+
+
+def compiled_regexes(name: str, specs: Sequence[tuple[str, int]],
+                     compile: Callable[[str, int], re.Pattern[str]] = re.compile) -> list[re.Pattern[str]]:
+    """``[compile(pattern, flags) for pattern, flags in specs]``, with the regex engine's code
+    kept in the cache like a table: Python's ``re`` parses and compiles a pattern in Python
+    code on every start, and the timex rules take tens of milliseconds to compile.
+
+    The table holds what ``re`` hands its engine (``_sre.compile``'s arguments) for each
+    pattern, written by this very Python (its version and the engine's magic number are
+    checked on load) and only where the pattern so made equals ``compile``'s (``re.Pattern``
+    equality compares pattern, flags and the engine code); any other case, and any failure,
+    compiles as usual.
+
+    Args:
+        name: the table's name in the cache.
+        specs: (pattern, flags) pairs.
+        compile: how one pair compiles (its result may have another pattern than the pair's).
+
+    Returns:
+        One compiled pattern per pair, equal to ``compile(pattern, flags)``.
+    """
+    specs = [tuple(spec) for spec in specs]  # type: ignore[misc]
+    if _BYPASS or cache_dir() is None:  # nothing to keep the code in
+        return [compile(*spec) for spec in specs]
+    version, stored, args = compiled(name, lambda: (_engine(), specs, [_engine_args(compile(*s)) for s in specs]))
+    if version != _engine() or stored != specs:
+        return [compile(*spec) for spec in specs]
+    out = []
+    for spec, arg in zip(specs, args):
+        try:
+            out.append(_sre.compile(*arg) if arg is not None else compile(*spec))
+        except Exception:  # noqa: BLE001 - the engine refused its own code: compile as usual
+            out.append(compile(*spec))
+    return out
+
+
+def _engine() -> tuple[str, int]:
+    return sys.version, _sre.MAGIC
+
+
+def _engine_args(pattern: re.Pattern[str]) -> tuple[Any, ...] | None:
+    """The arguments ``re._compiler.compile`` gives ``_sre.compile`` for ``pattern``, or None
+    when they do not make the same pattern (another Python's ``re``)."""
+    try:
+        parsed = _parser.parse(pattern.pattern, pattern.flags)
+        code = [int(op) for op in _compiler._code(parsed, pattern.flags)]  # opcodes: named ints
+        groupindex = parsed.state.groupdict
+        indexgroup: list[str | None] = [None] * parsed.state.groups
+        for key, index in groupindex.items():
+            indexgroup[index] = key
+        args = (pattern.pattern, pattern.flags | parsed.state.flags, code, parsed.state.groups - 1,
+                groupindex, tuple(indexgroup))
+        same = _sre.compile(*args) == pattern
+    except Exception:  # noqa: BLE001 - the private API moved: compile as usual
+        return None
+    return args if same else None
