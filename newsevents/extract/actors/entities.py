@@ -32,6 +32,7 @@ from typing import Any
 from spacy.strings import get_string_id
 from spacy.tokens import Span
 
+from ...nlp import text_of
 from ...records import Actor, Entity
 from ..dictionaries import acronym_key, agent_dictionary, phrase_key
 from .codes import actor_from_code
@@ -416,7 +417,7 @@ def extract_entities(doc: Any) -> list[Entity]:
                 rule=match.rule if match else None,
             )
         )
-    return read_short_names(_defined_acronyms(doc.text, entities))
+    return read_short_names(_defined_acronyms(text_of(doc), entities))
 
 
 #: last words of a news outlet's name ("the Bangkok Post", "The Buffalo News", "Radio Free
