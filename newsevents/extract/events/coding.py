@@ -25,6 +25,7 @@ from ...errors import ConfigError
 from ...resources import data_path
 from ..dictionaries import swapped
 from ..predicates import Features, Predicate
+from ..tone import vader_lexicon
 from .cameo import Element, Pattern, verb_dictionary
 from .composition import composed_code
 from .modality import NEGATED, own_modality
@@ -126,9 +127,7 @@ def noun_triggers() -> frozenset[str]:
 @functools.cache
 def evaluative_lexicon() -> dict[str, float]:
     """Word -> polarity: VADER's lexicon plus ``evaluative_words.tsv``."""
-    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
-
-    lexicon = {w: float(v) for w, v in SentimentIntensityAnalyzer().lexicon.items()}
+    lexicon = {w: float(v) for w, v in vader_lexicon().items()}  # a copy: the analyzer's stays as is
     with data_path(EVALUATIVE_FILE).open(encoding="utf-8") as handle:
         rows = csv.DictReader((r for r in handle if not r.startswith("#")), delimiter="\t")
         lexicon.update({r["word"]: float(r["polarity"]) for r in rows})

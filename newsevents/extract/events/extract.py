@@ -122,14 +122,16 @@ def _sources(item: Coded, ctx: _Context) -> list[Mention]:
     if not found and heads:
         found = [m for h in heads if (m := ctx.actors.placed(h, item.sent, skip)) is not None]
     if not found and item.coding.code[:2] in VERBAL_ROOTS:
+        sent = item.sent
+        cues = (pred.head.lower_, pred.lemma)
         for quote in ctx.quotes:
             speaker = quote.speaker
-            sent = item.sent
-            if (speaker is not None and political(speaker.actor)
+            # the cheap tests first (all are tests without effects, so the order changes nothing)
+            if (speaker is not None and sent.start_char <= quote.start < sent.end_char
+                    and (quote.cue or "").lower() in cues
+                    and political(speaker.actor)
                     and not _company_name(speaker.text)
-                    and not _business_speaker(speaker, ctx)
-                    and sent.start_char <= quote.start < sent.end_char
-                    and (quote.cue or "").lower() in (pred.head.lower_, pred.lemma)):
+                    and not _business_speaker(speaker, ctx)):
                 found = [speaker]
     if not found and pred.passive and not heads and item.coding.code[:3] in POLICE_ACTS:
         police = _implied_police(item, ctx)  # "17 have been captured", "was arrested in Trinidad"
