@@ -1,7 +1,7 @@
 """Throughput and scale: start-up, bare spaCy vs the whole pipeline, all cores, Dask, memory, dyads.
 
 Usage:
-    .venv/bin/python bench/throughput.py startup [--rounds 7]
+    .venv/bin/python bench/throughput.py startup [--rounds 7] [--pyc]
     .venv/bin/python bench/throughput.py whole [--n 600] [--rounds 3]
     .venv/bin/python bench/throughput.py ingest [--n 2000] [--rounds 2]
     .venv/bin/python bench/throughput.py skip [--n 600]
@@ -14,6 +14,9 @@ Usage:
 example, and a Reuters story that reaches the city tables) vs a bare process that loads the
 spaCy model, wall and CPU (user+sys) seconds and peak RSS; also the first run after install
 (empty cache dir: the compiled tables are built and written) and a run with the cache off.
+``--pyc``: all these processes read bytecode from a cache folder written beforehand, as an installed
+package does (by default the environment decides: with ``PYTHONDONTWRITEBYTECODE`` set and no
+``__pycache__`` in the checkout, every run compiles newsevents' modules from source, ~0.09 s).
 ``whole``: the same N Reuters stories as whole processes, ``newsevents extract --workers 1 FILE``
 (one core, the issue's measure) and the default ``newsevents extract FILE`` (all cores) vs a bare
 spaCy process running ``nlp.pipe`` over the texts (same model, one core), alternated. ``ingest``: the
@@ -246,6 +249,9 @@ def main() -> None:
     sub = parser.add_subparsers(dest="part", required=True)
     s = sub.add_parser("startup", help="one-article extract vs loading the model, whole processes")
     s.add_argument("--rounds", type=int, default=7)
+    s.add_argument("--pyc", action="store_true", help="let every process write and read bytecode "
+                   "caches (in the temporary folder), as an installed package does, even where "
+                   "PYTHONDONTWRITEBYTECODE is set")
     w = sub.add_parser("whole", help="N stories as whole processes: extract vs bare nlp.pipe")
     w.add_argument("--n", type=int, default=600)
     w.add_argument("--rounds", type=int, default=3)

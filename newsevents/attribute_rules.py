@@ -27,6 +27,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.tokens._retokenize import set_token_attrs
 
+from .arrays import isin, members
+
 #: the token attributes an exception pattern may test.
 _TESTED = frozenset({"TAG", "LOWER", "DEP", "IS_SPACE"})
 
@@ -109,7 +111,7 @@ class AttributeRules:
                 self._by_word.setdefault(word, []).append(exception)
             if not words:
                 self._wordless.append(exception)
-        self._words = np.array(sorted(self._by_word), dtype=np.uint64)
+        self._words = members(self._by_word)
         self._regex_seen: dict[str, tuple[set[int], set[int]]] = {}
 
     def __call__(self, doc: Doc) -> Doc:
@@ -139,7 +141,7 @@ class AttributeRules:
     def _exception_matches(self, columns: np.ndarray) -> list[tuple[int, int, _Exception]]:
         """(order, token, exception) of every exception that holds, in the ruler's order."""
         found = []
-        for i in np.flatnonzero(np.isin(columns[:, 1], self._words)).tolist():
+        for i in np.flatnonzero(isin(columns[:, 1], self._words)).tolist():
             for exception in self._by_word[int(columns[i, 1])]:
                 if self._matches(exception, columns, i):
                     found.append((exception.order, i, exception))
@@ -158,14 +160,14 @@ class AttributeRules:
             if isinstance(test, bool):
                 mask &= (column != 0) == test
             elif isinstance(test, _NotIn):
-                mask &= ~np.isin(column, np.array(sorted(test), dtype=np.uint64))
+                mask &= ~isin(column, members(test))
             elif isinstance(test, frozenset):
-                mask &= np.isin(column, np.array(sorted(test), dtype=np.uint64))
+                mask &= isin(column, members(test))
             elif isinstance(test, int):
                 mask &= column == np.uint64(test)
             else:  # a regular expression on the word: tried once per distinct word
-                words = self._regex_words(test, set(np.unique(column).tolist()))
-                mask &= np.isin(column, np.array(sorted(words), dtype=np.uint64))
+                words = self._regex_words(test, set(column.tolist()))
+                mask &= isin(column, members(words))
         return np.flatnonzero(mask)
 
     def _regex_words(self, test: re.Pattern[str], words: set[int]) -> set[int]:

@@ -125,4 +125,9 @@ def make_docs(nlp: Any, articles: Iterable[Any]) -> Iterator[Any]:
         doc = nlp.make_doc(article.text)
         doc.user_data["published"] = article.published
         doc.user_data["article_id"] = article.id
+        last = doc[-1] if len(doc) else None
+        if last is not None and last.idx + len(last.text_with_ws) == len(article.text):
+            # tokenization keeps every character (the glued-quote split too), so the Doc's text
+            # is the article's: text_of need not join it from the tokens again
+            doc.user_data["newsevents.text"] = article.text
         yield doc

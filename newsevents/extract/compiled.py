@@ -37,13 +37,17 @@ import hashlib
 import io
 import os
 import pickle
+import re
 import shutil
 import struct
 import sys
 import zlib
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from re import _compiler, _parser  # type: ignore[attr-defined]
 from pathlib import Path
 from typing import Any, TypeVar
+
+import _sre
 
 T = TypeVar("T")
 
@@ -243,3 +247,128 @@ def _prune(current: Path) -> None:
     folders.sort(key=lambda p: (p == current, p.stat().st_mtime), reverse=True)
     for old in folders[KEEP_FOLDERS:]:
         shutil.rmtree(old, ignore_errors=True)
+
+
+def _first_two(key: str) -> str:
+    return key[:2]
+
+
+class ShardedIndex(Mapping[str, Any]):
+    """A read-only str-keyed table in shards (by :func:`_first_two` of the key, or ``shard``)
+    that a pickle holds as one pickled shard each, unpickled on first use.
+
+    A table of hundreds of thousands of names (the gazetteer's city names) costs most of its
+    load time in making the keys; one article looks up a few dozen of them, so a process that
+    codes one article (``newsevents extract`` on a file) reads only the shards it needs. Lookups
+    give what the dict it was made from gives; iteration loads every shard (shard by shard, not in
+    the dict's order).
+    """
+
+    __slots__ = ("_blobs", "_len", "_shard", "_shards")
+
+    def __init__(self, table: Mapping[str, Any], shard: Callable[[str], str] = _first_two) -> None:
+        shards: dict[str, dict[str, Any]] = {}
+        for key, value in table.items():
+            shards.setdefault(shard(key), {})[key] = value
+        self._shards, self._blobs, self._len, self._shard = shards, {}, len(table), shard
+
+    def _load(self, name: str) -> dict[str, Any]:
+        blob = self._blobs.pop(name, None)
+        shard: dict[str, Any] = pickle.loads(blob) if blob is not None else {}
+        self._shards[name] = shard
+        return shard
+
+    def get(self, key: str, default: Any = None) -> Any:
+        name = self._shard(key)
+        shard = self._shards.get(name)
+        if shard is None:
+            shard = self._load(name)
+        return shard.get(key, default)
+
+    def __getitem__(self, key: str) -> Any:
+        name = self._shard(key)
+        shard = self._shards.get(name)
+        if shard is None:
+            shard = self._load(name)
+        return shard[key]
+
+    def __contains__(self, key: object) -> bool:
+        return isinstance(key, str) and self.get(key, _MISSING) is not _MISSING
+
+    def __len__(self) -> int:
+        return self._len
+
+    def __iter__(self) -> Iterator[str]:
+        for name in sorted({*self._shards, *self._blobs}):
+            yield from self._shards.get(name) or self._load(name)
+
+    def __getstate__(self) -> tuple[int, Callable[[str], str], dict[str, bytes]]:
+        blobs = dict(self._blobs)
+        for name, shard in self._shards.items():
+            if shard:
+                blobs[name] = pickle.dumps(shard, protocol=pickle.HIGHEST_PROTOCOL)
+        return self._len, self._shard, blobs
+
+    def __setstate__(self, state: tuple[int, Callable[[str], str], dict[str, bytes]]) -> None:
+        self._len, self._shard, self._blobs = state
+        self._shards = {}
+
+
+_MISSING = object()
+
+
+def compiled_regexes(name: str, specs: Sequence[tuple[str, int]],
+                     compile: Callable[[str, int], re.Pattern[str]] = re.compile) -> list[re.Pattern[str]]:
+    """``[compile(pattern, flags) for pattern, flags in specs]``, with the regex engine's code
+    kept in the cache like a table: Python's ``re`` parses and compiles a pattern in Python
+    code on every start, and the timex rules take tens of milliseconds to compile.
+
+    The table holds what ``re`` hands its engine (``_sre.compile``'s arguments) for each
+    pattern, written by this very Python (its version and the engine's magic number are
+    checked on load) and only where the pattern so made equals ``compile``'s (``re.Pattern``
+    equality compares pattern, flags and the engine code); any other case, and any failure,
+    compiles as usual.
+
+    Args:
+        name: the table's name in the cache.
+        specs: (pattern, flags) pairs.
+        compile: how one pair compiles (its result may have another pattern than the pair's).
+
+    Returns:
+        One compiled pattern per pair, equal to ``compile(pattern, flags)``.
+    """
+    specs = [tuple(spec) for spec in specs]  # type: ignore[misc]
+    if _BYPASS or cache_dir() is None:  # nothing to keep the code in
+        return [compile(*spec) for spec in specs]
+    version, stored, args = compiled(name, lambda: (_engine(), specs, [_engine_args(compile(*s)) for s in specs]))
+    if version != _engine() or stored != specs:
+        return [compile(*spec) for spec in specs]
+    out = []
+    for spec, arg in zip(specs, args):
+        try:
+            out.append(_sre.compile(*arg) if arg is not None else compile(*spec))
+        except Exception:  # noqa: BLE001 - the engine refused its own code: compile as usual
+            out.append(compile(*spec))
+    return out
+
+
+def _engine() -> tuple[str, int]:
+    return sys.version, _sre.MAGIC
+
+
+def _engine_args(pattern: re.Pattern[str]) -> tuple[Any, ...] | None:
+    """The arguments ``re._compiler.compile`` gives ``_sre.compile`` for ``pattern``, or None
+    when they do not make the same pattern (another Python's ``re``)."""
+    try:
+        parsed = _parser.parse(pattern.pattern, pattern.flags)
+        code = [int(op) for op in _compiler._code(parsed, pattern.flags)]  # opcodes: named ints
+        groupindex = parsed.state.groupdict
+        indexgroup: list[str | None] = [None] * parsed.state.groups
+        for key, index in groupindex.items():
+            indexgroup[index] = key
+        args = (pattern.pattern, pattern.flags | parsed.state.flags, code, parsed.state.groups - 1,
+                groupindex, tuple(indexgroup))
+        same = _sre.compile(*args) == pattern
+    except Exception:  # noqa: BLE001 - the private API moved: compile as usual
+        return None
+    return args if same else None

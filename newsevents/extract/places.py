@@ -30,12 +30,13 @@ import functools
 import re
 from dataclasses import dataclass, field
 from importlib import resources
+from collections.abc import Mapping
 from typing import Any
 
 from ..nlp import text_of
 from ..records import Entity, Place
 from . import geonames
-from .compiled import compiled
+from .compiled import ShardedIndex, compiled
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "across", "from", "to", "into"})
@@ -57,8 +58,8 @@ class Gazetteer:
     iso3: dict[str, str]  # ISO3 -> ISO2
     country_names: dict[str, str]  # name -> ISO2
     states: dict[str, dict[str, Any]]  # name -> state record
-    cities: dict[str, dict[str, Any]]  # geonameid -> record
-    city_names: dict[str, tuple[tuple[str, bool], ...]]  # name -> ((geonameid, exact name), ...)
+    cities: Mapping[str, dict[str, Any]]  # geonameid -> record
+    city_names: Mapping[str, tuple[tuple[str, bool], ...]]  # name -> ((geonameid, exact name), ...)
     aliases: dict[str, tuple[str, str]]  # alias -> (kind, target)
     capitals: frozenset[str] = field(default_factory=frozenset)  # geonameids
     centres: dict[str, tuple[float, float]] = field(default_factory=dict)  # ISO2 or US-XX
@@ -104,12 +105,19 @@ def build_gazetteer() -> Gazetteer:
         iso3={c["iso3"]: iso2 for iso2, c in countries.items()},
         country_names={c["name"].lower(): iso2 for iso2, c in countries.items()},
         states={s["name"].lower(): s for s in geonames.us_states().values()},
-        cities={gid: {f: city[f] for f in CITY_FIELDS} for gid, city in cities.items()},
-        city_names=city_names,
+        # The two large indices load shard by shard, as lookups reach them (see ShardedIndex).
+        cities=ShardedIndex({gid: {f: city[f] for f in CITY_FIELDS} for gid, city in cities.items()},
+                            shard=_last_two),
+        city_names=ShardedIndex(city_names),
         aliases=_aliases(),
         capitals=frozenset(capitals),
         centres=_centres(cities),
     )
+
+
+def _last_two(gid: str) -> str:
+    """The shard of a geonameid (its last two digits spread the ids evenly)."""
+    return gid[-2:]
 
 
 def _aliases() -> dict[str, tuple[str, str]]:

@@ -19,6 +19,7 @@ from spacy.attrs import DEP, HEAD  # type: ignore[import-not-found]
 from spacy.strings import get_string_id
 from spacy.tokens import Span, Token
 
+from ..arrays import isin, members
 from ..nlp import per_doc
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
@@ -81,11 +82,11 @@ def _children(token: Token, deps: tuple[str, ...]) -> list[Token]:
 def _passive_heads(doc: Any) -> frozenset[int]:
     """Tokens with a passive subject or auxiliary, from the Doc's arrays once per Doc."""
     dep, head = doc.to_array([DEP, HEAD]).T
-    where = np.flatnonzero(np.isin(dep, _PASSIVE_DEPS))
+    where = np.flatnonzero(isin(dep, _PASSIVE_DEPS))
     return frozenset((where + head[where].astype(np.int64)).tolist())
 
 
-_PASSIVE_DEPS = np.array([get_string_id("nsubjpass"), get_string_id("auxpass")], dtype=np.uint64)
+_PASSIVE_DEPS = members([get_string_id("nsubjpass"), get_string_id("auxpass")])
 
 
 def is_passive(verb: Token) -> bool:
@@ -219,7 +220,8 @@ def _preps(token: Token, objects: list[Token]) -> list[tuple[str, Token]]:
         for prep in owner.children:
             if prep.dep_ in ("prep", "dative") and prep.pos_ in ("ADP", "SCONJ"):
                 for pobj in prep.children:
-                    if pobj.dep_ in ("pobj", "pcomp"):
+                    # a date is no argument: "called X on Monday" is no "call on"
+                    if pobj.dep_ in ("pobj", "pcomp") and pobj.ent_type_ not in ("DATE", "TIME"):
                         out.extend((prep.lower_, c) for c in conjuncts(pobj))
     return out
 

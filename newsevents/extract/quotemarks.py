@@ -38,6 +38,11 @@ def pair_quotes(text: str) -> list[tuple[int, int]]:
             if _opens(text, i, mark):
                 open_at, family = i, kind
             continue
+        if kind != family and family == "s" and "\n" in text[open_at:i]:
+            open_at = None  # "bin 'Attash.\n\n...": a single mark never closed in its paragraph
+            if _opens(text, i, mark):  # is an apostrophe; pair the marks after it afresh
+                open_at, family = i, kind
+            continue
         if kind != family:
             continue  # nested quote of the other family
         if "\n" in text[open_at:i] and _opens(text, i, mark) and _para_start(text, i):

@@ -41,6 +41,12 @@ def _analyzer() -> Any:
     return SentimentIntensityAnalyzer()
 
 
+def vader_lexicon() -> dict[str, float]:
+    """VADER's lexicon (word -> valence), from the one analyzer of the process (building a second
+    one would parse the lexicon again)."""
+    return _analyzer().lexicon  # type: ignore[no-any-return]
+
+
 @functools.lru_cache(maxsize=8192)
 def polarity(text: str) -> float:
     """VADER compound polarity of a quote or sentence.

@@ -52,6 +52,8 @@ def quotes_of():
         ('"Outer \'inner\' end," he said.', ["Outer 'inner' end,"]),
         ("“Para one.\n“Para two,” he said.", ["Para one.\n“Para two,"]),
         ("“Never closed.\nNext paragraph without marks.", []),
+        # a single mark never closed in its paragraph is an apostrophe ("bin 'Attash")
+        ("Walid bin 'Attash came.\n\n\"Yes,\" he said, \"now.\"", ["Yes,", "now."]),
     ],
 )
 def test_quotes_pair_quote_marks(text: str, expected: list[str]) -> None:
@@ -138,3 +140,54 @@ def test_quotes_they_after_the_report_is_the_earlier_speakers(quotes_of) -> None
     speakers = [q.speaker for q in quotes]
     assert [s.text for s in speakers] == ["diplomats", "they", "They"]
     assert all(s.actor is not None and s.actor.code == "GOV" for s in speakers)
+
+
+@pytest.mark.parametrize("text", [
+    "The ministry denied that its troops had crossed the border.",  # a denial (event 016)
+    "The senator expressed doubt that the treaty would be ratified.",
+    "It has been estimated that the repairs will cost a billion dollars.",  # no one's words
+    "The governor was told that the bridge was unsafe.",  # the subject is the one told
+    "The port authority began admitting foreign crews to unload their cargo.",
+])
+def test_quotes_unasserted_clauses_are_not_quotes(quotes_of, text: str) -> None:
+    """Annotation guide §3: complements of deny, doubt and other non-assertive forms are not
+    quotes; an agentless passive names no speaker; a to-infinitive is no statement."""
+    assert quotes_of(text) == []
+
+
+@pytest.mark.model
+def test_quotes_nested_attribution_keeps_the_outer_speaker(quotes_of) -> None:
+    quotes = quotes_of("Officials said the embassy had reported that the crowd was dispersing.")
+    assert [(q.text, q.speaker.text) for q in quotes] == [
+        ("the embassy had reported that the crowd was dispersing", "Officials")]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "The memo did not say which “advisers” had been consulted.",  # a negated speech verb
+    "The report, written in 2019, runs to 90 pages and is labeled “restricted distribution”.",
+    "The current definition of “essential worker” suggests nurses and drivers as examples.",
+])
+def test_quotes_fragments_no_one_said(quotes_of, text: str) -> None:
+    """A quoted fragment under a negated or passive naming verb, or inside the speech verb's
+    own subject, is a name or a scare quote: no direct quote."""
+    assert [q.text for q in quotes_of(text) if q.direct] == []
+
+
+@pytest.mark.model
+def test_quotes_mixed_quote_is_one_entry(quotes_of) -> None:
+    """Guide §3: a mixed quote is one entry for the clause, running to the closing mark."""
+    text = ("According to the ministry statement, the four suspects “photographed the airport "
+            "from the air and traveled often to the islands.”")
+    assert [(q.direct, q.speaker.text) for q in quotes_of(text)] == [(False, "the ministry statement")]
+
+
+@pytest.mark.model
+def test_quotes_naming_fragment_stays_apart_from_the_clause(quotes_of) -> None:
+    """'labelled a report that X as "bizarre"': the report's clause ends before the fragment,
+    which is the labeller's own direct quote (guide §3: a fragment naming the speaker's words)."""
+    text = ("In the interview Prime Minister Khan labelled a U.S. report that senior rebel leaders "
+            "were killed in an air strike as “bizarre”.")
+    assert [(q.text, q.direct, q.speaker.text) for q in quotes_of(text)] == [
+        ("senior rebel leaders were killed in an air strike", False, "U.S."),
+        ("bizarre", True, "Prime Minister Khan")]

@@ -28,6 +28,7 @@ from typing import Any
 import numpy as np
 from spacy.strings import get_string_id
 
+from ...arrays import isin, members
 from ...nlp import text_of
 from ...records import Actor, Entity, Mention
 from ..quotemarks import quoted_ranges
@@ -240,7 +241,7 @@ def _subject_nouns(doc: Any) -> list[Any]:
         return []
     lemma, lower, pos, dep = doc.to_array(["LEMMA", "LOWER", "POS", "DEP"]).T
     nouns = _noun_lemma_ids()
-    subjects = np.isin(dep, _SUBJECTS)
+    subjects = isin(dep, _SUBJECTS)
     common = np.flatnonzero((pos == _NOUN) & subjects).tolist()
     titles = np.flatnonzero((pos == _PROPN) & subjects).tolist()
     lemmas, lowers = lemma.tolist(), lower.tolist()
@@ -250,7 +251,7 @@ def _subject_nouns(doc: Any) -> list[Any]:
 
 _NOUN = np.uint64(get_string_id("NOUN"))
 _PROPN = np.uint64(get_string_id("PROPN"))
-_SUBJECTS = np.array([get_string_id("nsubj"), get_string_id("nsubjpass")], dtype=np.uint64)
+_SUBJECTS = members([get_string_id("nsubj"), get_string_id("nsubjpass")])
 
 
 @functools.cache

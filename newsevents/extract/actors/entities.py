@@ -30,7 +30,9 @@ from dataclasses import replace
 from typing import Any
 
 from spacy.strings import get_string_id
+from spacy.tokens import Span
 
+from ...nlp import text_of
 from ...records import Actor, Entity
 from ..dictionaries import acronym_key, agent_dictionary, phrase_key
 from .codes import actor_from_code
@@ -82,7 +84,7 @@ def _clean(span: Any, label: str = "") -> Any | None:
     return span.doc[start:end]
 
 
-def _title_tokens(span: Any, chunks: dict[int, Any]) -> list[Any]:
+def _title_tokens(span: Any, chunks: NounChunks) -> list[Any]:
     """The words around a person that can carry a title: the noun phrase's left part and appositions."""
     doc = span.doc
     tokens: list[Any] = []
@@ -160,21 +162,39 @@ def _relabel(label: str, match: Match | None) -> str:
     return label
 
 
+class NounChunks:
+    """Token index -> its noun chunk (those of ``doc.noun_chunks``), found sentence by sentence
+    as people's titles are looked for: a chunk never leaves its sentence (the parse does not),
+    and most sentences name no person, so the doc's other sentences are never walked."""
+
+    def __init__(self, doc: Any) -> None:
+        self.doc = doc
+        self._found: dict[int, Any] = {}
+        self._sentences: set[int] = set()
+
+    def get(self, i: int) -> Any:
+        """The noun chunk holding token ``i``, or None."""
+        found = self._found.get(i)
+        if found is not None:
+            return found
+        sent = self.doc[i].sent
+        if sent.start not in self._sentences:
+            self._sentences.add(sent.start)
+            for start, end, label in self.doc.noun_chunks_iterator(sent):
+                chunk = Span(self.doc, start, end, label=label)
+                for j in range(start, end):
+                    self._found[j] = chunk
+        return self._found.get(i)
+
+
 class _Resolver:
     """Resolves the entities of one article, remembering the people it has already met."""
 
     def __init__(self, doc: Any) -> None:
         self.day = publication_day(doc)
         self.doc = doc
-        self._chunks: dict[int, Any] | None = None
+        self.chunks = NounChunks(doc)
         self.people: dict[tuple[str, ...], Match] = {}
-
-    @property
-    def chunks(self) -> dict[int, Any]:
-        """Token index -> its noun chunk, built when a person's title is first looked for."""
-        if self._chunks is None:
-            self._chunks = {i: chunk for chunk in self.doc.noun_chunks for i in range(chunk.start, chunk.end)}
-        return self._chunks
 
     def resolve(self, span: Any, label: str) -> Match | None:
         key = phrase_key(span.text)
@@ -397,7 +417,7 @@ def extract_entities(doc: Any) -> list[Entity]:
                 rule=match.rule if match else None,
             )
         )
-    return read_short_names(_defined_acronyms(doc.text, entities))
+    return read_short_names(_defined_acronyms(text_of(doc), entities))
 
 
 #: last words of a news outlet's name ("the Bangkok Post", "The Buffalo News", "Radio Free

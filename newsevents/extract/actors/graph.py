@@ -87,6 +87,7 @@ class ActorGraph(Placing, Discourse):
         #: heads of bare sectors placed in their sentence's or story's country (:meth:`locate`).
         self.located: set[int] = set()
         self._alone_cache: dict[str, Actor | None] = {}
+        self._business_cache: dict[int, bool] = {}
         #: the article's quotes, once the quotes stage has found them (:meth:`add_quotes`).
         self.quotes: list[Quote] = []
 
@@ -222,8 +223,15 @@ class ActorGraph(Placing, Discourse):
 
         A legal-form word or ``<Name>`` markup in the phrase or in the named entity around its
         head ("the Bank of Fukuoka Ltd"), or a common-noun head that alone is business
-        ("Japanese banks", "Canadian firms", "Brazilian exporters").
+        ("Japanese banks", "Canadian firms", "Brazilian exporters"). Answered once per token
+        (it reads only the parse and the tables; the events stage asks again for each speaker).
         """
+        found = self._business_cache.get(token.i)
+        if found is None:
+            found = self._business_cache[token.i] = self._is_business(token)
+        return found
+
+    def _is_business(self, token: Token) -> bool:
         doc = self.doc
         if corporate(doc[token.left_edge.i : token.i + 1]):
             return True

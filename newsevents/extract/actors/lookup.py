@@ -58,9 +58,11 @@ def of_the_day(actor: Actor, day: str) -> Actor:
     return actor
 
 
+@functools.lru_cache(maxsize=1 << 16)  # a pure function of its arguments: phrases and days repeat
 def lookup(key: tuple[str, ...], day: str) -> Match | None:
     """Look a normalised phrase up in the leaders table, own phrases and Phoenix, in that order;
-    the country's code is the one of the article's day (:func:`of_the_day`)."""
+    the country's code is the one of the article's day (:func:`of_the_day`). Remembered per
+    (phrase, day); the dictionaries' caches are cleared together (``clear_dictionary_caches``)."""
     match = _lookup(key, day)
     if match is None:
         return None
@@ -105,6 +107,7 @@ def _dated_role(entry: Entry, day: str) -> bool:
     return any((c.start or c.end) and c.valid_on(day) for c in entry.codes)
 
 
+@functools.lru_cache(maxsize=1 << 14)
 def lookup_plural(key: tuple[str, ...], day: str) -> Match | None:
     """A plural nationality noun ("Nigerians", "Serbs", "South Koreans") as its country, when
     the singular is one.

@@ -11,6 +11,7 @@ give no country.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -91,10 +92,15 @@ def publication_day(doc: Any) -> str:
 
 def scan(words: Sequence[tuple[str, Any]], day: str) -> tuple[list[Match], list[str]]:
     """Longest-first scan of a token window for actors and agent sectors."""
+    actors, sectors = _scan(tuple(w for w, _ in words), day)
+    return list(actors), list(sectors)
+
+
+@functools.lru_cache(maxsize=1 << 14)  # a pure function of the words and the day: windows repeat
+def _scan(keys: tuple[str, ...], day: str) -> tuple[tuple[Match, ...], tuple[str, ...]]:
     actors: list[Match] = []
     sectors: list[str] = []
     agents = agent_dictionary()
-    keys = [w for w, _ in words]
     i = 0
     while i < len(keys):
         for size in range(min(_MAX_PHRASE, len(keys) - i), 0, -1):
@@ -110,7 +116,7 @@ def scan(words: Sequence[tuple[str, Any]], day: str) -> tuple[list[Match], list[
         else:
             size = 1
         i += size
-    return actors, sectors
+    return tuple(actors), tuple(sectors)
 
 
 def combine(actors: Sequence[Match], sectors: Sequence[str], former: bool = False) -> Match | None:

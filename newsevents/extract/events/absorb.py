@@ -31,7 +31,7 @@ from typing import Protocol, TypeVar
 from spacy.tokens import Token
 
 from .coding import Coding
-from .compose import OBLIGATION_AUX, compose
+from .compose import OBLIGATION_AUX, compose, obligation_frame
 from .composition import composed_code, frame_of_lemma
 from .modality import ASSERTED, modality
 
@@ -175,16 +175,18 @@ def _co_complement(item: C, composed: list[Token], heads: set[int]) -> bool:
 
 
 def _obligation(item: C) -> C:
-    """A reported "must be ready to mediate" is a demand, not an intent (039 -> 108)."""
+    """A reported "must be ready to mediate" is a demand, not an intent (039 -> 108); "should be
+    ready to" an appeal (039 -> 028)."""
     pred = item.pred
     comp = pred.complement
     if (pred.nominal or comp is None or comp.dep_ != "ccomp" or item.coding.code[:2] != "03"
             or not item.coding.pattern.startswith("compose:")
             or frame_of_lemma(pred.lemma) is not None):  # "agreed that they should": intent
         return item
-    if not any(c.dep_ == "aux" and c.lower_ in OBLIGATION_AUX for c in comp.children):
+    aux = {c.lower_ for c in comp.children if c.dep_ == "aux"}
+    if not aux & OBLIGATION_AUX:
         return item
-    code = composed_code("10", item.coding.code)
+    code = composed_code(obligation_frame(aux), item.coding.code)
     return replace(item, coding=Coding(code, item.coding.pattern.replace(
         "compose:", "compose:must+", 1), 3)) if code else item
 
@@ -206,7 +208,8 @@ def _posture(item: C) -> C:
     preparation is done, not said. "X is prepared to use force" (adjective) stays a threat.
     """
     head = item.pred.head
-    if (item.coding.code[:2] == "13" and item.coding.pattern.startswith("compose:")
+    if (item.coding.code[:3] in ("137", "138")  # force, not "to retaliate with taxes" (1312)
+            and item.coding.pattern.startswith("compose:") and head.dep_ != "acomp"
             and head.lemma_.lower() in POSTURE_LEMMAS and head.pos_ == "VERB"
             and not any(c.dep_ in ("auxpass", "nsubjpass") for c in head.children)):
         return replace(item, coding=Coding("150", f"{item.coding.pattern}+posture", 3))

@@ -25,6 +25,7 @@ from ...errors import ConfigError
 from ...resources import data_path
 from ..dictionaries import swapped
 from ..predicates import Features, Predicate
+from ..tone import vader_lexicon
 from .cameo import Element, Pattern, verb_dictionary
 from .composition import composed_code
 from .modality import NEGATED, own_modality
@@ -88,7 +89,7 @@ def _parse_condition(text: str, where: str) -> tuple[tuple[str, str], ...]:
         key, _, value = part.partition("=")
         if key not in {"*", "obj", "objword", "prep", "prepword", "comp", "compattr", "compneg",
                        "as", "objactor", "light", "occur", "poss", "hascomp", "hasxcomp", "whcomp",
-                       "subjword", "mod", "force", "prt", "parties", "dated"}:
+                       "subjword", "mod", "force", "prt", "parties", "dated", "default", "oprd"}:
             raise ConfigError(f"{where}: unknown condition {key!r} in {text!r}")
         clauses.append((key, value))
     return tuple(clauses)
@@ -126,9 +127,7 @@ def noun_triggers() -> frozenset[str]:
 @functools.cache
 def evaluative_lexicon() -> dict[str, float]:
     """Word -> polarity: VADER's lexicon plus ``evaluative_words.tsv``."""
-    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
-
-    lexicon = {w: float(v) for w, v in SentimentIntensityAnalyzer().lexicon.items()}
+    lexicon = {w: float(v) for w, v in vader_lexicon().items()}  # a copy: the analyzer's stays as is
     with data_path(EVALUATIVE_FILE).open(encoding="utf-8") as handle:
         rows = csv.DictReader((r for r in handle if not r.startswith("#")), delimiter="\t")
         lexicon.update({r["word"]: float(r["polarity"]) for r in rows})
@@ -271,7 +270,8 @@ def _as_polarity(pred: Predicate) -> float:
     owners = [pred.head, *pred.objects]
     for owner in owners:
         for prep in owner.children:
-            if prep.lower_ == "as" and prep.dep_ in ("prep", "mark", "advmod"):
+            if prep.lower_ == "as" and prep.dep_ in ("prep", "mark", "advmod") \
+                    or prep.dep_ == "oprd":  # "called the blockade a provocation"
                 total += sum(lexicon.get(t.lower_, 0.0) for t in prep.subtree)
     return total
 
@@ -292,8 +292,9 @@ def _clause_holds(key: str, value: str, pred: Predicate, feats: Features,
     if key == "prepword":
         prep, _, words = value.partition(":")
         wanted = set(words.split("|"))
-        return any(p == prep and any(t.lemma_.lower() in wanted for t in o.subtree)
-                   for p, o in pred.preps)
+        return any(p == prep and any(t.lemma_.lower() in wanted or t.lower_ in wanted
+                                     for t in o.subtree)
+                   for p, o in pred.preps)  # the word too: "taxes" is lemmatised "taxis"
     if key == "comp":
         return any(_chain(c) & values for c in _complements(pred))
     if key == "compattr":
@@ -322,8 +323,8 @@ def _clause_holds(key: str, value: str, pred: Predicate, feats: Features,
     if key == "subjword":
         return any(t.lemma_.lower() in values or t.lower_ in values
                    for s in pred.subjects for t in s.subtree)
-    if key == "mod":
-        return any(c.dep_ in ("compound", "amod") and c.lemma_.lower() in values
+    if key == "mod":  # also a verb's "test-" ("test-fired": npadvmod)
+        return any(c.dep_ in ("compound", "amod", "npadvmod") and c.lemma_.lower() in values
                    for c in head.children)
     if key == "parties":
         acted_on = head.dep_ in ("dobj", "nsubjpass") and head.head.pos_ == "VERB" \
@@ -335,8 +336,10 @@ def _clause_holds(key: str, value: str, pred: Predicate, feats: Features,
     if key == "dated":
         return any(t.ent_type_ in ("DATE", "TIME") for t in head.subtree) or any(
             c.ent_type_ in ("DATE", "TIME") for c in head.head.subtree if c.head == head.head)
-    if key == "force":
+    if key in ("force", "default"):
         return True
+    if key == "oprd":  # an object predicative: "called the island the same name"
+        return any(c.dep_ == "oprd" for c in head.children)
     if key == "prt":
         return pred.particle in values
     return False

@@ -24,8 +24,16 @@ from .coding import Coding
 from .composition import FRAMES, composed_code
 from .modality import ASSERTED, FUTURE, NEGATED, own_modality
 
-#: modal auxiliaries of obligation: "X must hand over" in a reported clause is a demand.
+#: modal auxiliaries of obligation: "X must hand over" in a reported clause is a demand,
+#: "X should hand over" an appeal (CAMEO: demands are the more forceful; guide: "should
+#: resign" 024; the codebook's 10x examples say "must").
 OBLIGATION_AUX = frozenset({"must", "should", "ought"})
+APPEAL_AUX = frozenset({"should", "ought"})
+
+
+def obligation_frame(aux: set[str]) -> str:
+    """The frame an obligation opens: "must" a demand (10), "should"/"ought to" an appeal (02)."""
+    return "10" if "must" in aux or not aux & APPEAL_AUX else "02"
 #: condition marks that turn a stated intention into a threat.
 THREAT_MARKS = frozenset({"unless"})
 #: roots of conflict events: their future or conditional form is a threat, not intent.
@@ -49,10 +57,12 @@ def statement_frame(comp: Token, comp_code: str) -> str | None:
     """The frame a reported clause opens by its own modality ("they will release" -> 03)."""
     aux = _aux(comp)
     conflict = comp_code[:2] in CONFLICT_ROOTS
+    if comp_code[:2] == "12" and not aux & OBLIGATION_AUX:
+        return None  # "said it would oppose the proposals": a rejection stated, no intent
     if own_modality(comp) == NEGATED and aux & {"will", "would", "wo", "shall"}:
         return "12" if not conflict else None
     if aux & OBLIGATION_AUX:
-        return "10"
+        return obligation_frame(aux)
     if aux & {"will", "would", "shall", "'ll"} or own_modality(comp) == FUTURE:
         return "13" if conflict or _has_condition(comp) else "03"
     return None
@@ -110,6 +120,49 @@ def future_frame(head: Token, code: str) -> str | None:
     if own_modality(head) != FUTURE and not _reported_future(head) and not _scheduled_future(head):
         return None
     return "13" if code[:2] in CONFLICT_ROOTS or _has_condition(head) else "03"
+
+
+#: verbs whose negation keeps the threat: "will not hesitate to use force", "did not rule out".
+THREAT_KEEPING = frozenset({"hesitate", "rule", "exclude", "shy", "tolerate", "allow", "accept",
+                            "stand", "flinch", "waver", "spare", "hold"})
+#: intent to de-escalate military engagement (CAMEO 0356): force renounced.
+DE_ESCALATE = "0356"
+
+
+def renounced(frame: str, complement: Token, code: str) -> bool:
+    """An intention or threat whose conflict complement is negated renounces force ("promised
+    not to attack", "said it would not use force"): CAMEO codes the promise not to fight as
+    intent to de-escalate (0356), not as a threat (13)."""
+    return frame in ("03", "13") and code[:2] in CONFLICT_ROOTS and negated_force(complement)
+
+
+def negated_force(verb: Token) -> bool:
+    """Whether a clause of force is negated as such ("would not resort to force"), not by a
+    verb that keeps the threat ("will not hesitate to use force")."""
+    return own_modality(verb) == NEGATED and verb.lemma_.lower() not in THREAT_KEEPING
+
+
+#: verbs of permission: refusing to let another party use force warns it (CAMEO 13).
+PERMIT_VERBS = frozenset({"allow", "permit", "tolerate"})
+
+
+def forbids_force(head: Token, complement_code: str) -> bool:
+    """A refusal to permit a conflict act ("will not allow Iran to use missiles", "would not
+    tolerate attacks") is a warning or threat to whoever would act (13), asserted as such, not
+    a negated concession (080)."""
+    return head.lemma_.lower() in PERMIT_VERBS and own_modality(head) == NEGATED \
+        and complement_code[:2] in CONFLICT_ROOTS
+
+
+#: verbs by which parties agree among themselves: agreeing on a coercive measure ("agreed that
+#: the borders should be sealed") is cooperation between them (030), no threat to anyone.
+AGREEING_VERBS = frozenset({"agree", "consent", "concur"})
+INTENT_TO_COOPERATE = "030"
+
+
+def agreed_measure(lemma: str, complement_code: str) -> bool:
+    """Whether an agreement verb frames a conflict act (see :data:`AGREEING_VERBS`)."""
+    return lemma in AGREEING_VERBS and complement_code[:2] in CONFLICT_ROOTS
 
 
 def compose(frame: str, inner: Coding, label: str) -> Coding | None:

@@ -32,6 +32,7 @@ from ..actors.business import CORPORATE_WORDS
 from ..actors.codes import political
 from ..actors.graph import ActorGraph
 from ..actors.places import place_country
+from ..quotes.extract import unasserted
 from ..predicates import Predicate, clause_span, nominal_predicate, verbal_predicate
 from ..tone import polarity
 from .absorb import STATEMENT_ROOT
@@ -121,14 +122,16 @@ def _sources(item: Coded, ctx: _Context) -> list[Mention]:
     if not found and heads:
         found = [m for h in heads if (m := ctx.actors.placed(h, item.sent, skip)) is not None]
     if not found and item.coding.code[:2] in VERBAL_ROOTS:
+        sent = item.sent
+        cues = (pred.head.lower_, pred.lemma)
         for quote in ctx.quotes:
             speaker = quote.speaker
-            sent = item.sent
-            if (speaker is not None and political(speaker.actor)
+            # the cheap tests first (all are tests without effects, so the order changes nothing)
+            if (speaker is not None and sent.start_char <= quote.start < sent.end_char
+                    and (quote.cue or "").lower() in cues
+                    and political(speaker.actor)
                     and not _company_name(speaker.text)
-                    and not _business_speaker(speaker, ctx)
-                    and sent.start_char <= quote.start < sent.end_char
-                    and (quote.cue or "").lower() in (pred.head.lower_, pred.lemma)):
+                    and not _business_speaker(speaker, ctx)):
                 found = [speaker]
     if not found and pred.passive and not heads and item.coding.code[:3] in POLICE_ACTS:
         police = _implied_police(item, ctx)  # "17 have been captured", "was arrested in Trinidad"
@@ -258,7 +261,8 @@ def _events_of(item: Coded, ctx: _Context, require_target: bool,
                    detail=f"subject {', '.join(h.text for h in heads) or 'none'}")
     for source in sources:
         targets: list[Mention | None] = [
-            t for t in targets_of(item.pred, source, ctx.actors, item.coding.code[:2], statement)
+            t for t in targets_of(item.pred, source, ctx.actors, item.coding.code[:2], statement,
+                                  denial=item.coding.code[:3] == "016")
             if t.text.lower() not in THING_PRONOUNS]
         if not targets and item.coding.code.startswith(MUTUAL_CODES):
             targets = _co_subjects(source, sources)
@@ -393,7 +397,7 @@ def _statements(ctx: _Context, by_head: dict[int, list[Event]], acts: set[int],
     """
     events: list[Event] = []
     contents: set[int] = set()
-    for quote in ctx.quotes:
+    for quote in ctx.quotes + unasserted(ctx.doc):  # denials are statements, not quotes
         speaker = quote.speaker
         if speaker is None or not political(speaker.actor) or speaker.actor.sector in COMMENTATORS:
             continue

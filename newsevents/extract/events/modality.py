@@ -121,6 +121,12 @@ def deliberation_modality(head: Token) -> str:
     return ASSERTED if found == FUTURE or (found == HYPOTHETICAL and reported) else found
 
 
+#: clauses that stay true under a negated governing clause: an adverbial, relative or
+#: participial clause is not what the negation denies ("did not attend the talks, which were
+#: held in Oslo"; "never saw combat, as he enlisted a month before X signed the armistice").
+SUBORDINATE_DEPS = frozenset({"advcl", "relcl", "acl"})
+
+
 def modality(head: Token, stop: Token | None = None, framed: bool = True) -> str:
     """The modality of the event whose predicate is ``head``.
 
@@ -141,11 +147,16 @@ def modality(head: Token, stop: Token | None = None, framed: bool = True) -> str
     if attitude != ASSERTED:
         return attitude
     token = head
+    below: Token | None = None  # the clause by which the walk came up to ``token``
     for _ in range(6):
         own = own_modality(token)
+        if own == NEGATED and below is not None and below.dep_ in SUBORDINATE_DEPS \
+                and not _infinitive(below):  # a purpose ("did not act to protect X") is denied
+            return ASSERTED  # "never saw combat, as he enlisted a month before X signed"
         if own != ASSERTED:
             return own
         dep = token.dep_
+        below = token
         if token.head == token or token.head == stop:
             return ASSERTED
         if dep == "xcomp":

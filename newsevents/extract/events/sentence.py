@@ -21,7 +21,8 @@ from ..predicates import (Predicate, conjuncts, features, nominal_predicate, nou
 from .absorb import absorb
 from .cameo import verb_dictionary
 from .coding import Coding, code_predicate, noun_triggers, own_patterns
-from .compose import CONFLICT_ROOTS, compose, future_frame, statement_frame
+from .compose import (CONFLICT_ROOTS, DE_ESCALATE, INTENT_TO_COOPERATE, agreed_measure, compose,
+                      forbids_force, future_frame, renounced, statement_frame)
 from .composition import frame_of_lemma
 from .modality import ASSERTED, NEGATED, deliberation_modality, frame_modality, modality
 from .trace import NoTrace, Trace
@@ -206,7 +207,8 @@ def _frame(item: Coded, path: list[Token], inner: Coded) -> str | None:
             and path[1].dep_ == "ccomp":
         frame = statement_frame(path[-1], inner.coding.code) or statement_frame(
             path[1], inner.coding.code)
-    if frame == "03" and inner.coding.code[:2] in CONFLICT_ROOTS:
+    if frame == "03" and inner.coding.code[:2] in CONFLICT_ROOTS \
+            or frame is None and forbids_force(item.pred.head, inner.coding.code):
         frame = "13"
     return frame
 
@@ -224,9 +226,16 @@ def _compose_frames(coded: list[Coded]) -> list[Coded]:
         inner = heads[path[-1].i] if path else None
         frame = _frame(item, path, inner) if inner is not None else None
         composed = compose(frame, inner.coding, item.pred.lemma) if frame and inner else None
+        if frame and inner and renounced(frame, inner.pred.head, inner.coding.code):
+            label = f"compose:{item.pred.lemma}+not+{inner.coding.pattern}"
+            composed = Coding(DE_ESCALATE, label, 3)  # "promised not to attack"
+        elif frame and inner and agreed_measure(item.pred.lemma, inner.coding.code):
+            label = f"compose:{item.pred.lemma}+{inner.coding.pattern}"
+            composed = Coding(INTENT_TO_COOPERATE, label, 3)  # "agreed the border be sealed"
         if composed is not None and inner is not None:
             absorbed.add(inner.pred.head.i)
-            item = replace(item, coding=composed)
+            warned = forbids_force(item.pred.head, inner.coding.code)  # "will not allow X to"
+            item = replace(item, coding=composed, modality=ASSERTED if warned else item.modality)
         out.append(item)
     result = []
     for item in out:

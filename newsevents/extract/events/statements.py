@@ -36,6 +36,8 @@ from ...records import Mention, Quote
 from ...resources import data_path
 from ..tone import polarity
 from .cameo import verb_dictionary
+from .compose import negated_force
+from .force import averts_force, threatening
 from .composition import composed_code
 
 CUE_FILE = "statement_cues.tsv"
@@ -45,7 +47,7 @@ KIND_CODES = {"accuse": "112", "criticize": "111", "deny": "016", "reject": "120
               "praise": "051", "apologize": "055", "appeal": "020", "demand": "100",
               "warn": "130", "threaten": "130", "promise": "030", "admit": "015",
               "consider": "014", "regret": "012", "hope": "013", "pessimism": "012",
-              "optimism": "013", "comment": "011"}
+              "optimism": "013", "comment": "011", "renounce": "0356"}
 #: statement kinds that are an interaction only with a party they address: an appeal, a
 #: demand, an offer or promise ("said it would cut taxes" is a plan, not an event between two).
 ADDRESSED_KINDS = frozenset({"appeal", "demand", "promise"})
@@ -166,11 +168,11 @@ def classify(cue: Token, content: Span, speaker: Mention,
         kind = _content_kind(content, speaker, actor_of)
         if kind is None:
             return None
-    if kind == "promise" and _forceful(content):
-        kind = "threaten"  # "promises fierce resistance if soldiers try to remove them"
+    if kind == "promise" and _threatening(content):  # "promised not to attack": renounced
+        kind = "renounce" if negated_force(clause_head(content)) else "threaten"  # "promises fierce resistance if soldiers try to remove them"
     elif kind == "promise" and _conditional(content):
         return None  # "promised an invitation would come only when allies agree": not asserted
-    if kind == "threaten" and _forceful(content):
+    if kind == "threaten" and _threatening(content):
         return Stance("138", kind, _target(cue, content, speaker, actor_of, kind))
     code = _framed(kind, content) or KIND_CODES[kind]
     return Stance(code, kind, _target(cue, content, speaker, actor_of, kind))
@@ -246,17 +248,26 @@ def _own_intent(content: Span, speaker: Mention,
     root = clause_head(content)
     if not _own_future(content, speaker, actor_of):
         return None
-    if _forceful(content):
-        return "threaten"
+    verb = _main_verb(root)
+    if averts_force(content):
+        return None  # "we can avoid a trade war": no threat, no promise
+    if _threatening(content):
+        return "renounce" if negated_force(root) else "threaten"  # "would not resort to force"
     if _conditional(content):  # "will withdraw unless ...": a threat; "would come if ...": none
         return "threaten" if _unless(content) else None
-    verb = _main_verb(root)
     negated = any(c.dep_ == "neg" for c in (*root.children, *verb.children))
     if negated and _dictionary_root(verb) in COOPERATION_ROOTS:
         return "reject"
     if not negated and cue_kinds().get(verb.lemma_.lower()) == "reject":
         return "reject"  # "they would strongly oppose the proposals": a rejection, not a promise
     return None if negated else "promise"
+
+
+def _threatening(content: Span) -> bool:
+    root = clause_head(content)
+    verb = _main_verb(root)
+    negated = any(c.dep_ == "neg" for c in (*root.children, *verb.children))
+    return threatening(content, _dictionary_root(verb), negated)
 
 
 def _conditional(content: Span) -> bool:
@@ -389,17 +400,6 @@ def _obligation(content: Span, actor_of: Callable[[Token], Mention | None]) -> s
     return None
 
 
-#: words of force: a promise or a future act of the speaker's side with one is a threat.
-FORCE_WORDS = frozenset({"force", "attack", "strike", "retaliate", "retaliation", "military",
-                         "war", "fire", "bomb", "kill", "destroy", "invade", "shoot", "respond",
-                         "response", "resistance", "resist", "fight", "struggle", "escalate",
-                         "missile", "weapon", "army", "troops", "revenge", "punish", "crush"})
-
-
-def _forceful(content: Span) -> bool:
-    return any(t.lemma_.lower() in FORCE_WORDS for t in content)
-
-
 def _own_future(content: Span, speaker: Mention,
                 actor_of: Callable[[Token], Mention | None]) -> bool:
     """Whether the content is what the speaker's side will do ("we will fight", "Iran would
@@ -442,7 +442,7 @@ def _other_party(mention: Mention | None, speaker: Mention, domestic: bool = Tru
 NOT_PARTIES = frozenset({"MED", "EDU", "BUS", "MNC"})
 #: statement kinds whose content is what the speaker's own side will do ("the army will ..."
 #: said by the government is its own means, not a party).
-INTENT_KINDS = frozenset({"promise", "threaten", "reject"})
+INTENT_KINDS = frozenset({"promise", "threaten", "reject", "renounce"})
 
 
 def _key(mention: Mention | None) -> str | None:

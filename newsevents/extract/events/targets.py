@@ -35,7 +35,7 @@ from .markets import market_thing
 
 #: prepositions whose object can be a target, in order of preference.
 TARGET_PREPS = ("to", "with", "against", "on", "at", "toward", "towards", "from", "for",
-                "into", "over", "about", "of")
+                "into", "over", "about", "of", "behind")  # "rallied behind the president"
 #: prepositions by which a statement names whom it is addressed to or about.
 STATEMENT_PREPS = frozenset({"to", "with", "against", "about", "on", "toward", "towards", "of",
                              "over", "at"})
@@ -115,7 +115,7 @@ def _stray_objects(verb: Token) -> Iterator[Token]:
                         and s.left_edge.i == child.i + 1 and s.pos_ in ("NOUN", "PROPN"))
 
 
-def _statement_target_heads(pred: Predicate) -> Iterator[tuple[Token, bool]]:
+def _statement_target_heads(pred: Predicate, denial: bool = False) -> Iterator[tuple[Token, bool]]:
     """Target heads of a statement: its addressee or object, or the actor it is about.
 
     "told Japan", "said to Iran", "commented on/about China", "warned against Iran" name the
@@ -129,8 +129,8 @@ def _statement_target_heads(pred: Predicate) -> Iterator[tuple[Token, bool]]:
         if prep in STATEMENT_PREPS:
             yield pobj, True
     comp = pred.complement
-    if comp is not None and comp.dep_ == "ccomp":
-        for child in comp.children:
+    if comp is not None and comp.dep_ == "ccomp" and not denial:  # a denial targets its accuser
+        for child in comp.children:  # ("denied that Turkish troops were involved": none)
             if child.dep_ in ("nsubj", "nsubjpass") and child.pos_ != "PRON":
                 yield from ((c, False) for c in conjuncts(child))
 
@@ -184,7 +184,7 @@ def _amount(head: Token) -> bool:
 
 
 def targets_of(pred: Predicate, source: Mention, actors: ActorGraph, root: str,
-               statement: bool = False) -> list[Mention]:
+               statement: bool = False, denial: bool = False) -> list[Mention]:
     """Target mentions of a predicate for one source (coordinated targets expanded).
 
     A target that is only the source's own country ("Reagan said Washington will ...") is
@@ -195,7 +195,7 @@ def targets_of(pred: Predicate, source: Mention, actors: ActorGraph, root: str,
     pred_root = root
     # a statement about one's own country is not an event between two parties
     own = source.actor.country if statement and source.actor else None
-    heads = _statement_target_heads(pred) if statement else _target_heads(pred)
+    heads = _statement_target_heads(pred, denial) if statement else _target_heads(pred)
     for head, direct in heads:
         if not direct and (_placed_within(head, pred) or _inside_business(head, pred, actors)):
             continue

@@ -20,6 +20,11 @@ MIN_REPORTED_WORDS = 3
 TRIM = " \t\n,.;:—–-"
 
 
+#: verbs that name or label a thing ("called it 'a disgrace'", "labeled 'official use only'"):
+#: their content is an object complement, never a clause before them.
+NAMING = frozenset({"call", "label", "brand", "dub", "describe", "term", "name"})
+
+
 CUE_CHILD_DEPS = frozenset({"parataxis", "ccomp", "advcl", "conj"})
 
 
@@ -40,6 +45,7 @@ class Draft:
     cue: Any = None  # the cue Token
     speaker: Any = None  # the speaker head Token
     cue_lemma: str | None = None
+    asserted: bool = True  # False: a denial or a doubt, a statement event but no quote
 
 
 @functools.cache

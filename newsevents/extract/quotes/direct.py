@@ -2,21 +2,50 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from ...nlp import text_of
 from ..quotemarks import quoted_ranges
-from .common import CUE_CHILD_DEPS, MIN_UNCUED_WORDS, TRIM, Draft, cue_words, is_cue_verb, trim
+from .common import CUE_CHILD_DEPS, MIN_UNCUED_WORDS, NAMING, TRIM, Draft, cue_words, is_cue_verb, trim
 from .speakers import noun_speaker, speaker_of
 
 
 def inside_mixed(draft: Draft, drafts: list[Draft]) -> bool:
-    """A quoted fragment inside a reported clause of the same cue is part of that mixed quote
-    ('said Israel has "not taken the precautions required of it"'): one quote, not two."""
+    """A quoted fragment inside a reported clause is part of that mixed quote ('said Israel has
+    "not taken the precautions required of it"'): one quote, not two. So is a fragment that
+    found no cue or a cue outside the clause ('According to the statement, the four "obtained
+    ..."'); one whose own speech verb is inside the clause ('said X had told him "..."') is X's,
+    and one a naming verb gives is its own ("labelled a report that ... as 'bizarre'")."""
     return draft.direct and any(
-        not other.direct and other.cue is not None and draft.cue is not None
-        and other.cue.i == draft.cue.i
-        and other.start <= draft.start and draft.end <= other.end for other in drafts)
+        not other.direct and other.cue is not None and other.asserted
+        and other.start <= draft.start and draft.end <= other.end
+        and (draft.cue is None or draft.cue.i == other.cue.i
+             or not (other.start <= draft.cue.idx < other.end or _names(draft))) for other in drafts)
+
+
+def cut_named(doc: Any, drafts: list[Draft]) -> None:
+    """End a reported clause before a naming verb's quoted fragment the parser hung inside it
+    ('labelled a U.S. report that leaders were killed as "bizarre"': the report says leaders
+    were killed; "bizarre" is the labeller's)."""
+    for draft in drafts:
+        content = doc.char_span(draft.start, draft.end, alignment_mode="expand") if _names(draft) else None
+        if content is None:
+            continue
+        root = next((t for t in content if not content.start <= t.head.i < content.end), None)
+        cut = root.head if root is not None and root.head.lower_ == "as" else None
+        for other in drafts:
+            if cut is not None and not other.direct and other.start < cut.idx < other.end \
+                    and other.end >= draft.end and not other.start <= draft.cue.idx < other.end:
+                start, end = trim(text_of(doc), other.start, cut.idx)
+                if len(text_of(doc)[start:end].split()) >= 3:
+                    other.end = end
+
+
+def _names(draft: Draft) -> bool:
+    """A fragment a naming verb of its own gives ('labelled the report that ... as "bizarre"'):
+    the speaker's words for the thing named, a direct quote apart from the clause."""
+    return draft.cue is not None and draft.cue.lemma_.lower() in NAMING
 
 
 #: a quoted name of at most this many words is a name or a title, not words said.
@@ -34,7 +63,8 @@ def named_thing(doc: Any, draft: Draft) -> bool:
     words = [t for t in span if t.is_alpha]
     small = {"of", "the", "and", "a", "an", "in", "on", "for", "to", "from"}
     return bool(words) and all(t.text[:1].isupper() or t.lower_ in small for t in words) \
-        and not any(t.pos_ in ("VERB", "AUX") and t.text[:1].islower() for t in span)
+        and not any(t.pos_ in ("VERB", "AUX") and t.text[:1].islower() for t in span) \
+        and not (draft.cue is not None and any(t.pos_ == "INTJ" for t in span))  # '"Yes," said X'
 
 
 def direct_quotes(doc: Any) -> list[Draft]:
@@ -44,7 +74,8 @@ def direct_quotes(doc: Any) -> list[Draft]:
         if end <= start:
             continue
         draft = Draft(start, end, True)
-        _attribute_direct(doc, draft, (open_at, close_at), drafts[-1] if drafts else None)
+        if not _attribute_direct(doc, draft, (open_at, close_at), drafts[-1] if drafts else None):
+            continue
         if draft.cue is not None or len(text_of(doc)[start:end].split()) >= MIN_UNCUED_WORDS:
             drafts.extend(paragraphs(text_of(doc), draft))
     return drafts
@@ -68,25 +99,61 @@ def paragraphs(text: str, draft: Draft) -> list[Draft]:
     return pieces if len(pieces) > 1 else [draft]
 
 
-def _attribute_direct(doc: Any, draft: Draft, marks: tuple[int, int], previous: Any) -> None:
+def _attribute_direct(doc: Any, draft: Draft, marks: tuple[int, int], previous: Any) -> bool:
+    """Set the quote's cue and speaker; False when the quote is no one's words."""
     content = doc.char_span(draft.start, draft.end, alignment_mode="expand")
     if content is None:
-        return
+        return True
     inside = range(marks[0], marks[1])
-    cue = _governing_cue(content, inside) or _colon_cue(doc, content)
+    cue = _governing_cue(content, inside, lambda c: not _other_paragraph(text_of(doc), c, marks))
+    if cue is not None and not _attributes(doc, cue, marks):
+        return False  # a name or scare quote under a negated or naming verb, or in the speaker
+    cue = cue or _colon_cue(doc, content)
     if cue is not None:
         draft.cue, draft.cue_lemma, draft.speaker = cue, cue.lemma_.lower(), speaker_of(cue)
-        return
+        return True
+    verb = _characterising_verb(content, inside)
+    if verb is not None:
+        draft.cue, draft.cue_lemma, draft.speaker = verb, verb.lemma_.lower(), speaker_of(verb)
+        return True
     noun = _noun_cue(doc, content)
     if noun is not None:
         draft.cue, draft.cue_lemma, draft.speaker = noun, noun.lemma_.lower(), noun_speaker(noun)
-        return
+        return True
     if previous is not None and _continues(doc, previous, marks[0]):
         draft.cue, draft.cue_lemma, draft.speaker = previous.cue, previous.cue_lemma, previous.speaker
-        return
+        return True
     cue = _trailing_cue(doc, content, marks[1]) or _previous_sentence_cue(doc, content)
     if cue is not None:
         draft.cue, draft.cue_lemma, draft.speaker = cue, cue.lemma_.lower(), speaker_of(cue)
+    return True
+
+
+def _attributes(doc: Any, cue: Any, marks: tuple[int, int]) -> bool:
+    """Whether the speech verb governing a quote attributes it to someone: not negated ('did not say which "superiors"'), not a passive naming verb (the packet
+    'labeled "official use only"': the subject is what is named), and not when the quote is
+    inside the verb's own subject ('the definition of "trophy wife" suggests ...')."""
+    if any(c.dep_ == "neg" for c in cue.children):
+        return False  # "did not say which '...'"
+    if cue.lemma_.lower() == "quote" and any(c.dep_ == "dobj" and marks[0] < c.idx < marks[1]
+                                             for c in cue.children):
+        return False  # 'quoting "Pakistani authorities"': whom it quotes, not words
+    if cue.lemma_.lower() in NAMING and not any(c.dep_ in ("nsubj", "aux") for c in cue.children) \
+            and (cue.tag_ == "VBN" or (cue.dep_ == "conj" and cue.head.lemma_ == "be")):
+        return False  # passive: "labeled '...'", "is 300 pages and labeled '...'"
+    speaker = speaker_of(cue)
+    if speaker is None:
+        return True
+    first, last = speaker.left_edge.idx, speaker.right_edge.idx
+    return not first <= marks[0] < last or first <= cue.idx <= last  # "a statement expressing '...'"
+
+
+def _other_paragraph(text: str, cue: Any, marks: tuple[int, int]) -> bool:
+    """A speech verb in another paragraph than the quote ('..."\n\nSpokespeople said ...' when
+    the parser ran one sentence over the break) does not govern it."""
+    if cue.idx >= marks[1]:
+        return "\n" in text[marks[1] : cue.idx]
+    return cue.idx < marks[0] and "\n" in text[cue.idx : marks[0]]
 
 
 def _trailing_cue(doc: Any, content: Any, close_at: int) -> Any:
@@ -114,6 +181,8 @@ def _previous_sentence_cue(doc: Any, content: Any) -> Any:
     sent = content[0].sent
     if sent.start == 0 or any(is_cue_verb(t) for t in sent):
         return None
+    if len(content) == 1 and text_of(doc)[sent.start_char : content.start_char].strip(" \n\"“‘'"):
+        return None  # 'Halper was later "conditionally" released': a scare quote, not speech
     before = doc[sent.start - 1].sent
     if "\n" in text_of(doc)[before.end_char - 1 : sent.start_char + 1].rstrip(" \n\"“‘'")[:-1] \
             or "\n" in doc[before.end - 1].text_with_ws:
@@ -122,20 +191,37 @@ def _previous_sentence_cue(doc: Any, content: Any) -> Any:
     return verbs[-1] if verbs else None
 
 
-def _governing_cue(content: Any, inside: range) -> Any:
-    """A speech verb above the quoted words (outside the marks), else one hanging under them."""
+def _governing_cue(content: Any, inside: range, allowed: Callable[[Any], bool]) -> Any:
+    """A speech verb above the quoted words (outside the marks), else one hanging under them;
+    only one that ``allowed`` accepts (in the quote's paragraph)."""
     for token in content:
         if token.head.idx in inside:
             continue
         for steps, ancestor in enumerate(token.ancestors):
             if steps >= 6:
                 break
-            if ancestor.idx not in inside and is_cue_verb(ancestor):
+            if ancestor.idx not in inside and is_cue_verb(ancestor) and allowed(ancestor):
                 return ancestor
     for token in content:
         for child in token.children:
-            if child.idx not in inside and child.dep_ in CUE_CHILD_DEPS and is_cue_verb(child):
+            if child.idx not in inside and child.dep_ in CUE_CHILD_DEPS and is_cue_verb(child) \
+                    and allowed(child):
                 return child
+    return None
+
+
+def _characterising_verb(content: Any, inside: range) -> Any:
+    """'officials dismissed the claims as "largely without merit"', 'hailed the deal as "a
+    breakthrough"': a quote standing as what a subject's verb calls something ("as" on the
+    verb) is that subject's words, whatever the verb."""
+    for token in content:
+        head = token.head
+        if head.idx in inside or head.lower_ != "as" or head.dep_ != "prep":
+            continue
+        verb = head.head
+        if verb.pos_ == "VERB" and any(c.dep_ == "nsubj" for c in verb.children) \
+                and any(c.dep_ == "dobj" for c in verb.children):
+            return verb
     return None
 
 

@@ -29,13 +29,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from ...nlp import text_of
+from ...nlp import per_doc, text_of
 from ...records import Entity, Quote
 from ..actors.coref import candidates
 from ..actors.graph import ActorGraph
 from ..tone import polarity
 from .common import TRIM, Draft
-from .direct import direct_quotes, inside_mixed, named_thing
+from .direct import cut_named, direct_quotes, inside_mixed, named_thing
 from .reported import reported_quotes
 from .speakers import located, speaker_mention
 
@@ -56,12 +56,23 @@ def extract_quotes(doc: Any, entities: list[Entity], graph: ActorGraph | None = 
     graph = graph if graph is not None else ActorGraph(doc, entities)
     drafts = direct_quotes(doc)
     drafts += reported_quotes(doc, drafts)
+    cut_named(doc, drafts)
     drafts = [d for d in drafts if not inside_mixed(d, drafts) and not named_thing(doc, d)]
     drafts.sort(key=lambda d: (d.start, d.end))
+    denied = per_doc(doc, "unasserted", lambda _: [])
+    denied[:] = [_to_quote(doc, d, entities, graph) for d in drafts if not d.asserted and d.speaker is not None]
+    drafts = [d for d in drafts if d.asserted]
     continue_paragraphs(text_of(doc), drafts)
     quotes = [_to_quote(doc, draft, entities, graph) for draft in drafts]
     graph.add_quotes(quotes)
     return quotes
+
+
+def unasserted(doc: Any) -> list[Quote]:
+    """The speech the guide does not count as quotes but the events stage codes as statements:
+    denials and doubts ("X denied that ..." is event 016), with their speakers; set by
+    :func:`extract_quotes` (empty before it ran on ``doc``)."""
+    return per_doc(doc, "unasserted", lambda _: [])  # type: ignore[no-any-return]
 
 
 def continue_paragraphs(text: str, drafts: list[Draft]) -> None:

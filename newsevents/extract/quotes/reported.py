@@ -11,7 +11,9 @@ from spacy.strings import get_string_id
 
 from ...nlp import per_doc, text_of
 from ..quotemarks import quoted_ranges
-from .common import (MIN_REPORTED_WORDS, PARENTHETICAL, PHRASAL_CUES, TRIM, Draft, cue_words,
+from .assertive import asserts, drop_nested, infinitive
+from .misparsed import light_verb_speaker, noun_clause_head, stray_clause, that_object
+from .common import (MIN_REPORTED_WORDS, NAMING, PARENTHETICAL, PHRASAL_CUES, TRIM, Draft, cue_words,
                      is_cue_verb, mistagged_cue, phrasal_cue, trim)
 from .speakers import noun_speaker, prefer_name, speaker_of
 
@@ -28,6 +30,9 @@ def reported_quotes(doc: Any, direct: list[Draft]) -> list[Draft]:
         else:
             found = _speech_clauses(doc, token) or [_trailing_attribution(doc, token)]
         for draft in filter(None, found):
+            if not _in_paragraph(doc, draft):
+                continue
+            draft.asserted = asserts(draft)
             if _keeps_reported(doc, draft, direct, quoted):
                 drafts.append(draft)
             else:
@@ -36,15 +41,32 @@ def reported_quotes(doc: Any, direct: list[Draft]) -> list[Draft]:
         if not any(a <= noun.idx < b for a, b in quoted):
             clause = _noun_clause(doc, noun)
             if clause is not None and _keeps_reported(doc, clause, direct, quoted):
+                clause.asserted = asserts(clause)
                 drafts.append(clause)
-    return drafts
+    return drop_nested(drafts)
+
+
+def _in_paragraph(doc: Any, draft: Draft) -> bool:
+    """Clip a reported clause to its speech word's paragraph: an attribution never reaches
+    into the paragraph before ("...benefits.\n\nSpokespeople said ..., according to X" when the
+    parser ran the sentence over the break). False when nothing is left."""
+    text, at = text_of(doc), draft.cue.idx
+    first = text.rfind("\n", 0, at) + 1
+    last = text.find("\n", at)
+    last = len(text) if last < 0 else last
+    start, end = trim(text, max(draft.start, first), min(draft.end, last))
+    draft.start, draft.end = start, end
+    return bool(text[start:end].strip(TRIM + "\"“”‘’'"))
 
 
 def _lend_speaker(draft: Draft, direct: list[Draft]) -> None:
     """A reported clause that is little more than direct quotes ('According to the AP,
     "trophy wife" originally "meant ..."') is not a quote itself, but it says who spoke them."""
     for quote in direct:
-        if quote.speaker is None and quote.cue is None and draft.start <= quote.start < draft.end + 2:
+        unattributed = quote.speaker is None and quote.cue is None
+        source = draft.cue_lemma == "according to" and draft.speaker is not None  # '"...,"
+        # according to the newspaper': the source named beats a verb the parser found in the quote
+        if (unattributed or source) and draft.start <= quote.start < draft.end + 2:
             quote.cue, quote.cue_lemma, quote.speaker = draft.cue, draft.cue_lemma, draft.speaker
 
 
@@ -84,10 +106,10 @@ def _noun_clause(doc: Any, noun: Any) -> Draft | None:
     "from"/"by", a name or nationality on the noun); "the claim that ..." of no one is no quote."""
     clause = next((c for c in noun.rights if c.dep_ in ("acl", "relcl", "ccomp") and any(
         m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
-    if clause is None or clause.pos_ not in CLAUSE_HEADS:
+    if clause is None or (clause.pos_ not in CLAUSE_HEADS and not noun_clause_head(clause)):
         return None
-    speaker = noun_speaker(noun) or next((c for c in noun.lefts if (
-        c.dep_ in ("compound", "nsubj") and c.pos_ == "PROPN" and c.ent_type_) or (
+    speaker = noun_speaker(noun) or light_verb_speaker(noun) or next((c for c in noun.lefts if (
+        c.dep_ in ("compound", "nsubj") and c.pos_ == "PROPN") or (
         c.dep_ == "amod" and c.ent_type_ == "NORP")), None)
     if speaker is None:
         return None
@@ -140,7 +162,7 @@ def _speech_clauses(doc: Any, cue: Any) -> list[Draft | None]:
     they extended the invitation and that talks could be held soon": two statements)."""
     head = _complement(cue)
     if head is None:
-        aside = _parenthetical(doc, cue)
+        aside = _parenthetical(doc, cue) or _after_that(doc, cue)
         return [aside] if aside is not None else []
     if _question(cue, head):
         return []
@@ -149,6 +171,18 @@ def _speech_clauses(doc: Any, cue: Any) -> list[Draft | None]:
     if second is None:
         return [_draft(doc, cue, head, None)] + [_draft(doc, cue, c, None) for c in _that_conjuncts(cue, head)]
     return [_draft(doc, cue, head, second.left_edge.i), _draft(doc, cue, second, None)]
+
+
+def _after_that(doc: Any, cue: Any) -> Draft | None:
+    """"told Parliament that the bid was ...", with "that" parsed as the object pronoun."""
+    tokens = that_object(cue)
+    if tokens is None:
+        return None
+    last = doc[tokens[1] - 1]
+    start, end = trim(text_of(doc), doc[tokens[0]].idx, last.idx + len(last))
+    if end <= start:
+        return None
+    return Draft(start, _close_quote(doc, start, end), False, cue, speaker_of(cue), cue.lemma_.lower())
 
 
 def _that_conjuncts(cue: Any, head: Any) -> list[Any]:
@@ -186,10 +220,14 @@ def _trailing_attribution(doc: Any, cue: Any) -> Draft | None:
     the attribution (the leftmost comma after which no verb comes before the cue); the speaker
     is the attribution's name."""
     sent = cue.sent
+    if cue.lemma_.lower() in NAMING:
+        return None  # '..., the Chinese call the island the same name': naming, no attribution
     perfect = cue.tag_ == "VBN" and any(c.dep_ == "aux" for c in cue.children)  # "have said"
     if (cue.tag_ not in ("VBD", "VBZ", "VBP") and not perfect) or any(
             t.pos_ in ("VERB", "AUX") for t in cue.doc[cue.i + 1 : sent.end]):
         return None
+    if any(cue.idx < a < sent.end_char for a, _ in quoted_ranges(doc)):
+        return None  # 'Asked whether ..., Lawson replied, "I hope so."': the cue opens a quote
     commas = [t.i for t in cue.doc[sent.start : cue.i] if t.text == ","]
     start_comma = None
     for k in reversed(commas):
@@ -199,6 +237,9 @@ def _trailing_attribution(doc: Any, cue: Any) -> Draft | None:
     if start_comma is None or cue.doc[start_comma + 1].pos_ in ("ADP", "SCONJ", "CCONJ") or not any(
             t.pos_ in ("VERB", "AUX") for t in cue.doc[sent.start:start_comma]):
         return None
+    if cue.doc[sent.start].pos_ == "ADP" and not any(
+            t.dep_ in ("nsubj", "nsubjpass", "expl") for t in cue.doc[sent.start:start_comma]):
+        return None  # "In an interview with journalists ..., X called for ...": a phrase, no clause
     names = [t for t in cue.doc[start_comma + 1 : cue.i] if t.pos_ in ("PROPN", "NOUN")
              and not (t.head.i > start_comma and t.head.i < cue.i and t.dep_ == "compound")]
     if not names:
@@ -251,11 +292,12 @@ def _relative_report(cue: Any, head: Any) -> bool:
 def _complement(cue: Any) -> Any:
     """The clause a speech verb reports: its ccomp, or a that-clause on its object."""
     for child in cue.rights:
-        if child.dep_ == "ccomp" and child.pos_ in CLAUSE_HEADS:
-            return child
+        if child.dep_ == "ccomp" and (child.pos_ in CLAUSE_HEADS or noun_clause_head(child)):
+            return None if infinitive(child) else child
     # "Negotiations have stalled, a U.S. official said": the reported clause before the cue
     for child in cue.lefts:
-        if child.dep_ == "ccomp" and child.pos_ in CLAUSE_HEADS and _before_comma(cue, child):
+        if child.dep_ == "ccomp" and child.pos_ in CLAUSE_HEADS and _before_comma(cue, child) \
+                and cue.lemma_.lower() not in NAMING:  # "..., the Chinese call the island X"
             return child
     lemma = cue.lemma_.lower()
     if lemma in cue_words()["express"] or lemma in cue_words()["tell"]:
@@ -266,7 +308,7 @@ def _complement(cue: Any) -> Any:
                         t.dep_ == "mark" and t.lower_ == "that" for t in clause.children
                     ):
                         return clause
-    return None
+    return stray_clause(cue)
 
 
 #: parts of speech that head a reported clause ("the proposal envisages making it more binding"
@@ -333,7 +375,7 @@ def _misparsed_subject(head: Any) -> Any:
 def _according_to(doc: Any, according: Any) -> Draft | None:
     """``..., according to X`` / ``According to X, ...``: the clause and X."""
     to = doc[according.i + 1]
-    objects = [c for c in to.children if c.dep_ == "pobj"]
+    objects = [_statement_author(c) for c in to.children if c.dep_ == "pobj"]
     phrase = list(according.subtree) + list(to.subtree)
     lo, hi = min(t.i for t in phrase), max(t.i for t in phrase)
     sent = according.sent
@@ -343,6 +385,9 @@ def _according_to(doc: Any, according: Any) -> Draft | None:
         first, last = hi + 1, sent.end
     if last <= first:
         return None
+    inner = _inner_report(doc, first, last)
+    if inner is not None:  # "X said they would march, according to a statement by Y"
+        return Draft(inner[0], inner[1], False, according, objects[0] if objects else None, "according to")
     start, end = trim(text_of(doc), doc[first].idx, doc[last - 1].idx + len(doc[last - 1]))
     parenthetical = PARENTHETICAL.match(text_of(doc)[start:end])
     if parenthetical:
@@ -351,6 +396,40 @@ def _according_to(doc: Any, according: Any) -> Draft | None:
         return None
     speaker = objects[0] if objects else None
     return Draft(start, end, False, according, speaker, "according to")
+
+
+def _statement_author(source: Any) -> Any:
+    """"according to a statement by the union", "according to the ministry's report": the
+    author of the speech noun is the source."""
+    if source.pos_ == "NOUN" and source.lemma_.lower() in cue_words()["noun"]:
+        author = noun_speaker(source)
+        if author is not None and author.pos_ in ("PROPN", "NOUN", "PRON"):
+            return prefer_name(author) if author.pos_ == "NOUN" else author
+    return source
+
+
+def _inner_report(doc: Any, first: int, last: int) -> tuple[int, int] | None:
+    """What is reported when the "according to" clause is itself an attribution ("Spokespeople
+    said they would march, according to a statement by the union"): the inner speech verb's
+    clause, the source being the outer one (guide §3: nested attributions, outer speaker)."""
+    for token in doc[first:last]:
+        head = _complement(token) if is_cue_verb(token) else None
+        if head is not None and first <= head.left_edge.i and head.right_edge.i < last:
+            return _clause_span(doc, head)
+    return None
+
+
+def _before_quote(doc: Any, draft: Draft, opens: int) -> bool:
+    """A reported clause that runs into a direct quote: 'said a civil war is looming, "... war
+    could erupt at any moment"' keeps what comes before the quote's comma, a statement of its
+    own; a clause the quote began before is the quote's."""
+    text = text_of(doc)
+    start, end = trim(text, draft.start, opens)
+    if opens <= draft.start or not text[end:opens].strip().startswith(",") \
+            or len(text[start:end].split()) < MIN_REPORTED_WORDS:
+        return False
+    draft.start, draft.end = start, end
+    return True
 
 
 def _keeps_reported(
@@ -365,7 +444,7 @@ def _keeps_reported(
         if not lead and not tail:
             inner.append((a, b))
         elif a < draft.end and b > draft.start:
-            return False  # the reported clause straddles a quote: the direct quote covers it
+            return _before_quote(doc, draft, a)  # the clause straddles a quote
     if not inner:
         return True
     pieces, at = [], draft.start

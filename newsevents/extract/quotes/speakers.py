@@ -8,7 +8,9 @@ from typing import Any
 from ...records import Entity, Mention
 from ..actors.coref import actor_of, antecedent, candidates, nominal_kinds, np_span, reference_kinds
 from ..actors.graph import ActorGraph
+from ..quotemarks import quoted_ranges
 from .common import CLIMB_DEPS, EMBED_DEPS, is_cue_verb
+from .misparsed import light_verb_speaker
 
 
 def speaker_of(cue: Any) -> Any:
@@ -29,6 +31,8 @@ def speaker_of(cue: Any) -> Any:
             return subject
         if token.dep_ == "relcl":
             return token.head
+        if token.dep_ == "acl" and token.head.pos_ == "NOUN":  # "issued a statement saying ..."
+            return light_verb_speaker(token.head) or noun_speaker(token.head) or token.head
         if token.dep_ in CLIMB_DEPS and token.head != token:
             token = token.head
         elif token.dep_ == "ccomp" and is_cue_verb(token) and is_cue_verb(token.head):
@@ -91,8 +95,16 @@ def _outer_speaker(token: Any) -> Any:
 
 
 def _subject(verb: Any) -> Any:
+    quoted = quoted_ranges(verb.doc)
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    outside = [c for c in subjects if not any(a < c.idx < b for a, b in quoted)]
+    # '"... The fact that ... speaks for itself," said the mayor': a second subject the parser
+    # found inside the quote is not the speaker
+    first = (outside or subjects)[0].i if subjects else -1
+    if len(outside) == 2 and _apposed_name(*outside):
+        first = outside[1].i  # "The security officer of X, Jamal Aliam, told": the name
     for child in verb.children:
-        if child.dep_ == "nsubj":
+        if child.dep_ == "nsubj" and child.i == first:
             if child.lower_ in ("who", "that", "which") and verb.dep_ == "relcl":
                 return verb.head
             return prefer_name(child)
@@ -101,6 +113,14 @@ def _subject(verb: Any) -> Any:
             if objects:
                 return prefer_name(objects[0])
     return None
+
+
+def _apposed_name(title: Any, name: Any) -> bool:
+    """A second subject that is a name set off by a comma right after the first subject's
+    phrase: an apposition the parser read as a subject of its own."""
+    comma = name.left_edge.i - 1
+    return title.pos_ == "NOUN" and name.pos_ == "PROPN" and comma == title.right_edge.i + 1 \
+        and title.doc[comma].text == ","
 
 
 def prefer_name(token: Any) -> Any:
@@ -116,9 +136,16 @@ def prefer_name(token: Any) -> Any:
 
 
 def noun_speaker(noun: Any) -> Any:
+    """Whose speech a speech noun is: its possessor, its "from"/"by" object, or the agent of a
+    participle on it ("a statement released by the MoD")."""
     for child in noun.children:
         if child.dep_ == "poss":
             return child
+        if child.dep_ == "acl" and child.tag_ == "VBN":
+            agent = next((a for a in child.children if a.dep_ == "agent"), None)
+            objects = [c for c in agent.children if c.dep_ == "pobj"] if agent is not None else []
+            if objects:
+                return objects[0]
         if child.dep_ == "prep" and child.lower_ in ("from", "by"):
             objects = [c for c in child.children if c.dep_ == "pobj"]
             if objects:
@@ -133,9 +160,13 @@ def speaker_mention(doc: Any, head: Any, entities: list[Entity],
     itself ("It" -> "the final statement" -> the NATO summit that issued it)."""
     if head is not None and head.pos_ == "NUM":
         return _partitive(doc, head, entities, graph)
-    if head is None or (head.pos_ not in ("PROPN", "NOUN", "PRON") and head.ent_type_ != "NORP"):
+    misread = head is not None and head.pos_ == "VERB" and head.dep_ == "nsubj"  # "Press reports
+    # citing sources said": a plural noun the tagger took for a verb, as the subject
+    if head is None or (head.pos_ not in ("PROPN", "NOUN", "PRON") and head.ent_type_ != "NORP"
+                        and not misread):
         return None  # a nationality speaks for its country: "Israeli warnings that ..."
-    span = np_span(head)
+    span = np_span(head) if not misread else doc[min([head.i] + [
+        c.left_edge.i for c in head.lefts if c.dep_ in ("nsubj", "compound", "amod", "det")]) : head.i + 1]
     if head.pos_ == "PRON" and reference_kinds(span) is None:
         return Mention(span.start_char, span.end_char, span.text, None)
     if reference_kinds(span) is not None:
@@ -159,8 +190,9 @@ def _partitive(doc: Any, head: Any, entities: list[Entity], graph: ActorGraph | 
     """"One of his closest aides said": the whole phrase as written, with the aides' actor."""
     of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
     group = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
-    if of is None or group is None:
-        return None
+    if of is None or group is None:  # '"...," said one.': one of those just mentioned
+        span = np_span(head)
+        return Mention(span.start_char, span.end_char, span.text, None)
     inner = speaker_mention(doc, group, entities, graph)
     span = doc[np_span(head).start : of.right_edge.i + 1]
     return Mention(span.start_char, span.end_char, span.text, inner.actor if inner else None)

@@ -13,6 +13,7 @@ import functools
 import re
 from dataclasses import dataclass
 
+from ..compiled import compiled_regexes
 from . import patterns as p
 from .guard import compile_guarded
 from .patterns import APPROX, DAY, EDGE, MONTH, MONTH_D, UNIT, WEEKDAY, YEAR, Handler
@@ -268,13 +269,19 @@ def _scan_rules() -> _Scan:
     text, several times cheaper for the engine (plain literals, so alternations fail fast). Its
     handler reads the groups back from the text in their own case (:class:`_Cased`).
     """
-    out = []
-    for name, rx, handler in _table():
-        bare = rx.replace("(?P<", "(?<")  # the P of named groups is no capital letter to match
-        on_lower = "(?-i:" not in rx and bare == bare.lower()
-        regex = compile_guarded(rx, 0 if on_lower else re.I)
-        out.append((name, regex, handler, on_lower, GATES.get(name, ()), "x" in regex.groupindex))
-    return tuple(out)
+    table = _table()
+    lower = [_caseless(rx) for _, rx, _ in table]
+    # compiled once per user, not per process (the engine's code is cached with the tables)
+    regexes = compiled_regexes("timex.rules.scan", [(rx, 0 if on_lower else re.I) for (_, rx, _), on_lower
+                                                    in zip(table, lower)], compile_guarded)
+    return tuple((name, regex, handler, on_lower, GATES.get(name, ()), "x" in regex.groupindex)
+                 for (name, _, handler), on_lower, regex in zip(table, lower, regexes))
+
+
+def _caseless(rx: str) -> bool:
+    """Whether a rule has no case-sensitive part and no capital letter."""
+    bare = rx.replace("(?P<", "(?<")  # the P of named groups is no capital letter to match
+    return "(?-i:" not in rx and bare == bare.lower()
 
 
 @functools.cache
