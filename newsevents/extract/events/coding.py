@@ -88,7 +88,8 @@ def _parse_condition(text: str, where: str) -> tuple[tuple[str, str], ...]:
         key, _, value = part.partition("=")
         if key not in {"*", "obj", "objword", "prep", "prepword", "comp", "compattr", "compneg",
                        "as", "objactor", "light", "occur", "poss", "hascomp", "hasxcomp", "whcomp",
-                       "subjword", "mod", "force", "prt", "parties", "dated", "default", "oprd"}:
+                       "subjword", "mod", "force", "prt", "parties", "dated", "default", "oprd",
+                       "inprep"}:
             raise ConfigError(f"{where}: unknown condition {key!r} in {text!r}")
         clauses.append((key, value))
     return tuple(clauses)
@@ -343,6 +344,8 @@ def _clause_holds(key: str, value: str, pred: Predicate, feats: Features,
         return any(c.dep_ == "oprd" for c in head.children)
     if key == "prt":
         return pred.particle in values
+    if key == "inprep":  # "troops were on alert"
+        return head.dep_ == "pobj" and head.head.lower_ in values
     return False
 
 
