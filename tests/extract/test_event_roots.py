@@ -133,6 +133,15 @@ def _coded(stages, text: str) -> list[tuple[str, str]]:
         ("Ruritanian troops seized 400 acres of farmland on Monday.", "171", ("19",)),
         ("A police station was captured by the rebels on Monday.", "171", ("19",)),
         ("The rebels took up arms on Monday.", None, ("17",)),
+        # "call" is a telephone call (041) only when someone is called; "called for X to be
+        # done" or "called X part of Y" is none
+        ("The union leader called for the banks to be privatized.", None, ("041",)),
+        ("The spokesman called the suspension order part of due process.", None, ("041",)),
+        # leading the condemnation condemns (111), leading a protest protests (141); no 060
+        ("Human rights groups led international condemnation of the ban.", "111", ("06",)),
+        ("The students led a protest in the capital on Sunday.", "141", ("06",)),
+        # an agreement with its date is a finalised agreement (057), parties named or not
+        ("They said they would abide by the ceasefire agreement made in 2003.", "057", ()),
         # being on alert raises the alert status (152)
         ("Ruritanian troops were on high alert on Monday.", "152", ()),
     ],
