@@ -142,6 +142,10 @@ def _coded(stages, text: str) -> list[tuple[str, str]]:
         ("The students led a protest in the capital on Sunday.", "141", ("06",)),
         # an agreement with its date is a finalised agreement (057), parties named or not
         ("They said they would abide by the ceasefire agreement made in 2003.", "057", ()),
+        # declaring war or a jihad on someone threatens force (138), it is no statement (010)
+        ("The rebel leader declared a jihad on the government.", "138", ("010",)),
+        # giving a sum of money is economic aid (07), not unspecified cooperation (060)
+        ("The Ruritanian president gave $200,000 to the opposition party.", "07", ("060",)),
         # being on alert raises the alert status (152)
         ("Ruritanian troops were on high alert on Monday.", "152", ()),
     ],
