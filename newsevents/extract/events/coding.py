@@ -343,9 +343,12 @@ def _clause_holds(key: str, value: str, pred: Predicate, feats: Features,
         return any(c.dep_ == "oprd" for c in head.children)
     if key == "prt":
         return pred.particle in values
-    if key == "owndate":  # a date in the noun's own phrase: "the agreement made in 2003", and
-        # the noun not acted on ("broke down a treaty ... five years after")
-        return not _acted_on(head) and any(t.ent_type_ in ("DATE", "TIME") for t in head.subtree)
+    if key == "owndate":  # a date of the noun's own: "a 1993 agreement", "the agreement made
+        # in 2003"; not the time of a verb on it ("broke down a treaty ... five years after",
+        # "agreed upon a pact on Tuesday")
+        return not _acted_on(head) and any(
+            (c.i < head.i and c.ent_type_ in ("DATE", "TIME")) or (c.dep_ in ("acl", "relcl") and any(
+                t.ent_type_ in ("DATE", "TIME") for t in c.subtree)) for c in head.children)
     if key == "inprep":  # "troops were on alert"
         return head.dep_ == "pobj" and head.head.lower_ in values
     return False
