@@ -123,7 +123,31 @@ def _coded(stages, text: str) -> list[tuple[str, str]]:
         ("The lawmakers rallied behind the president on Monday.", "051", ("150",)),
         # a clause under a negated one is not denied: "never saw combat, as ... signed"
         ("He never saw combat, as he enlisted a month before the rebels signed a ceasefire "
-         "deal.", "0871", ("12",)),
+         "deal.", "057", ("12",)),
+        # signing or reaching an agreement finalises it (057, codebook: "even when the agreement
+        # implies ... aid or yield"), a ceasefire deal too; no mere intent (03)
+        ("The rebels and the army signed a ceasefire deal on Monday.", "057", ("087", "03")),
+        ("Union and government officials reached a compromise in the dispute on Monday.", "057",
+         ("03",)),
+        # seizing land or a building confiscates property (171), it occupies no territory (192)
+        ("Ruritanian troops seized 400 acres of farmland on Monday.", "171", ("19",)),
+        ("A police station was captured by the rebels on Monday.", "171", ("19",)),
+        ("The rebels took up arms on Monday.", None, ("17",)),
+        # "call" is a telephone call (041) only when someone is called; "called for X to be
+        # done" or "called X part of Y" is none
+        ("The union leader called for the banks to be privatized.", None, ("041",)),
+        ("The spokesman called the suspension order part of due process.", None, ("041",)),
+        # leading the condemnation condemns (111), leading a protest protests (141); no 060
+        ("Human rights groups led international condemnation of the ban.", "111", ("06",)),
+        ("The students led a protest in the capital on Sunday.", "141", ("06",)),
+        # an agreement with its date is a finalised agreement (057), parties named or not
+        ("They said they would abide by the ceasefire agreement made in 2003.", "057", ()),
+        # declaring war or a jihad on someone threatens force (138), it is no statement (010)
+        ("The rebel leader declared a jihad on the government.", "138", ("010",)),
+        # giving a sum of money is economic aid (07), not unspecified cooperation (060)
+        ("The Ruritanian president gave $200,000 to the opposition party.", "07", ("060",)),
+        # being on alert raises the alert status (152)
+        ("Ruritanian troops were on high alert on Monday.", "152", ()),
     ],
 )
 def test_roots_rules(stages, text, want, absent):
@@ -155,6 +179,26 @@ def test_roots_rules(stages, text, want, absent):
 def test_roots_statements_of_force(stages, text, code):
     events = _events(stages, text)
     assert any(e.cameo.startswith(code) for e in events), [(e.cameo, e.pattern) for e in events]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "code", "source", "target"),
+    [
+        # coordinated parties declaring a ceasefire or agreeing do it with each other
+        ("Israel and Hamas declared a ceasefire on Monday.", "0871", "ISR", "PSE"),
+        ("Israel and Egypt signed a peace treaty on Monday.", "057", "ISR", "EGY"),
+        # a party on alert is the source of the alert (152)
+        ("Israeli troops were on high alert on Monday.", "152", "ISR", None),
+    ],
+)
+def test_roots_parties(stages, text, code, source, target):
+    events = _events(stages, text)
+    got = [(e.cameo, e.source.actor.code if e.source.actor else None,
+            e.target.actor.code if e.target and e.target.actor else None) for e in events]
+    assert any(c.startswith(code) and (s or "").startswith(source)
+               and (t is None if target is None else (t or "").startswith(target))
+               for c, s, t in got), got
 
 
 @pytest.mark.model

@@ -89,7 +89,8 @@ def _parse_condition(text: str, where: str) -> tuple[tuple[str, str], ...]:
         key, _, value = part.partition("=")
         if key not in {"*", "obj", "objword", "prep", "prepword", "comp", "compattr", "compneg",
                        "as", "objactor", "light", "occur", "poss", "hascomp", "hasxcomp", "whcomp",
-                       "subjword", "mod", "force", "prt", "parties", "dated", "default", "oprd"}:
+                       "subjword", "mod", "force", "prt", "parties", "dated", "default", "oprd",
+                       "inprep", "owndate"}:
             raise ConfigError(f"{where}: unknown condition {key!r} in {text!r}")
         clauses.append((key, value))
     return tuple(clauses)
@@ -327,8 +328,7 @@ def _clause_holds(key: str, value: str, pred: Predicate, feats: Features,
         return any(c.dep_ in ("compound", "amod", "npadvmod") and c.lemma_.lower() in values
                    for c in head.children)
     if key == "parties":
-        acted_on = head.dep_ in ("dobj", "nsubjpass") and head.head.pos_ == "VERB" \
-            and head.head.lemma_.lower() not in LIGHT_VERBS | OCCUR_VERBS | BRING_ABOUT_VERBS
+        acted_on = _acted_on(head)
         # "broke down a treaty"; but a possessor is the agent of what it has done, whatever
         # is done with it now ("rejected Germany's objections")
         agent = any(c.dep_ == "poss" and is_actor(c) for c in head.children)
@@ -342,7 +342,22 @@ def _clause_holds(key: str, value: str, pred: Predicate, feats: Features,
         return any(c.dep_ == "oprd" for c in head.children)
     if key == "prt":
         return pred.particle in values
+    if key == "owndate":  # a date of the noun's own: "a 1993 agreement", "the agreement made
+        # in 2003"; not the time of a verb on it ("broke down a treaty ... five years after",
+        # "agreed upon a pact on Tuesday")
+        return not _acted_on(head) and any(
+            (c.i < head.i and c.ent_type_ in ("DATE", "TIME")) or (c.dep_ in ("acl", "relcl") and any(
+                t.ent_type_ in ("DATE", "TIME") for t in c.subtree)) for c in head.children)
+    if key == "inprep":  # "troops were on alert"
+        return head.dep_ == "pobj" and head.head.lower_ in values
     return False
+
+
+def _acted_on(noun: Token) -> bool:
+    """An event noun that a verb does something with ("broke down a treaty"), not one that
+    a support, happening or bringing-about verb carries."""
+    return noun.dep_ in ("dobj", "nsubjpass") and noun.head.pos_ == "VERB" \
+        and noun.head.lemma_.lower() not in LIGHT_VERBS | OCCUR_VERBS | BRING_ABOUT_VERBS
 
 
 #: prepositions by which an event noun names a party ("talks between A and B", "an attack on X",

@@ -282,9 +282,9 @@ def _events_of(item: Coded, ctx: _Context, require_target: bool,
                 yield _build(_reciprocal(item), target, source, ctx)
 
 
-#: codes of relations between parties (consult, cooperate, cut ties, intend to meet):
-#: coordinated subjects with no other target do it with each other.
-MUTUAL_CODES = ("04", "05", "06", "16", "036")
+#: codes of relations between parties (consult, cooperate, cut ties, intend to meet, agree,
+#: settle, declare a ceasefire): coordinated subjects with no other target do it with each other.
+MUTUAL_CODES = ("04", "05", "06", "16", "030", "036", "037", "0871")
 
 
 def _co_subjects(source: Mention, sources: list[Mention]) -> list[Mention | None]:

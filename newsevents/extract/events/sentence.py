@@ -258,11 +258,15 @@ def _prefer_light_nouns(coded: list[Coded]) -> list[Coded]:
             if not (c.pred.head.i in carriers and not c.pred.nominal and c.coding.strength <= 1)]
 
 
+#: verbs of being in a state: their subject is the party of "in talks", "on alert".
+STATE_VERBS = frozenset({"be", "remain", "stay", "go", "keep"})
+
+
 def noun_subjects(pred: Predicate, actors: ActorGraph | None = None) -> list[Token]:
     """Source heads of a nominal event: its possessor, else the support verb's subject, else
     whoever the noun's phrase names as acting ("an incursion by X", "criticism from X", "the
     U.S.-led invasion", "Iraqi counter-attacks"), else the first party "between" several, else
-    the subject of "be in" ("we are in talks with X")."""
+    the subject of "be in" / "remain on" ("we are in talks with X", "troops were on alert")."""
     if pred.subjects:
         return list(pred.subjects)
     head = pred.head
@@ -285,6 +289,7 @@ def noun_subjects(pred: Predicate, actors: ActorGraph | None = None) -> list[Tok
     if parties:
         return parties[:1]
     prep = head.head
-    if head.dep_ == "pobj" and prep.lower_ == "in" and prep.head.lemma_ == "be" and prep.dep_ == "prep":
+    if head.dep_ == "pobj" and prep.lower_ in ("in", "on") and prep.dep_ == "prep" \
+            and prep.head.lemma_ in STATE_VERBS:
         return [c for s in prep.head.children if s.dep_ == "nsubj" for c in conjuncts(s)]
     return []
