@@ -328,6 +328,11 @@ def test_events_business_and_market_reports_give_no_event(stages, text):
          {("12", "FRA", "DEU")}),
         # an announced deliberation is CAMEO 014 (annotation guide: "will study the proposal")
         ("Japan will consider the American proposal on Monday.", {("01", "JPN", "USA")}),
+        # sources round 3: an acronym the tagger reads as a common noun; a group's named members
+        ("The rally was led by the Korean Confederation of Trade Unions (KCTU). The KCTU intend "
+         "to boycott Japanese goods.", {("13", "KOR", "JPN")}),
+        ("Several ministers, including Russia's Igor Ivanov and Germany's Joschka Fischer, "
+         "criticized Iran.", {("11", "RUS", "IRN"), ("11", "DEU", "IRN")}),
     ],
 )
 def test_events_roots_and_parties(stages, text, expected):

@@ -358,6 +358,8 @@ class ActorGraph(Placing, Discourse):
         lemma = noun_lemma(token)
         if mention is None or token.pos_ != "NOUN" or lemma in ACTING_NOUNS:
             return mention
+        if token.text[:1].isupper() and self._named_here(token):
+            return mention  # a name the tagger read as a common noun: "The KCTU intend to"
         if lemma in market_words(FIGURE_KINDS):
             return None  # "Taiwan's foreign exchange reserves", "Soviet exports"
         if lemma in GROUP_NOUNS or self._agent_noun(token):
@@ -366,6 +368,12 @@ class ActorGraph(Placing, Discourse):
                                               for c in token.children):
             return mention  # people of a nationality: "Palestinian prisoners"
         return None
+
+    def _named_here(self, token: Token) -> bool:
+        """Whether an article entity with a usable actor covers the token itself (an acronym
+        or name, not a common noun with a name inside its phrase)."""
+        ent = self._entity_at(token.idx)
+        return ent is not None and usable(ent.actor) and ent.end >= token.idx + len(token.text)
 
     def _inner_actor(self, token: Token) -> Actor | None:
         """The actor of a phrase nested in another ("in Baghdad"), through the article's entities."""

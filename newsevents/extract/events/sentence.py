@@ -288,3 +288,20 @@ def noun_subjects(pred: Predicate, actors: ActorGraph | None = None) -> list[Tok
     if head.dep_ == "pobj" and prep.lower_ == "in" and prep.head.lemma_ == "be" and prep.dep_ == "prep":
         return [c for s in prep.head.children if s.dep_ == "nsubj" for c in conjuncts(s)]
     return []
+
+
+#: prepositions that name members of a group ("several dignitaries, including X and Y", "surplus
+#: countries like West Germany and Japan").
+MEMBER_PREPS = frozenset({"including", "like"})
+
+
+def named_members(heads: list[Token]) -> list[Token]:
+    """The members a group subject names ("Several dignitaries, including President X and
+    Prime Minister Y, paid homage"; "countries such as Japan"): they act, each as a source."""
+    out = []
+    for head in heads:
+        for prep in head.children:
+            such_as = prep.lower_ == "as" and any(c.lower_ == "such" for c in prep.children)
+            if prep.dep_ == "prep" and (prep.lower_ in MEMBER_PREPS or such_as):
+                out += [c for o in prep.children if o.dep_ == "pobj" for c in conjuncts(o)]
+    return out
