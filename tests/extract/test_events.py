@@ -333,6 +333,8 @@ def test_events_business_and_market_reports_give_no_event(stages, text):
          "to boycott Japanese goods.", {("13", "KOR", "JPN")}),
         ("Several ministers, including Russia's Igor Ivanov and Germany's Joschka Fischer, "
          "criticized Iran.", {("11", "RUS", "IRN"), ("11", "DEU", "IRN")}),
+        # an aide acts for whom the "to" phrase names
+        ("A senior aide to Prime Minister Tony Blair criticized France.", {("11", "GBR", "FRA")}),
     ],
 )
 def test_events_roots_and_parties(stages, text, expected):

@@ -63,10 +63,11 @@ DOCUMENT_NOUNS = frozenset({"statement", "communique", "communiqué", "declarati
                             "document", "release"})
 #: people who act on another's side: "supporters of former President X" take X's actor.
 SIDE_NOUNS = frozenset({"supporter", "follower", "loyalist", "partisan"})
-#: people who speak for the body or person of their "for/of" phrase ("a spokesperson for the
-#: Israeli prime minister" speaks for Israel's government).
+#: people who speak or act for the body or person of their "for/of/to" phrase ("a spokesperson
+#: for the Israeli prime minister" speaks for Israel's government, "an aide to X" acts for X).
 SPEAKER_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokesmen",
-                           "spokeswomen", "spokespeople", "representative", "mouthpiece"})
+                           "spokeswomen", "spokespeople", "representative", "mouthpiece",
+                           "aide", "aides", "adviser", "advisers", "advisor", "advisors"})
 
 #: people or states named by their relation to another: the possessor is not one of them.
 RELATIONAL_NOUNS = frozenset({"partner", "ally", "neighbour", "neighbor", "counterpart", "rival",
@@ -130,7 +131,8 @@ class ActorGraph(Placing, Discourse):
         if noun_lemma(token) in SPEAKER_NOUNS:
             for prep in token.children:  # "a spokesperson for the Israeli prime minister"
                 inner = next((self.mention(o) for o in prep.children if o.dep_ == "pobj"
-                              and prep.dep_ == "prep" and prep.lower_ in ("for", "of")), None)
+                              and prep.dep_ == "prep" and prep.lower_ in ("for", "of", "to")),
+                             None)  # "a senior aide to Prime Minister X"
                 if inner is not None:
                     return inner.actor, start, inner.end
         # "demonstrators in Baghdad", "forces in Guinea": placed through the article's entities
