@@ -335,6 +335,9 @@ def test_events_business_and_market_reports_give_no_event(stages, text):
          "criticized Iran.", {("11", "RUS", "IRN"), ("11", "DEU", "IRN")}),
         # an aide acts for whom the "to" phrase names
         ("A senior aide to Prime Minister Tony Blair criticized France.", {("11", "GBR", "FRA")}),
+        # a nominal event "in" a verb's object or phrase is its subject's
+        ("Jordan made progress in talks with Syria on Monday.", {("04", "JOR", "SYR")}),
+        ("Jordan took part in talks with Syria on Monday.", {("04", "JOR", "SYR")}),
     ],
 )
 def test_events_roots_and_parties(stages, text, expected):

@@ -262,7 +262,8 @@ def noun_subjects(pred: Predicate, actors: ActorGraph | None = None) -> list[Tok
     """Source heads of a nominal event: its possessor, else the support verb's subject, else
     whoever the noun's phrase names as acting ("an incursion by X", "criticism from X", "the
     U.S.-led invasion", "Iraqi counter-attacks"), else the first party "between" several, else
-    the subject of "be in" ("we are in talks with X")."""
+    the subject of the verb the noun is "in" ("we are in talks with X", "made progress in talks
+    with X")."""
     if pred.subjects:
         return list(pred.subjects)
     head = pred.head
@@ -285,8 +286,12 @@ def noun_subjects(pred: Predicate, actors: ActorGraph | None = None) -> list[Tok
     if parties:
         return parties[:1]
     prep = head.head
-    if head.dep_ == "pobj" and prep.lower_ == "in" and prep.head.lemma_ == "be" and prep.dep_ == "prep":
-        return [c for s in prep.head.children if s.dep_ == "nsubj" for c in conjuncts(s)]
+    if head.dep_ == "pobj" and prep.lower_ == "in" and prep.dep_ == "prep":
+        verb = prep.head
+        if verb.dep_ == "dobj" and verb.head.pos_ == "VERB":
+            verb = verb.head  # "he had made progress in talks with X"
+        if verb.pos_ in ("VERB", "AUX"):  # "we are in talks with X", "took part in talks"
+            return [c for s in verb.children if s.dep_ == "nsubj" for c in conjuncts(s)]
     return []
 
 
