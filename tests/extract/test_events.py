@@ -338,6 +338,8 @@ def test_events_business_and_market_reports_give_no_event(stages, text):
         # a nominal event "in" a verb's object or phrase is its subject's
         ("Jordan made progress in talks with Syria on Monday.", {("04", "JOR", "SYR")}),
         ("Jordan took part in talks with Syria on Monday.", {("04", "JOR", "SYR")}),
+        # a route or channel is no party ("through", "via")
+        ("Germany suggested the plot was foiled through Italian police work.", set()),
     ],
 )
 def test_events_roots_and_parties(stages, text, expected):
