@@ -340,6 +340,8 @@ def test_events_business_and_market_reports_give_no_event(stages, text):
         ("Jordan took part in talks with Syria on Monday.", {("04", "JOR", "SYR")}),
         # a route or channel is no party ("through", "via")
         ("Germany suggested the plot was foiled through Italian police work.", set()),
+        # a campaign acts for whom it campaigns
+        ("President Jacques Chirac's campaign criticized Germany.", {("11", "FRA", "DEU")}),
     ],
 )
 def test_events_roots_and_parties(stages, text, expected):

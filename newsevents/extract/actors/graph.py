@@ -44,7 +44,7 @@ from .words import NAMED_THINGS, publication_day, resolve_words
 #: how far back (tokens) a definite nominal looks for an earlier phrase with its head noun.
 LOOKBACK_TOKENS = 600
 #: heads that act for the actor named inside their phrase ("the NATO summit decided", "the
-#: Palestinian Islamic Jihad movement", "US Predator attacks killed ...").
+#: Palestinian Islamic Jihad movement", "US Predator attacks killed ...", "X's campaign asks").
 ACTING_NOUNS = frozenset({"summit", "meeting", "conference", "session", "council", "cabinet",
                           "delegation", "team", "envoy", "embassy", "mission", "side", "camp",
                           "leadership", "regime", "administration", "authority", "official",
@@ -56,7 +56,7 @@ ACTING_NOUNS = frozenset({"summit", "meeting", "conference", "session", "council
                           "attack", "strike", "raid", "bombing", "airstrike", "offensive",
                           "supporter", "follower", "loyalist", "partisan", "forum", "network",
                           "court", "tribunal", "commission", "board", "assembly", "parliament",
-                          "bureau"})
+                          "bureau", "campaign"})
 #: documents that speak for whoever issued them ("the final statement", "the communique").
 DOCUMENT_NOUNS = frozenset({"statement", "communique", "communiqué", "declaration", "report",
                             "letter", "resolution", "message", "decree", "memorandum", "note",
