@@ -342,6 +342,8 @@ def test_events_business_and_market_reports_give_no_event(stages, text):
         ("Germany suggested the plot was foiled through Italian police work.", set()),
         # a campaign acts for whom it campaigns
         ("President Jacques Chirac's campaign criticized Germany.", {("11", "FRA", "DEU")}),
+        # an agentless passive done in an event "by" someone is theirs
+        ("Two Israeli soldiers were killed in an attack by Hamas militants.", {("19", "PSE", "ISR")}),
     ],
 )
 def test_events_roots_and_parties(stages, text, expected):

@@ -310,3 +310,19 @@ def named_members(heads: list[Token]) -> list[Token]:
             if prep.dep_ == "prep" and (prep.lower_ in MEMBER_PREPS or such_as):
                 out += [c for o in prep.children if o.dep_ == "pobj" for c in conjuncts(o)]
     return out
+
+
+def event_agents(verb: Token) -> list[Token]:
+    """The agent of the event an agentless passive happened in: "two soldiers were killed in an
+    attack by Hamas militants" (also through a coordinated passive: "one was killed and 28
+    injured in a bomb attack by insurgents")."""
+    for clause in (verb, *(c for c in verb.children if c.dep_ == "conj" and c.tag_ == "VBN")):
+        for prep in clause.children:
+            if prep.dep_ != "prep" or prep.lower_ != "in":
+                continue
+            for event in (o for o in prep.children if o.dep_ == "pobj"):
+                agents = [c for p in event.children if p.dep_ == "prep" and p.lower_ == "by"
+                          for o in p.children if o.dep_ == "pobj" for c in conjuncts(o)]
+                if agents:
+                    return agents
+    return []
