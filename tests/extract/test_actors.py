@@ -136,6 +136,10 @@ CASES = [
     ("Senator Barack Obama spoke.", "Barack Obama", "2008-05-01", "USALEG"),
     ("The Irish Republican Army declared a ceasefire.", "Irish Republican Army", "1994-01-01",
      "WEUREB"),
+    # organisations Phoenix codes only through their officials (issue 13 round 3)
+    ("The World Trade Organization ruled against the tariffs.", "World Trade Organization",
+     "2006-05-01", "IGOBUSWTO"),
+    ("The WTO ruled against the tariffs.", "WTO", "2006-05-01", "IGOBUSWTO"),
 ]
 
 
@@ -251,6 +255,7 @@ def test_actors_resolve_span(parse, phrase, code):
         ("UKRGOV", "UKR", "GOV", None),
         ("IGOWSTNAT", None, None, "NATO"),
         ("IGOUNOHLHWHO", None, None, "WHO"),
+        ("IGOOPC", None, None, "OPEC"),  # Phoenix's own +OPEC entry
         ("WST", None, None, None),
         ("RUS", "RUS", None, None),
         ("MED", None, "MED", None),

@@ -328,6 +328,23 @@ def test_events_business_and_market_reports_give_no_event(stages, text):
          {("12", "FRA", "DEU")}),
         # an announced deliberation is CAMEO 014 (annotation guide: "will study the proposal")
         ("Japan will consider the American proposal on Monday.", {("01", "JPN", "USA")}),
+        # sources round 3: an acronym the tagger reads as a common noun; a group's named members
+        # (the rally the union led is its demonstration, 141, with no one named as its target)
+        ("The rally was led by the Korean Confederation of Trade Unions (KCTU). The KCTU intend "
+         "to boycott Japanese goods.", {("13", "KOR", "JPN"), ("14", "KOR", None)}),
+        ("Several ministers, including Russia's Igor Ivanov and Germany's Joschka Fischer, "
+         "criticized Iran.", {("11", "RUS", "IRN"), ("11", "DEU", "IRN")}),
+        # an aide acts for whom the "to" phrase names
+        ("A senior aide to Prime Minister Tony Blair criticized France.", {("11", "GBR", "FRA")}),
+        # a nominal event "in" a verb's object or phrase is its subject's
+        ("Jordan made progress in talks with Syria on Monday.", {("04", "JOR", "SYR")}),
+        ("Jordan took part in talks with Syria on Monday.", {("04", "JOR", "SYR")}),
+        # a route or channel is no party ("through", "via")
+        ("Germany suggested the plot was foiled through Italian police work.", set()),
+        # a campaign acts for whom it campaigns
+        ("President Jacques Chirac's campaign criticized Germany.", {("11", "FRA", "DEU")}),
+        # an agentless passive done in an event "by" someone is theirs
+        ("Two Israeli soldiers were killed in an attack by Hamas militants.", {("19", "PSE", "ISR")}),
     ],
 )
 def test_events_roots_and_parties(stages, text, expected):

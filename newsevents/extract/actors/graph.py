@@ -44,7 +44,7 @@ from .words import NAMED_THINGS, publication_day, resolve_words
 #: how far back (tokens) a definite nominal looks for an earlier phrase with its head noun.
 LOOKBACK_TOKENS = 600
 #: heads that act for the actor named inside their phrase ("the NATO summit decided", "the
-#: Palestinian Islamic Jihad movement", "US Predator attacks killed ...").
+#: Palestinian Islamic Jihad movement", "US Predator attacks killed ...", "X's campaign asks").
 ACTING_NOUNS = frozenset({"summit", "meeting", "conference", "session", "council", "cabinet",
                           "delegation", "team", "envoy", "embassy", "mission", "side", "camp",
                           "leadership", "regime", "administration", "authority", "official",
@@ -56,17 +56,18 @@ ACTING_NOUNS = frozenset({"summit", "meeting", "conference", "session", "council
                           "attack", "strike", "raid", "bombing", "airstrike", "offensive",
                           "supporter", "follower", "loyalist", "partisan", "forum", "network",
                           "court", "tribunal", "commission", "board", "assembly", "parliament",
-                          "bureau"})
+                          "bureau", "campaign"})
 #: documents that speak for whoever issued them ("the final statement", "the communique").
 DOCUMENT_NOUNS = frozenset({"statement", "communique", "communiqué", "declaration", "report",
                             "letter", "resolution", "message", "decree", "memorandum", "note",
                             "document", "release"})
 #: people who act on another's side: "supporters of former President X" take X's actor.
 SIDE_NOUNS = frozenset({"supporter", "follower", "loyalist", "partisan"})
-#: people who speak for the body or person of their "for/of" phrase ("a spokesperson for the
-#: Israeli prime minister" speaks for Israel's government).
+#: people who speak or act for the body or person of their "for/of/to" phrase ("a spokesperson
+#: for the Israeli prime minister" speaks for Israel's government, "an aide to X" acts for X).
 SPEAKER_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokesmen",
-                           "spokeswomen", "spokespeople", "representative", "mouthpiece"})
+                           "spokeswomen", "spokespeople", "representative", "mouthpiece",
+                           "aide", "aides", "adviser", "advisers", "advisor", "advisors"})
 
 #: people or states named by their relation to another: the possessor is not one of them.
 RELATIONAL_NOUNS = frozenset({"partner", "ally", "neighbour", "neighbor", "counterpart", "rival",
@@ -130,7 +131,8 @@ class ActorGraph(Placing, Discourse):
         if noun_lemma(token) in SPEAKER_NOUNS:
             for prep in token.children:  # "a spokesperson for the Israeli prime minister"
                 inner = next((self.mention(o) for o in prep.children if o.dep_ == "pobj"
-                              and prep.dep_ == "prep" and prep.lower_ in ("for", "of")), None)
+                              and prep.dep_ == "prep" and prep.lower_ in ("for", "of", "to")),
+                             None)  # "a senior aide to Prime Minister X"
                 if inner is not None:
                     return inner.actor, start, inner.end
         # "demonstrators in Baghdad", "forces in Guinea": placed through the article's entities
@@ -358,6 +360,8 @@ class ActorGraph(Placing, Discourse):
         lemma = noun_lemma(token)
         if mention is None or token.pos_ != "NOUN" or lemma in ACTING_NOUNS:
             return mention
+        if token.text[:1].isupper() and self._named_here(token):
+            return mention  # a name the tagger read as a common noun: "The KCTU intend to"
         if lemma in market_words(FIGURE_KINDS):
             return None  # "Taiwan's foreign exchange reserves", "Soviet exports"
         if lemma in GROUP_NOUNS or self._agent_noun(token):
@@ -366,6 +370,12 @@ class ActorGraph(Placing, Discourse):
                                               for c in token.children):
             return mention  # people of a nationality: "Palestinian prisoners"
         return None
+
+    def _named_here(self, token: Token) -> bool:
+        """Whether an article entity with a usable actor covers the token itself (an acronym
+        or name, not a common noun with a name inside its phrase)."""
+        ent = self._entity_at(token.idx)
+        return ent is not None and usable(ent.actor) and ent.end >= token.idx + len(token.text)
 
     def _inner_actor(self, token: Token) -> Actor | None:
         """The actor of a phrase nested in another ("in Baghdad"), through the article's entities."""

@@ -41,7 +41,8 @@ from .coding import Coding
 from .markets import figure_objects, finance_topic, market_report, market_subject, traded_goods
 from .modality import ASSERTED, habitual, modality
 from .scan import scan
-from .sentence import NO_TRACE, Coded, code_sentence, noun_subjects, reporting
+from .sentence import (NO_TRACE, Coded, code_sentence, event_agents, named_members, noun_subjects,
+                       reporting)
 from .statements import ADDRESSED_KINDS, classify, cue_token, repeated
 from .targets import co_speakers, targets_of
 from .trace import Candidate, Trace
@@ -121,6 +122,8 @@ def _sources(item: Coded, ctx: _Context) -> list[Mention]:
              if (m := ctx.actors.agent(h)) is not None]
     if not found and heads:
         found = [m for h in heads if (m := ctx.actors.placed(h, item.sent, skip)) is not None]
+    if not found and heads:  # "several dignitaries, including X and Y, paid homage"
+        found = [m for h in named_members(heads) if (m := ctx.actors.agent(h)) is not None]
     if not found and item.coding.code[:2] in VERBAL_ROOTS:
         sent = item.sent
         cues = (pred.head.lower_, pred.lemma)
@@ -133,6 +136,10 @@ def _sources(item: Coded, ctx: _Context) -> list[Mention]:
                     and not _company_name(speaker.text)
                     and not _business_speaker(speaker, ctx)):
                 found = [speaker]
+    if not found and pred.passive and not heads:  # "were killed in an attack by X"
+        agents = event_agents(pred.head)
+        found = [m for h in agents if (m := ctx.actors.agent(h)) is not None] or [
+            m for h in agents if (m := ctx.actors.placed(h, item.sent, skip)) is not None]
     if not found and pred.passive and not heads and item.coding.code[:3] in POLICE_ACTS:
         police = _implied_police(item, ctx)  # "17 have been captured", "was arrested in Trinidad"
         found = [police] if police is not None else []

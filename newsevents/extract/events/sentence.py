@@ -266,7 +266,8 @@ def noun_subjects(pred: Predicate, actors: ActorGraph | None = None) -> list[Tok
     """Source heads of a nominal event: its possessor, else the support verb's subject, else
     whoever the noun's phrase names as acting ("an incursion by X", "criticism from X", "the
     U.S.-led invasion", "Iraqi counter-attacks"), else the first party "between" several, else
-    the subject of "be in" / "remain on" ("we are in talks with X", "troops were on alert")."""
+    the subject of the verb the noun is "in" ("we are in talks with X", "made progress in talks
+    with X") or of "be on" ("troops were on alert")."""
     if pred.subjects:
         return list(pred.subjects)
     head = pred.head
@@ -289,7 +290,44 @@ def noun_subjects(pred: Predicate, actors: ActorGraph | None = None) -> list[Tok
     if parties:
         return parties[:1]
     prep = head.head
-    if head.dep_ == "pobj" and prep.lower_ in ("in", "on") and prep.dep_ == "prep" \
-            and prep.head.lemma_ in STATE_VERBS:
-        return [c for s in prep.head.children if s.dep_ == "nsubj" for c in conjuncts(s)]
+    on_state = prep.lower_ == "on" and prep.head.lemma_ in STATE_VERBS  # "troops were on alert"
+    if head.dep_ == "pobj" and prep.dep_ == "prep" and (prep.lower_ == "in" or on_state):
+        verb = prep.head
+        if not on_state and verb.dep_ == "dobj" and verb.head.pos_ == "VERB":
+            verb = verb.head  # "he had made progress in talks with X"
+        if verb.pos_ in ("VERB", "AUX"):  # "we are in talks with X", "took part in talks"
+            return [c for s in verb.children if s.dep_ == "nsubj" for c in conjuncts(s)]
+    return []
+
+
+#: prepositions that name members of a group ("several dignitaries, including X and Y", "surplus
+#: countries like West Germany and Japan").
+MEMBER_PREPS = frozenset({"including", "like"})
+
+
+def named_members(heads: list[Token]) -> list[Token]:
+    """The members a group subject names ("Several dignitaries, including President X and
+    Prime Minister Y, paid homage"; "countries such as Japan"): they act, each as a source."""
+    out = []
+    for head in heads:
+        for prep in head.children:
+            such_as = prep.lower_ == "as" and any(c.lower_ == "such" for c in prep.children)
+            if prep.dep_ == "prep" and (prep.lower_ in MEMBER_PREPS or such_as):
+                out += [c for o in prep.children if o.dep_ == "pobj" for c in conjuncts(o)]
+    return out
+
+
+def event_agents(verb: Token) -> list[Token]:
+    """The agent of the event an agentless passive happened in: "two soldiers were killed in an
+    attack by Hamas militants" (also through a coordinated passive: "one was killed and 28
+    injured in a bomb attack by insurgents")."""
+    for clause in (verb, *(c for c in verb.children if c.dep_ == "conj" and c.tag_ == "VBN")):
+        for prep in clause.children:
+            if prep.dep_ != "prep" or prep.lower_ != "in":
+                continue
+            for event in (o for o in prep.children if o.dep_ == "pobj"):
+                agents = [c for p in event.children if p.dep_ == "prep" and p.lower_ == "by"
+                          for o in p.children if o.dep_ == "pobj" for c in conjuncts(o)]
+                if agents:
+                    return agents
     return []

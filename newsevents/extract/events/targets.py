@@ -42,7 +42,8 @@ STATEMENT_PREPS = frozenset({"to", "with", "against", "about", "on", "toward", "
 #: the first root of material conflict (CAMEO quad class 4: protest ... mass violence).
 MATERIAL_CONFLICT_FROM = "14"
 #: prepositions of place or origin: a name after them is where, not whom.
-PLACE_PREPS = frozenset({"in", "at", "near", "from", "inside", "outside", "across", "throughout"})
+PLACE_PREPS = frozenset({"in", "at", "near", "from", "inside", "outside", "across", "throughout",
+                         "through", "via"})  # a route or channel: "gave money through the SDC"
 
 
 def _located(token: Token) -> bool:
