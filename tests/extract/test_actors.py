@@ -443,3 +443,18 @@ def test_actors_possessive_pronoun_keeps_the_referent_of_an_earlier_pronoun(nlp)
     it, its = (graph.mention(next(t for t in doc if t.lower_ == w)) for w in ("it", "its"))
     assert it is not None and its is not None and its.actor == it.actor
     assert its.actor is not None and its.actor.org is None
+
+
+@pytest.mark.parametrize("code, expected", [
+    ("IRQGOV", "IRQELI"),     # a person before their dated role: their country's elite
+    ("PSEREBHMS", "PSEELI"),
+    ("IMGMUSISI", None),      # a group's code names no country: no "IMGELI"
+    ("IGOUNO", None),
+    ("MEDXXX", None),         # a sector with no country (was "MEDELI")
+])
+def test_out_of_office_elite_only_for_a_country(code: str, expected: str | None) -> None:
+    from newsevents.extract.actors.names import COUNTRIES_FILE, out_of_office
+    from newsevents.extract.dictionaries import DatedCode, Entry
+
+    entry = Entry("SOMEONE", (DatedCode(code, "2010-01-01", "2012-01-01"),), COUNTRIES_FILE)
+    assert out_of_office(entry, "2007-05-01") == expected

@@ -27,6 +27,7 @@ import functools
 
 from ..compiled import compiled
 from ..dictionaries import Entry, actor_dictionary
+from .codes import actor_from_code
 
 #: the least difflib ratio between a text surname and a listed one to count as a spelling slip.
 SPELLING_RATIO = 0.85
@@ -71,9 +72,10 @@ def out_of_office(entry: Entry, day: str) -> str | None:
     after = [c for c in entry.codes if c.start and c.start > day]
     nearest = (max(before, key=lambda c: c.end or OPEN_TERM_HORIZON) if before
                else min(after, key=lambda c: c.start or "") if after else None)
-    if nearest is None or len(nearest.code) < 3 or not nearest.code[:3].isalpha():
+    if nearest is None:
         return None
-    return nearest.code[:3] + "ELI"
+    actor = actor_from_code(nearest.code)  # a group's code (IMGMUSALQ, IGOUNO) names no country
+    return f"{actor.country}ELI" if actor.country and not actor.org else None
 
 
 #: Arabic articles written with or without a hyphen ("al-Bashir", "al Bashir", "El Bashir").
