@@ -80,9 +80,14 @@ def phrasal_cue(token: Any) -> bool:
 
 
 def mistagged_cue(token: Any) -> bool:
-    """A speech verb the tagger took for a plural noun ("Schulz claims that ..."): tagged NOUN
-    but heading the sentence with a subject and a clausal complement, as only a verb can."""
-    if token.pos_ != "NOUN" or token.dep_ != "ROOT" or token.lemma_.lower() not in cue_words()["verb"]:
+    """A speech verb the tagger took for a noun: a plural heading the sentence with a subject
+    and a clausal complement, as only a verb can ("Schulz claims that ..."), or an infinitive
+    after "to" ("The report goes on to state that ...")."""
+    if token.pos_ != "NOUN" or token.lemma_.lower() not in cue_words()["verb"]:
+        return False
+    if token.dep_ in ("advcl", "xcomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+        return True
+    if token.dep_ != "ROOT":
         return False
     deps = {child.dep_ for child in token.children}
     return "nsubj" in deps and "ccomp" in deps

@@ -117,6 +117,10 @@ def _attribute_direct(doc: Any, draft: Draft, marks: tuple[int, int], previous: 
         draft.cue, draft.cue_lemma, draft.speaker = verb, verb.lemma_.lower(), speaker_of(verb)
         return True
     noun = _noun_cue(doc, content)
+    verb = _clause_verb(content, inside)  # a speech noun that names no speaker yields to it
+    if verb is not None and (noun is None or noun_speaker(noun) is None):
+        draft.cue, draft.cue_lemma, draft.speaker = verb, verb.lemma_.lower(), speaker_of(verb)
+        return True
     if noun is not None:
         draft.cue, draft.cue_lemma, draft.speaker = noun, noun.lemma_.lower(), noun_speaker(noun)
         return True
@@ -222,6 +226,28 @@ def _characterising_verb(content: Any, inside: range) -> Any:
         if verb.pos_ == "VERB" and any(c.dep_ == "nsubj" for c in verb.children) \
                 and any(c.dep_ == "dobj" for c in verb.children):
             return verb
+    return None
+
+
+#: how many tokens before the quote a verb taking it as its clause may stand.
+CLAUSE_VERB_REACH = 8
+
+
+def _clause_verb(content: Any, inside: range) -> Any:
+    """'The ministry believes Israeli actions "are to be seen as ..."', 'Getty agreed, "Things
+    are running ..."', 'It set a target: "We agree to ..."': quoted words standing as the clausal
+    complement of a verb just before them (a few words), whatever the verb, are its subject's
+    words; not when the sentence credits them to someone else ("according to X")."""
+    for token in content:
+        head = token.head
+        if token.dep_ != "ccomp" or head.idx in inside or head.idx > inside.start \
+                or content.start - head.i > CLAUSE_VERB_REACH \
+                or head.pos_ not in ("VERB", "AUX") or any(c.dep_ == "neg" for c in head.children):
+            continue
+        if any(t.lower_ == "according" for t in head.sent):
+            return None
+        if any(c.dep_ == "nsubj" and c.idx not in inside for c in head.children):
+            return head
     return None
 
 
