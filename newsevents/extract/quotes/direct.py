@@ -60,11 +60,24 @@ def named_thing(doc: Any, draft: Draft) -> bool:
     span = doc.char_span(draft.start, draft.end, alignment_mode="expand")
     if span is None or len([t for t in span if t.is_alpha]) > MAX_NAME_WORDS:
         return False
+    if _slogan(draft, span):
+        return False
     words = [t for t in span if t.is_alpha]
     small = {"of", "the", "and", "a", "an", "in", "on", "for", "to", "from"}
     return bool(words) and all(t.text[:1].isupper() or t.lower_ in small for t in words) \
         and not any(t.pos_ in ("VERB", "AUX") and t.text[:1].islower() for t in span) \
         and not (draft.cue is not None and any(t.pos_ == "INTJ" for t in span))  # '"Yes," said X'
+
+
+def _slogan(draft: Draft, span: Any) -> bool:
+    """A capitalised phrase that a speech verb utters as its object ('placards declared "No
+    APEC"', 'shouting "Free Tibet"', 'declared "A" and "B"'): a slogan said, not a name."""
+    cue = draft.cue
+    if cue is None or cue.pos_ != "VERB" or cue.lemma_.lower() in NAMING:
+        return False
+    root = span.root
+    head = root.head.head if root.dep_ == "conj" else root.head
+    return head == cue and root.dep_ in ("dobj", "oprd", "npadvmod", "ccomp", "conj")
 
 
 def direct_quotes(doc: Any) -> list[Draft]:

@@ -33,6 +33,9 @@ def speaker_of(cue: Any) -> Any:
             return token.head
         if token.dep_ == "acl" and token.head.pos_ == "NOUN":  # "issued a statement saying ..."
             return light_verb_speaker(token.head) or noun_speaker(token.head) or token.head
+        shouter = _object_before(token)
+        if shouter is not None:
+            return shouter
         if token.dep_ in CLIMB_DEPS and token.head != token:
             token = token.head
         elif token.dep_ == "ccomp" and is_cue_verb(token) and is_cue_verb(token.head):
@@ -41,6 +44,21 @@ def speaker_of(cue: Any) -> Any:
             return _outer_speaker(token)
         else:
             return _nearest_name(cue)
+    return None
+
+
+def _object_before(token: Any) -> Any:
+    """"Police were used to force away the protesters, screaming '...'": a participle set off
+    after the object of a verb with no subject of its own describes that object, the speaker."""
+    head = token.head
+    if token.tag_ != "VBG" or token.dep_ != "advcl" or head == token \
+            or any(c.dep_ in ("nsubj", "agent") for c in head.children):
+        return None
+    comma = token.doc[token.i - 1] if token.i > 0 else None
+    for child in head.children:
+        if child.dep_ == "dobj" and comma is not None and comma.text == "," \
+                and child.right_edge.i == comma.i - 1:
+            return child
     return None
 
 
