@@ -9,7 +9,7 @@ from ...records import Entity, Mention
 from ..actors.coref import actor_of, antecedent, candidates, nominal_kinds, np_span, reference_kinds
 from ..actors.graph import ActorGraph
 from ..quotemarks import quoted_ranges
-from .common import CLIMB_DEPS, EMBED_DEPS, is_cue_verb
+from .common import CLIMB_DEPS, EMBED_DEPS, cue_words, is_cue_verb
 from .misparsed import light_verb_speaker
 
 
@@ -24,6 +24,10 @@ def speaker_of(cue: Any) -> Any:
     outer = _outer_cue(cue)
     if outer is not None:
         return speaker_of(outer)
+    before = cue.doc[cue.i - 1] if cue.i > 0 else None
+    if cue.pos_ == "NOUN" and before is not None and before.tag_ in ("VBZ", "NNS") \
+            and before.lemma_.lower() in cue_words()["noun"]:
+        return before  # "and reports state that": both words mistagged, the first the subject
     token = cue
     for _ in range(8):
         subject = _quoted_person(token) or _subject(token)
@@ -178,7 +182,8 @@ def speaker_mention(doc: Any, head: Any, entities: list[Entity],
     itself ("It" -> "the final statement" -> the NATO summit that issued it)."""
     if head is not None and head.pos_ == "NUM":
         return _partitive(doc, head, entities, graph)
-    misread = head is not None and head.pos_ == "VERB" and head.dep_ == "nsubj"  # "Press reports
+    misread = head is not None and head.pos_ == "VERB" and (head.dep_ == "nsubj" or (
+        head.tag_ == "VBZ" and head.lemma_.lower() in cue_words()["noun"]))  # "Press reports
     # citing sources said": a plural noun the tagger took for a verb, as the subject
     if head is None or (head.pos_ not in ("PROPN", "NOUN", "PRON") and head.ent_type_ != "NORP"
                         and not misread):
