@@ -170,3 +170,14 @@ def test_quotes_naming_fragment_stays_apart_from_the_clause(quotes_of) -> None:
     assert [(q.text, q.direct, q.speaker.text) for q in quotes_of(text)] == [
         ("senior rebel leaders were killed in an air strike", False, "U.S."),
         ("bizarre", True, "Prime Minister Khan")]
+
+
+def test_quotes_one_per_coordinated_speaker(quotes_of) -> None:
+    """Two named speakers joined by "and" give the words once each; common nouns stay one."""
+    quotes = quotes_of("Amnesty International and the Red Cross reported that the camp had been shelled twice.")
+    assert [(q.text, q.speaker.text) for q in quotes] == [
+        ("the camp had been shelled twice", "Amnesty International"),
+        ("the camp had been shelled twice", "the Red Cross"),
+    ]
+    quotes = quotes_of("Democrats and liberal Republicans voiced fears that the war could spread.")
+    assert len(quotes) <= 1
