@@ -118,7 +118,8 @@ def _attribute_direct(doc: Any, draft: Draft, marks: tuple[int, int], previous: 
     if content is None:
         return True
     inside = range(marks[0], marks[1])
-    cue = _governing_cue(content, inside, lambda c: not _other_paragraph(text_of(doc), c, marks))
+    cue = _introducing_participle(doc, marks[0]) or _governing_cue(
+        content, inside, lambda c: not _other_paragraph(text_of(doc), c, marks))
     if cue is not None and not _attributes(doc, cue, marks):
         return False  # a name or scare quote under a negated or naming verb, or in the speaker
     cue = cue or _colon_cue(doc, content)
@@ -144,6 +145,17 @@ def _attribute_direct(doc: Any, draft: Draft, marks: tuple[int, int], previous: 
     if cue is not None:
         draft.cue, draft.cue_lemma, draft.speaker = cue, cue.lemma_.lower(), speaker_of(cue)
     return True
+
+
+def _introducing_participle(doc: Any, open_at: int) -> Any:
+    """'... who commented on the visit stating, "..."': a speech participle right before the
+    opening mark, set off by a comma or colon, introduces the quote whatever the parser hung
+    the quote on."""
+    before = [t for t in doc if t.idx < open_at][-2:]
+    if len(before) == 2 and before[1].text in (",", ":") and before[0].tag_ == "VBG" \
+            and is_cue_verb(before[0]):
+        return before[0]
+    return None
 
 
 def _attributes(doc: Any, cue: Any, marks: tuple[int, int]) -> bool:

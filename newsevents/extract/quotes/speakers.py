@@ -35,6 +35,10 @@ def speaker_of(cue: Any) -> Any:
             return subject
         if token.dep_ == "relcl":
             return token.head
+        verb = _verb_of_object(token)
+        if verb is not None:  # "commented on the visit stating, '...'": the commenter's
+            token = verb
+            continue
         if token.dep_ == "acl" and token.head.pos_ == "NOUN":  # "issued a statement saying ..."
             return light_verb_speaker(token.head) or noun_speaker(token.head) or token.head
         shouter = _object_before(token)
@@ -49,6 +53,18 @@ def speaker_of(cue: Any) -> Any:
         else:
             return _nearest_name(cue)
     return None
+
+
+def _verb_of_object(token: Any) -> Any:
+    """A participle set off by a comma that the parser hung on the object of a preposition
+    ("Obama, who commented on the visit stating, '...'"): it goes with the verb of that
+    preposition, not with the noun (a visit states nothing); not a speech noun's own."""
+    head = token.head
+    if token.tag_ != "VBG" or token.dep_ != "acl" or head.dep_ != "pobj" \
+            or head.lemma_.lower() in cue_words()["noun"] or head.head.head.pos_ != "VERB":
+        return None
+    after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return head.head.head if after is not None and after.text in (",", ":") else None
 
 
 def _object_before(token: Any) -> Any:
