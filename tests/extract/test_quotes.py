@@ -181,3 +181,11 @@ def test_quotes_one_per_coordinated_speaker(quotes_of) -> None:
     ]
     quotes = quotes_of("Democrats and liberal Republicans voiced fears that the war could spread.")
     assert len(quotes) <= 1
+
+
+def test_quotes_person_without_actor_takes_story_country(quotes_of) -> None:
+    """A named person with no actor of their own is placed in the story's country (bare code)."""
+    quotes = quotes_of("Kenya has been hit by weeks of violence since the election. Kenyan police said twelve "
+                       'people died in Nairobi on Monday. "There is not much hope for peace," said Jimmy Mucheru.')
+    said = {q.text: q.speaker for q in quotes}
+    assert said["There is not much hope for peace"].actor.code == "KEN"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ...records import Entity, Mention
+from ...records import Actor, Entity, Mention
 from ..actors.coref import actor_of, antecedent, candidates, nominal_kinds, np_span, reference_kinds
 from ..actors.graph import ActorGraph
 from ..quotemarks import quoted_ranges
@@ -241,7 +241,17 @@ def located(graph: ActorGraph, mention: Mention | None, head: Any) -> Mention | 
     if mention is None or head is None:
         return mention
     actor = graph.locate(mention.actor, head)
+    if actor is None and _person(head):
+        country = graph.sentence_country(head.sent) or graph.story_country
+        actor = Actor(country, country) if country else None
     return mention if actor is mention.actor else Mention(mention.start, mention.end, mention.text, actor)
+
+
+def _person(head: Any) -> bool:
+    """A person named or referred to ("Jimmy Mucheru", "he"), no actor of their own: a
+    resident of the country the sentence or story is about, its bare code (the guide's
+    "analysts with a country and no sector")."""
+    return (head.pos_ == "PROPN" and head.ent_type_ == "PERSON") or head.lower_ in ("he", "she")
 
 
 def _same_person_actor(doc: Any, span: Any, entities: list[Entity]) -> Any:
