@@ -248,10 +248,16 @@ def located(graph: ActorGraph, mention: Mention | None, head: Any) -> Mention | 
 
 
 def _person(head: Any) -> bool:
-    """A person named or referred to ("Jimmy Mucheru", "he"), no actor of their own: a
+    """A person named or referred to ("Jimmy Mucheru", "he", "witnesses"), no actor of their own: a
     resident of the country the sentence or story is about, its bare code (the guide's
     "analysts with a country and no sector")."""
-    return (head.pos_ == "PROPN" and head.ent_type_ == "PERSON") or head.lower_ in ("he", "she")
+    return (head.pos_ == "PROPN" and head.ent_type_ == "PERSON") or head.lower_ in ("he", "she") \
+        or (head.pos_ == "NOUN" and head.lemma_.lower() in UNAFFILIATED)
+
+
+#: people who speak for no institution: "witnesses said", "sources said" (not commentators:
+#: "analysts" with a country code would be that state's statements to the events stage).
+UNAFFILIATED = frozenset({"source", "witness", "resident"})
 
 
 def _same_person_actor(doc: Any, span: Any, entities: list[Entity]) -> Any:
