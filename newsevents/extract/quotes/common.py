@@ -66,7 +66,18 @@ def is_cue_verb(token: Any) -> bool:
         token.pos_ in ("VERB", "AUX")
         and token.lemma_.lower() in cue_words()["verb"]
         and token.dep_ not in ("amod", "compound", "acomp")  # "the so-called 'plan'"
-    ) or mistagged_cue(token) or phrasal_cue(token)
+    ) or mistagged_cue(token) or phrasal_cue(token) or borne_sign(token) is not None
+
+
+def borne_sign(token: Any) -> Any:
+    """Who bears a sign "reading" words ("protesters with signs reading 'Junk the WTO'"): the
+    noun "with" hangs on, or None (a banner that reads by itself has no speaker)."""
+    head = token.head
+    if token.lemma_.lower() != "read" or token.tag_ != "VBG" or token.dep_ != "acl" \
+            or head.dep_ != "pobj" or head.head.lower_ != "with":
+        return None
+    bearer = head.head.head
+    return bearer if bearer.pos_ in ("NOUN", "PROPN") else None
 
 
 #: speech verbs that are speech only with their particle or complement: "pointed out that

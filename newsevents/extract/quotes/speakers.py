@@ -9,7 +9,7 @@ from ...records import Actor, Entity, Mention
 from ..actors.coref import actor_of, antecedent, candidates, nominal_kinds, np_span, reference_kinds
 from ..actors.graph import ActorGraph
 from ..quotemarks import quoted_ranges
-from .common import CLIMB_DEPS, EMBED_DEPS, cue_words, is_cue_verb
+from .common import CLIMB_DEPS, EMBED_DEPS, borne_sign, cue_words, is_cue_verb
 from .misparsed import light_verb_speaker
 
 
@@ -28,6 +28,8 @@ def speaker_of(cue: Any) -> Any:
     if cue.pos_ == "NOUN" and before is not None and before.tag_ in ("VBZ", "NNS") \
             and before.lemma_.lower() in cue_words()["noun"]:
         return before  # "and reports state that": both words mistagged, the first the subject
+    if borne_sign(cue) is not None:
+        return borne_sign(cue)
     token = cue
     for _ in range(8):
         subject = _quoted_person(token) or _subject(token)
