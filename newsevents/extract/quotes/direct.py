@@ -58,14 +58,16 @@ def named_thing(doc: Any, draft: Draft) -> bool:
     if not draft.direct:
         return False
     span = doc.char_span(draft.start, draft.end, alignment_mode="expand")
-    if span is None or len([t for t in span if t.is_alpha]) > MAX_NAME_WORDS:
-        return False
-    if _slogan(draft, span):
+    if span is None or _slogan(draft, span):
         return False
     words = [t for t in span if t.is_alpha]
     small = {"of", "the", "and", "a", "an", "in", "on", "for", "to", "from"}
-    return bool(words) and all(t.text[:1].isupper() or t.lower_ in small for t in words) \
-        and not any(t.pos_ in ("VERB", "AUX") and t.text[:1].islower() for t in span) \
+    capitalised = bool(words) and all(t.text[:1].isupper() or t.lower_ in small for t in words)
+    if len(words) > MAX_NAME_WORDS:  # a title in title case ("Branding a Country: Building a
+        # Reputation from Within"), unless a speech verb of its own sentence says it
+        return capitalised and sum(t.text[:1].isupper() for t in words) > MAX_NAME_WORDS // 2 \
+            and (draft.cue is None or draft.cue.sent != span.sent)
+    return capitalised and not any(t.pos_ in ("VERB", "AUX") and t.text[:1].islower() for t in span) \
         and not (draft.cue is not None and any(t.pos_ == "INTJ" for t in span))  # '"Yes," said X'
 
 
