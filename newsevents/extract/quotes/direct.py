@@ -137,7 +137,9 @@ def _attribute_direct(doc: Any, draft: Draft, marks: tuple[int, int], previous: 
     if verb is not None and (noun is None or noun_speaker(noun) is None):
         draft.cue, draft.cue_lemma, draft.speaker = verb, verb.lemma_.lower(), speaker_of(verb)
         return True
-    if noun is not None:
+    if noun is not None and (noun_speaker(noun) is not None or len(content.text.split()) >= MIN_UNCUED_WORDS):
+        # 'accusations of "political corruption"': a short fragment a speech noun of no one's
+        # holds is a scare quote
         draft.cue, draft.cue_lemma, draft.speaker = noun, noun.lemma_.lower(), noun_speaker(noun)
         return True
     if previous is not None and _continues(doc, previous, marks[0]):
