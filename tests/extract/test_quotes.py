@@ -191,3 +191,22 @@ def test_quotes_naming_fragment_stays_apart_from_the_clause(quotes_of) -> None:
     assert [(q.text, q.direct, q.speaker.text) for q in quotes_of(text)] == [
         ("senior rebel leaders were killed in an air strike", False, "U.S."),
         ("bizarre", True, "Prime Minister Khan")]
+
+
+def test_quotes_one_per_coordinated_speaker(quotes_of) -> None:
+    """Two named speakers joined by "and" give the words once each; common nouns stay one."""
+    quotes = quotes_of("Amnesty International and the Red Cross reported that the camp had been shelled twice.")
+    assert [(q.text, q.speaker.text) for q in quotes] == [
+        ("the camp had been shelled twice", "Amnesty International"),
+        ("the camp had been shelled twice", "the Red Cross"),
+    ]
+    quotes = quotes_of("Democrats and liberal Republicans voiced fears that the war could spread.")
+    assert len(quotes) <= 1
+
+
+def test_quotes_person_without_actor_takes_story_country(quotes_of) -> None:
+    """A named person with no actor of their own is placed in the story's country (bare code)."""
+    quotes = quotes_of("Kenya has been hit by weeks of violence since the election. Kenyan police said twelve "
+                       'people died in Nairobi on Monday. "There is not much hope for peace," said Jimmy Mucheru.')
+    said = {q.text: q.speaker for q in quotes}
+    assert said["There is not much hope for peace"].actor.code == "KEN"

@@ -116,7 +116,8 @@ def np_span(token: Any) -> Any:
 
     A name directly after a common-noun head joins it ("prime minister Viktor Orban"), and a
     common-noun head keeps its "of/for/from" phrase ("a spokesman for the State Department"),
-    which carries the actor. Other right-hand modifiers (relative clauses, comma appositions)
+    which carries the actor; a name keeps the "of" phrase inside its entity ("the Federal
+    Department of Foreign Affairs"). Other right-hand modifiers (relative clauses, comma appositions)
     are left out: "Georgy Tikhy, the spokesman, who said ..." gives "Georgy Tikhy".
     """
     doc = token.doc
@@ -136,6 +137,12 @@ def np_span(token: Any) -> Any:
                 end = child.right_edge.i + 1
             else:
                 break
+    elif token.pos_ == "PROPN" and token.ent_iob_ in ("B", "I"):
+        for child in token.rights:  # "the Federal Department of Foreign Affairs": one name
+            if child.left_edge.i != end or child.dep_ != "prep" or child.lower_ != "of" \
+                    or any(t.ent_iob_ != "I" for t in child.subtree):
+                break
+            end = child.right_edge.i + 1
     return doc[start:end]
 
 

@@ -404,10 +404,15 @@ def _statements(ctx: _Context, by_head: dict[int, list[Event]], acts: set[int],
     """
     events: list[Event] = []
     contents: set[int] = set()
+    spans: set[tuple[int, int]] = set()
     for quote in ctx.quotes + unasserted(ctx.doc):  # denials are statements, not quotes
         speaker = quote.speaker
         if speaker is None or not political(speaker.actor) or speaker.actor.sector in COMMENTATORS:
             continue
+        if (quote.start, quote.end) in spans:
+            continue  # the words again for a coordinated speaker: the predicate's own subjects
+            # ("Spain and Portugal told ...") already give each of them the statement
+        spans.add((quote.start, quote.end))
         cue = cue_token(ctx.doc, quote)
         content = ctx.doc.char_span(quote.start, quote.end, alignment_mode="expand")
         if cue is None or content is None or repeated(cue):

@@ -66,23 +66,51 @@ def is_cue_verb(token: Any) -> bool:
         token.pos_ in ("VERB", "AUX")
         and token.lemma_.lower() in cue_words()["verb"]
         and token.dep_ not in ("amod", "compound", "acomp")  # "the so-called 'plan'"
-    ) or mistagged_cue(token) or phrasal_cue(token)
+    ) or mistagged_cue(token) or phrasal_cue(token) or borne_sign(token) is not None
 
 
-#: speech verbs that are speech only with their particle: "pointed out that ...".
-PHRASAL_CUES = {"point": "out"}
+def borne_sign(token: Any) -> Any:
+    """Who bears a sign "reading" words ("protesters with signs reading 'Junk the WTO'"): the
+    noun "with" hangs on, or None (a banner that reads by itself has no speaker)."""
+    head = token.head
+    if token.lemma_.lower() != "read" or token.tag_ != "VBG" or token.dep_ != "acl" \
+            or head.dep_ != "pobj" or head.head.lower_ != "with":
+        return None
+    bearer = head.head.head
+    return bearer if bearer.pos_ in ("NOUN", "PROPN") else None
+
+
+#: speech verbs that are speech only with their particle or complement: "pointed out that
+#: ...", "made (it) clear that ...".
+PHRASAL_CUES = {"point": "out", "make": "clear"}
 
 
 def phrasal_cue(token: Any) -> bool:
+    return phrasal_part(token) is not None
+
+
+def phrasal_part(token: Any) -> Any:
+    """The particle or adjective that makes ``token`` a speech verb ("out", "clear"), or None."""
     particle = PHRASAL_CUES.get(token.lemma_.lower())
-    return particle is not None and token.pos_ == "VERB" and any(
-        c.dep_ == "prt" and c.lower_ == particle for c in token.children)
+    if particle is None or token.pos_ != "VERB":
+        return None
+    return next((c for c in token.children if c.dep_ in ("prt", "oprd", "ccomp", "acomp")
+                 and c.lower_ == particle), None)
 
 
 def mistagged_cue(token: Any) -> bool:
-    """A speech verb the tagger took for a plural noun ("Schulz claims that ..."): tagged NOUN
-    but heading the sentence with a subject and a clausal complement, as only a verb can."""
-    if token.pos_ != "NOUN" or token.dep_ != "ROOT" or token.lemma_.lower() not in cue_words()["verb"]:
+    """A speech verb the tagger took for a noun: a plural heading the sentence with a subject
+    and a clausal complement, as only a verb can ("Schulz claims that ..."), a conjunct with a
+    that-clause ("and reports state that ..."), or an infinitive after "to" ("The report goes on
+    to state that ...")."""
+    if token.pos_ != "NOUN" or token.lemma_.lower() not in cue_words()["verb"]:
+        return False
+    if token.dep_ in ("advcl", "xcomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+        return True
+    if token.dep_ == "conj" and any(c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that"
+                                                              for m in c.children) for c in token.children):
+        return True  # "and reports state that ...": a that-clause hangs on verbs only
+    if token.dep_ != "ROOT":
         return False
     deps = {child.dep_ for child in token.children}
     return "nsubj" in deps and "ccomp" in deps

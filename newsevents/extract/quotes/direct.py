@@ -58,13 +58,28 @@ def named_thing(doc: Any, draft: Draft) -> bool:
     if not draft.direct:
         return False
     span = doc.char_span(draft.start, draft.end, alignment_mode="expand")
-    if span is None or len([t for t in span if t.is_alpha]) > MAX_NAME_WORDS:
+    if span is None or _slogan(draft, span):
         return False
     words = [t for t in span if t.is_alpha]
     small = {"of", "the", "and", "a", "an", "in", "on", "for", "to", "from"}
-    return bool(words) and all(t.text[:1].isupper() or t.lower_ in small for t in words) \
-        and not any(t.pos_ in ("VERB", "AUX") and t.text[:1].islower() for t in span) \
+    capitalised = bool(words) and all(t.text[:1].isupper() or t.lower_ in small for t in words)
+    if len(words) > MAX_NAME_WORDS:  # a title in title case ("Branding a Country: Building a
+        # Reputation from Within"), unless a speech verb of its own sentence says it
+        return capitalised and sum(t.text[:1].isupper() for t in words) > MAX_NAME_WORDS // 2 \
+            and (draft.cue is None or draft.cue.sent != span.sent)
+    return capitalised and not any(t.pos_ in ("VERB", "AUX") and t.text[:1].islower() for t in span) \
         and not (draft.cue is not None and any(t.pos_ == "INTJ" for t in span))  # '"Yes," said X'
+
+
+def _slogan(draft: Draft, span: Any) -> bool:
+    """A capitalised phrase that a speech verb utters as its object ('placards declared "No
+    APEC"', 'shouting "Free Tibet"', 'declared "A" and "B"'): a slogan said, not a name."""
+    cue = draft.cue
+    if cue is None or cue.pos_ != "VERB" or cue.lemma_.lower() in NAMING:
+        return False
+    root = span.root
+    head = root.head.head if root.dep_ == "conj" else root.head
+    return head == cue and root.dep_ in ("dobj", "oprd", "npadvmod", "ccomp", "conj")
 
 
 def direct_quotes(doc: Any) -> list[Draft]:
@@ -105,7 +120,8 @@ def _attribute_direct(doc: Any, draft: Draft, marks: tuple[int, int], previous: 
     if content is None:
         return True
     inside = range(marks[0], marks[1])
-    cue = _governing_cue(content, inside, lambda c: not _other_paragraph(text_of(doc), c, marks))
+    cue = _introducing_participle(doc, marks[0]) or _governing_cue(
+        content, inside, lambda c: not _other_paragraph(text_of(doc), c, marks))
     if cue is not None and not _attributes(doc, cue, marks):
         return False  # a name or scare quote under a negated or naming verb, or in the speaker
     cue = cue or _colon_cue(doc, content)
@@ -117,7 +133,13 @@ def _attribute_direct(doc: Any, draft: Draft, marks: tuple[int, int], previous: 
         draft.cue, draft.cue_lemma, draft.speaker = verb, verb.lemma_.lower(), speaker_of(verb)
         return True
     noun = _noun_cue(doc, content)
-    if noun is not None:
+    verb = _clause_verb(content, inside)  # a speech noun that names no speaker yields to it
+    if verb is not None and (noun is None or noun_speaker(noun) is None):
+        draft.cue, draft.cue_lemma, draft.speaker = verb, verb.lemma_.lower(), speaker_of(verb)
+        return True
+    if noun is not None and (noun_speaker(noun) is not None or len(content.text.split()) >= MIN_UNCUED_WORDS):
+        # 'accusations of "political corruption"': a short fragment a speech noun of no one's
+        # holds is a scare quote
         draft.cue, draft.cue_lemma, draft.speaker = noun, noun.lemma_.lower(), noun_speaker(noun)
         return True
     if previous is not None and _continues(doc, previous, marks[0]):
@@ -127,6 +149,17 @@ def _attribute_direct(doc: Any, draft: Draft, marks: tuple[int, int], previous: 
     if cue is not None:
         draft.cue, draft.cue_lemma, draft.speaker = cue, cue.lemma_.lower(), speaker_of(cue)
     return True
+
+
+def _introducing_participle(doc: Any, open_at: int) -> Any:
+    """'... who commented on the visit stating, "..."': a speech participle right before the
+    opening mark, set off by a comma or colon, introduces the quote whatever the parser hung
+    the quote on."""
+    before = [t for t in doc if t.idx < open_at][-2:]
+    if len(before) == 2 and before[1].text in (",", ":") and before[0].tag_ == "VBG" \
+            and is_cue_verb(before[0]):
+        return before[0]
+    return None
 
 
 def _attributes(doc: Any, cue: Any, marks: tuple[int, int]) -> bool:
@@ -222,6 +255,28 @@ def _characterising_verb(content: Any, inside: range) -> Any:
         if verb.pos_ == "VERB" and any(c.dep_ == "nsubj" for c in verb.children) \
                 and any(c.dep_ == "dobj" for c in verb.children):
             return verb
+    return None
+
+
+#: how many tokens before the quote a verb taking it as its clause may stand.
+CLAUSE_VERB_REACH = 8
+
+
+def _clause_verb(content: Any, inside: range) -> Any:
+    """'The ministry believes Israeli actions "are to be seen as ..."', 'Getty agreed, "Things
+    are running ..."', 'It set a target: "We agree to ..."': quoted words standing as the clausal
+    complement of a verb just before them (a few words), whatever the verb, are its subject's
+    words; not when the sentence credits them to someone else ("according to X")."""
+    for token in content:
+        head = token.head
+        if token.dep_ != "ccomp" or head.idx in inside or head.idx > inside.start \
+                or content.start - head.i > CLAUSE_VERB_REACH \
+                or head.pos_ not in ("VERB", "AUX") or any(c.dep_ == "neg" for c in head.children):
+            continue
+        if any(t.lower_ == "according" for t in head.sent):
+            return None
+        if any(c.dep_ == "nsubj" and c.idx not in inside for c in head.children):
+            return head
     return None
 
 

@@ -63,6 +63,7 @@ def extract_quotes(doc: Any, entities: list[Entity], graph: ActorGraph | None = 
     denied[:] = [_to_quote(doc, d, entities, graph) for d in drafts if not d.asserted and d.speaker is not None]
     drafts = [d for d in drafts if d.asserted]
     continue_paragraphs(text_of(doc), drafts)
+    drafts = [one for draft in drafts for one in per_speaker(draft)]
     quotes = [_to_quote(doc, draft, entities, graph) for draft in drafts]
     graph.add_quotes(quotes)
     return quotes
@@ -97,6 +98,23 @@ def continue_paragraphs(text: str, drafts: list[Draft]) -> None:
         previous = [d for d in drafts[:i] if d.speaker is not None and d.end > before_start]
         if previous:
             draft.cue, draft.cue_lemma, draft.speaker = previous[-1].cue, previous[-1].cue_lemma, previous[-1].speaker
+
+
+def per_speaker(draft: Draft) -> list[Draft]:
+    """One quote per coordinated speaker ("Reporters Sans Frontieres and the Committee to
+    Protect Journalists reporting that ...": each of them reports it), the annotation
+    convention for words two speakers share): only named ones joined by "and" ("Britain and
+    West Germany told ..."); "Democrats and Republicans", "Leigh Day & Co." stay one speaker."""
+    head = draft.speaker
+    if not _named(head) or not any(c.dep_ == "cc" and c.lower_ == "and" for c in head.children):
+        return [draft]
+    others = [c for c in head.children if c.dep_ == "conj" and _named(c)]
+    return [draft] + [Draft(draft.start, draft.end, draft.direct, draft.cue, other, draft.cue_lemma,
+                            draft.asserted) for other in others]
+
+
+def _named(token: Any) -> bool:
+    return token is not None and token.pos_ == "PROPN" and token.ent_type_ in ("ORG", "GPE", "PERSON")
 
 
 def _to_quote(doc: Any, draft: Draft, entities: list[Entity], graph: ActorGraph) -> Quote:

@@ -63,8 +63,11 @@ def stray_clause(cue: Any) -> Any:
 
 def light_verb_speaker(noun: Any) -> Any:
     """The speaker of a speech noun that is a light verb's object ("Thatcher gave notice that
-    ...", "the army issued a warning that ..."): the light verb's subject."""
+    ...", "the army issued a warning that ..."): the light verb's subject; also an object set
+    off after a comma, which the parser reads as an adverbial ("filed before the Ombudsman, a
+    complaint stating that ...")."""
     verb = noun.head
-    if noun.dep_ != "dobj" or verb.lemma_.lower() not in LIGHT_VERBS:
+    if noun.dep_ not in ("dobj", "npadvmod") or verb.lemma_.lower() not in LIGHT_VERBS \
+            or (noun.dep_ == "npadvmod" and noun.i < verb.i):
         return None
     return next((c for c in verb.children if c.dep_ == "nsubj"), None)

@@ -14,7 +14,7 @@ from ..quotemarks import quoted_ranges
 from .assertive import asserts, drop_nested, infinitive
 from .misparsed import light_verb_speaker, noun_clause_head, stray_clause, that_object
 from .common import (MIN_REPORTED_WORDS, NAMING, PARENTHETICAL, PHRASAL_CUES, TRIM, Draft, cue_words,
-                     is_cue_verb, mistagged_cue, phrasal_cue, trim)
+                     is_cue_verb, mistagged_cue, phrasal_cue, phrasal_part, trim)
 from .speakers import noun_speaker, prefer_name, speaker_of
 
 
@@ -291,6 +291,10 @@ def _relative_report(cue: Any, head: Any) -> bool:
 
 def _complement(cue: Any) -> Any:
     """The clause a speech verb reports: its ccomp, or a that-clause on its object."""
+    part = phrasal_part(cue)
+    if part is not None and part.dep_ != "prt":  # "made (it) clear that ...": the that-clause
+        return next((c for c in [*part.children, *cue.rights] if c.dep_ in ("ccomp", "advcl", "csubj")
+                     and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
     for child in cue.rights:
         if child.dep_ == "ccomp" and (child.pos_ in CLAUSE_HEADS or noun_clause_head(child)):
             return None if infinitive(child) else child

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from ...records import Entity, Mention
+from ...records import Actor, Entity, Mention
 from ..actors.coref import actor_of, antecedent, candidates, nominal_kinds, np_span, reference_kinds
 from ..actors.graph import ActorGraph
 from ..quotemarks import quoted_ranges
-from .common import CLIMB_DEPS, EMBED_DEPS, is_cue_verb
+from .common import CLIMB_DEPS, EMBED_DEPS, borne_sign, cue_words, is_cue_verb
 from .misparsed import light_verb_speaker
 
 
@@ -24,6 +24,12 @@ def speaker_of(cue: Any) -> Any:
     outer = _outer_cue(cue)
     if outer is not None:
         return speaker_of(outer)
+    before = cue.doc[cue.i - 1] if cue.i > 0 else None
+    if cue.pos_ == "NOUN" and before is not None and before.tag_ in ("VBZ", "NNS") \
+            and before.lemma_.lower() in cue_words()["noun"]:
+        return before  # "and reports state that": both words mistagged, the first the subject
+    if borne_sign(cue) is not None:
+        return borne_sign(cue)
     token = cue
     for _ in range(8):
         subject = _quoted_person(token) or _subject(token)
@@ -31,8 +37,15 @@ def speaker_of(cue: Any) -> Any:
             return subject
         if token.dep_ == "relcl":
             return token.head
+        verb = _verb_of_object(token)
+        if verb is not None:  # "commented on the visit stating, '...'": the commenter's
+            token = verb
+            continue
         if token.dep_ == "acl" and token.head.pos_ == "NOUN":  # "issued a statement saying ..."
             return light_verb_speaker(token.head) or noun_speaker(token.head) or token.head
+        shouter = _object_before(token)
+        if shouter is not None:
+            return shouter
         if token.dep_ in CLIMB_DEPS and token.head != token:
             token = token.head
         elif token.dep_ == "ccomp" and is_cue_verb(token) and is_cue_verb(token.head):
@@ -41,6 +54,33 @@ def speaker_of(cue: Any) -> Any:
             return _outer_speaker(token)
         else:
             return _nearest_name(cue)
+    return None
+
+
+def _verb_of_object(token: Any) -> Any:
+    """A participle set off by a comma that the parser hung on the object of a preposition
+    ("Obama, who commented on the visit stating, '...'"): it goes with the verb of that
+    preposition, not with the noun (a visit states nothing); not a speech noun's own."""
+    head = token.head
+    if token.tag_ != "VBG" or token.dep_ != "acl" or head.dep_ != "pobj" \
+            or head.lemma_.lower() in cue_words()["noun"] or head.head.head.pos_ != "VERB":
+        return None
+    after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return head.head.head if after is not None and after.text in (",", ":") else None
+
+
+def _object_before(token: Any) -> Any:
+    """"Police were used to force away the protesters, screaming '...'": a participle set off
+    after the object of a verb with no subject of its own describes that object, the speaker."""
+    head = token.head
+    if token.tag_ != "VBG" or token.dep_ != "advcl" or head == token \
+            or any(c.dep_ in ("nsubj", "agent") for c in head.children):
+        return None
+    comma = token.doc[token.i - 1] if token.i > 0 else None
+    for child in head.children:
+        if child.dep_ == "dobj" and comma is not None and comma.text == "," \
+                and child.right_edge.i == comma.i - 1:
+            return child
     return None
 
 
@@ -160,7 +200,8 @@ def speaker_mention(doc: Any, head: Any, entities: list[Entity],
     itself ("It" -> "the final statement" -> the NATO summit that issued it)."""
     if head is not None and head.pos_ == "NUM":
         return _partitive(doc, head, entities, graph)
-    misread = head is not None and head.pos_ == "VERB" and head.dep_ == "nsubj"  # "Press reports
+    misread = head is not None and head.pos_ == "VERB" and (head.dep_ == "nsubj" or (
+        head.tag_ == "VBZ" and head.lemma_.lower() in cue_words()["noun"]))  # "Press reports
     # citing sources said": a plural noun the tagger took for a verb, as the subject
     if head is None or (head.pos_ not in ("PROPN", "NOUN", "PRON") and head.ent_type_ != "NORP"
                         and not misread):
@@ -205,7 +246,23 @@ def located(graph: ActorGraph, mention: Mention | None, head: Any) -> Mention | 
     if mention is None or head is None:
         return mention
     actor = graph.locate(mention.actor, head)
+    if actor is None and _person(head):
+        country = graph.sentence_country(head.sent) or graph.story_country
+        actor = Actor(country, country) if country else None
     return mention if actor is mention.actor else Mention(mention.start, mention.end, mention.text, actor)
+
+
+def _person(head: Any) -> bool:
+    """A person named or referred to ("Jimmy Mucheru", "he", "witnesses"), no actor of their own: a
+    resident of the country the sentence or story is about, its bare code (the guide's
+    "analysts with a country and no sector")."""
+    return (head.pos_ == "PROPN" and head.ent_type_ == "PERSON") or head.lower_ in ("he", "she") \
+        or (head.pos_ == "NOUN" and head.lemma_.lower() in UNAFFILIATED)
+
+
+#: people who speak for no institution: "witnesses said", "sources said" (not commentators:
+#: "analysts" with a country code would be that state's statements to the events stage).
+UNAFFILIATED = frozenset({"source", "witness", "resident"})
 
 
 def _same_person_actor(doc: Any, span: Any, entities: list[Entity]) -> Any:
