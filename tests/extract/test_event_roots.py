@@ -148,6 +148,8 @@ def _coded(stages, text: str) -> list[tuple[str, str]]:
         ("The Ruritanian president gave $200,000 to the opposition party.", "07", ("060",)),
         # being on alert raises the alert status (152)
         ("Ruritanian troops were on high alert on Monday.", "152", ()),
+        # calling for something to be done is an appeal (02), whatever the parse makes of "for"
+        ("The Ruritanian opposition called for the banks to be privatized on Monday.", "02", ()),
     ],
 )
 def test_roots_rules(stages, text, want, absent):
@@ -188,6 +190,9 @@ def test_roots_statements_of_force(stages, text, code):
         # coordinated parties declaring a ceasefire or agreeing do it with each other
         ("Israel and Hamas declared a ceasefire on Monday.", "0871", "ISR", "PSE"),
         ("Israel and Egypt signed a peace treaty on Monday.", "057", "ISR", "EGY"),
+        # the subject of a for-to clause is the party appealed to
+        ("Kenyan students called on Monday for the Ugandan government to investigate the "
+         "allegations.", "02", "KEN", "UGAGOV"),
         # a party on alert is the source of the alert (152)
         ("Israeli troops were on high alert on Monday.", "152", "ISR", None),
     ],

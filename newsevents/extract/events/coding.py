@@ -24,7 +24,7 @@ from spacy.tokens import Token
 from ...errors import ConfigError
 from ...resources import data_path
 from ..dictionaries import swapped
-from ..predicates import Features, Predicate
+from ..predicates import Features, Predicate, for_clause
 from ..tone import vader_lexicon
 from .cameo import Element, Pattern, verb_dictionary
 from .composition import composed_code
@@ -90,7 +90,7 @@ def _parse_condition(text: str, where: str) -> tuple[tuple[str, str], ...]:
         if key not in {"*", "obj", "objword", "prep", "prepword", "comp", "compattr", "compneg",
                        "as", "objactor", "light", "occur", "poss", "hascomp", "hasxcomp", "whcomp",
                        "subjword", "mod", "force", "prt", "parties", "dated", "default", "oprd",
-                       "inprep", "owndate"}:
+                       "inprep", "owndate", "forclause"}:
             raise ConfigError(f"{where}: unknown condition {key!r} in {text!r}")
         clauses.append((key, value))
     return tuple(clauses)
@@ -348,6 +348,8 @@ def _clause_holds(key: str, value: str, pred: Predicate, feats: Features,
         return not _acted_on(head) and any(
             (c.i < head.i and c.ent_type_ in ("DATE", "TIME")) or (c.dep_ in ("acl", "relcl") and any(
                 t.ent_type_ in ("DATE", "TIME") for t in c.subtree)) for c in head.children)
+    if key == "forclause":  # "called for the banks to be privatised": a for-to clause
+        return pred.complement is not None and for_clause(pred.complement)
     if key == "inprep":  # "troops were on alert"
         return head.dep_ == "pobj" and head.head.lower_ in values
     return False
