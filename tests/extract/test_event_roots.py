@@ -148,6 +148,13 @@ def _coded(stages, text: str) -> list[tuple[str, str]]:
         ("The Ruritanian president gave $200,000 to the opposition party.", "07", ("060",)),
         # being on alert raises the alert status (152)
         ("Ruritanian troops were on high alert on Monday.", "152", ()),
+        # opposing an act (an -ing clause) rejects it (120); opposing a thing disapproves (110)
+        ("The Ruritanian minister said she was opposed to including Freedonia in the talks.",
+         "120", ("110",)),
+        ("The Ruritanian minister said he opposed Freedonia having a role in the talks.", "120",
+         ("110",)),
+        ("Ruritanian farmers oppose the aim of Freedonia, saying it will hurt them.", "110",
+         ("120",)),
         # calling for something to be done is an appeal (02), whatever the parse makes of "for"
         ("The Ruritanian opposition called for the banks to be privatized on Monday.", "02", ()),
     ],

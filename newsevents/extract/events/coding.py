@@ -90,7 +90,7 @@ def _parse_condition(text: str, where: str) -> tuple[tuple[str, str], ...]:
         if key not in {"*", "obj", "objword", "prep", "prepword", "comp", "compattr", "compneg",
                        "as", "objactor", "light", "occur", "poss", "hascomp", "hasxcomp", "whcomp",
                        "subjword", "mod", "force", "prt", "parties", "dated", "default", "oprd",
-                       "inprep", "owndate", "forclause"}:
+                       "inprep", "owndate", "forclause", "gerund"}:
             raise ConfigError(f"{where}: unknown condition {key!r} in {text!r}")
         clauses.append((key, value))
     return tuple(clauses)
@@ -350,6 +350,10 @@ def _clause_holds(key: str, value: str, pred: Predicate, feats: Features,
                 t.ent_type_ in ("DATE", "TIME") for t in c.subtree)) for c in head.children)
     if key == "forclause":  # "called for the banks to be privatised": a for-to clause
         return pred.complement is not None and for_clause(pred.complement)
+    if key == "gerund":  # an act as object: "opposed including Syria", "opposed X having a role"
+        return any(t.tag_ == "VBG" and t.dep_ in ("dobj", "pcomp", "ccomp", "xcomp", "advcl", "pobj")
+                   and not (t.dep_ == "advcl" and t.doc[t.left_edge.i - 1].is_punct)  # ", saying"
+                   for c in (head, *(p for p in head.children if p.dep_ == "prep")) for t in c.children)
     if key == "inprep":  # "troops were on alert"
         return head.dep_ == "pobj" and head.head.lower_ in values
     return False
