@@ -155,6 +155,15 @@ def _coded(stages, text: str) -> list[tuple[str, str]]:
          ("110",)),
         ("Ruritanian farmers oppose the aim of Freedonia, saying it will hurt them.", "110",
          ("120",)),
+        # giving someone a pass or permit to enter lets them in (08, as GIVE PERMISSION), no 060
+        ("Ruritanian police gave the activists a one-time pass to enter the border zone.", "08",
+         ("06",)),
+        # giving notice that one will act warns (13); notice of a resignation does not
+        ("The Ruritanian premier gave notice that Ruritania would fight the Freedonian plan.",
+         "13", ("06",)),
+        ("The Ruritanian minister gave notice of his resignation.", None, ("13",)),
+        # workers seeking a pay rise make a demand (10), not an intent to cooperate (03)
+        ("Ruritanian dockworkers are seeking a pay rise of 20 percent.", "10", ("03",)),
         # calling for something to be done is an appeal (02), whatever the parse makes of "for"
         ("The Ruritanian opposition called for the banks to be privatized on Monday.", "02", ()),
     ],

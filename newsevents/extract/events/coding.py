@@ -90,7 +90,8 @@ def _parse_condition(text: str, where: str) -> tuple[tuple[str, str], ...]:
         if key not in {"*", "obj", "objword", "prep", "prepword", "comp", "compattr", "compneg",
                        "as", "objactor", "light", "occur", "poss", "hascomp", "hasxcomp", "whcomp",
                        "subjword", "mod", "force", "prt", "parties", "dated", "default", "oprd",
-                       "inprep", "owndate", "forclause", "gerund"}:
+                       "inprep", "owndate", "forclause", "gerund",
+                       "objthat"}:
             raise ConfigError(f"{where}: unknown condition {key!r} in {text!r}")
         clauses.append((key, value))
     return tuple(clauses)
@@ -354,6 +355,10 @@ def _clause_holds(key: str, value: str, pred: Predicate, feats: Features,
         return any(t.tag_ == "VBG" and t.dep_ in ("dobj", "pcomp", "ccomp", "xcomp", "advcl", "pobj")
                    and not (t.dep_ == "advcl" and t.doc[t.left_edge.i - 1].is_punct)  # ", saying"
                    for c in (head, *(p for p in head.children if p.dep_ == "prep")) for t in c.children)
+    if key == "objthat":  # a that-clause on the object: "gave notice that it would fight"
+        return any(c.dep_ in ("acl", "ccomp") and any(m.lower_ == "that" and m.dep_ == "mark"
+                                                      for m in c.children)
+                   for o in pred.objects for c in o.children)
     if key == "inprep":  # "troops were on alert"
         return head.dep_ == "pobj" and head.head.lower_ in values
     return False
