@@ -164,6 +164,8 @@ def _coded(stages, text: str) -> list[tuple[str, str]]:
         ("The Ruritanian minister gave notice of his resignation.", None, ("13",)),
         # workers seeking a pay rise make a demand (10), not an intent to cooperate (03)
         ("Ruritanian dockworkers are seeking a pay rise of 20 percent.", "10", ("03",)),
+        # a work stoppage that began (relative clause "which began") is labour action (143)
+        ("The stoppage, which began last Friday, has closed the Ruritanian ports.", "143", ()),
         # calling for something to be done is an appeal (02), whatever the parse makes of "for"
         ("The Ruritanian opposition called for the banks to be privatized on Monday.", "02", ()),
     ],

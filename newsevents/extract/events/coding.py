@@ -318,8 +318,11 @@ def _clause_holds(key: str, value: str, pred: Predicate, feats: Features,
         return any(is_actor(o) for o in pred.objects)
     if key == "light":
         return head.dep_ in ("dobj", "nsubjpass") and head.head.lemma_.lower() in LIGHT_VERBS
-    if key == "occur":
-        return head.dep_ in ("nsubj", "nsubjpass") and head.head.lemma_.lower() in OCCUR_VERBS
+    if key == "occur":  # also the antecedent of "which began": "the stoppage, which began Friday"
+        return (head.dep_ in ("nsubj", "nsubjpass") and head.head.lemma_.lower() in OCCUR_VERBS) or any(
+            c.dep_ == "relcl" and c.lemma_.lower() in OCCUR_VERBS and any(
+                s.dep_ == "nsubj" and s.lower_ in ("which", "that") for s in c.children)
+            for c in head.children)
     if key == "poss":
         return any(c.dep_ == "poss" for c in head.children)
     if key == "subjword":
