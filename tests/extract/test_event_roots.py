@@ -166,6 +166,9 @@ def _coded(stages, text: str) -> list[tuple[str, str]]:
         ("Ruritanian dockworkers are seeking a pay rise of 20 percent.", "10", ("03",)),
         # a work stoppage that began (relative clause "which began") is labour action (143)
         ("The stoppage, which began last Friday, has closed the Ruritanian ports.", "143", ()),
+        # a protest addressed to a party is an official complaint (114), not a demonstration
+        ("The dispute unleashed Australian protests to the European Community.", "114", ("141",)),
+        ("Ruritanian students held a protest in the capital.", "141", ("114",)),
         # calling for something to be done is an appeal (02), whatever the parse makes of "for"
         ("The Ruritanian opposition called for the banks to be privatized on Monday.", "02", ()),
     ],
