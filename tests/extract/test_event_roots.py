@@ -169,6 +169,18 @@ def _coded(stages, text: str) -> list[tuple[str, str]]:
         # a protest addressed to a party is an official complaint (114), not a demonstration
         ("The dispute unleashed Australian protests to the European Community.", "114", ("141",)),
         ("Ruritanian students held a protest in the capital.", "141", ("114",)),
+        # voting against a proposal rejects it (120), not disapproval (VOTE * (AGAINST) 110)
+        ("The Ruritanian government said it would vote against the proposal.", "12", ("11",)),
+        # protesters gathering demonstrate (141), they do not meet (040)
+        ("Ruritanian protesters started gathering before the parliament building.", "141",
+         ("04",)),
+        # "X would meet a strong response" said by the other side threatens (13): no intent (03)
+        ("Ruritania said any Freedonian interference would meet a strong response.", "13",
+         ("03",)),
+        # extending or issuing an invitation is intent to meet (036), not an appeal (028)
+        ("The Ruritanian minister extended an invitation to Freedonia.", "036", ("02",)),
+        # a party withdrawing from the coalition government reduces relations (16), no yield
+        ("The Ruritanian party is withdrawing from the coalition government.", "16", ("08",)),
         # calling for something to be done is an appeal (02), whatever the parse makes of "for"
         ("The Ruritanian opposition called for the banks to be privatized on Monday.", "02", ()),
     ],
