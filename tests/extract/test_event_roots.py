@@ -181,6 +181,17 @@ def _coded(stages, text: str) -> list[tuple[str, str]]:
         ("The Ruritanian minister extended an invitation to Freedonia.", "036", ("02",)),
         # a party withdrawing from the coalition government reduces relations (16), no yield
         ("The Ruritanian party is withdrawing from the coalition government.", "16", ("08",)),
+        # characterising something or someone negatively criticises (111); a situation so
+        # described is pessimism (012); claims so described are denied (016)
+        ("The Ruritanian judge described the scheme as one of the most chilling plots imaginable.",
+         "111", ("012",)),
+        ("The Ruritanian negotiator described the talks as having grown toxic.", "012", ("111",)),
+        ("The Ruritanian general dealt with what he termed a critical situation.", None,
+         ("111",)),
+        ("The Ruritanian minister described the allegations as baseless.", "016", ("111",)),
+        # the "as" phrase is judged by its own words, not by a phrase on them ("to the peace")
+        ("The Ruritanian president described the settlements as an impediment to the peace "
+         "process.", "111", ("013",)),
         # calling for something to be done is an appeal (02), whatever the parse makes of "for"
         ("The Ruritanian opposition called for the banks to be privatized on Monday.", "02", ()),
     ],

@@ -91,7 +91,7 @@ def _parse_condition(text: str, where: str) -> tuple[tuple[str, str], ...]:
                        "as", "objactor", "light", "occur", "poss", "hascomp", "hasxcomp", "whcomp",
                        "subjword", "mod", "force", "prt", "parties", "dated", "default", "oprd",
                        "inprep", "owndate", "forclause", "gerund",
-                       "objthat"}:
+                       "objthat", "asword"}:
             raise ConfigError(f"{where}: unknown condition {key!r} in {text!r}")
         clauses.append((key, value))
     return tuple(clauses)
@@ -266,16 +266,24 @@ def _attributes(token: Token) -> set[str]:
     return out
 
 
+def _as_phrases(pred: Predicate) -> list[Token]:
+    """The words of the "as ..." phrases (or object predicatives) characterising the object."""
+    return [t for owner in (pred.head, *pred.objects) for prep in owner.children
+            if prep.lower_ == "as" and prep.dep_ in ("prep", "mark", "advmod")
+            or prep.dep_ == "oprd"  # "called the blockade a provocation"
+            for t in _phrase_words(prep)]
+
+
+def _phrase_words(token: Token) -> list[Token]:
+    """A phrase's words less its prepositional modifiers other than "of": "an impediment to the
+    peace process" judges by "impediment", "one of the most chilling plots" by the plots."""
+    return [token, *(w for c in token.children if c.dep_ != "prep" or c.lower_ == "of"
+                     for w in _phrase_words(c))]
+
+
 def _as_polarity(pred: Predicate) -> float:
     lexicon = evaluative_lexicon()
-    total = 0.0
-    owners = [pred.head, *pred.objects]
-    for owner in owners:
-        for prep in owner.children:
-            if prep.lower_ == "as" and prep.dep_ in ("prep", "mark", "advmod") \
-                    or prep.dep_ == "oprd":  # "called the blockade a provocation"
-                total += sum(lexicon.get(t.lower_, 0.0) for t in prep.subtree)
-    return total
+    return sum(lexicon.get(t.lower_, 0.0) for t in _as_phrases(pred))
 
 
 def _clause_holds(key: str, value: str, pred: Predicate, feats: Features,
@@ -314,6 +322,8 @@ def _clause_holds(key: str, value: str, pred: Predicate, feats: Features,
     if key == "as":
         polarity = _as_polarity(pred)
         return polarity < 0 if value == "neg" else polarity > 0
+    if key == "asword":  # "what he termed a critical situation"
+        return any(t.lemma_.lower() in values for t in _as_phrases(pred))
     if key == "objactor":
         return any(is_actor(o) for o in pred.objects)
     if key == "light":
