@@ -192,6 +192,9 @@ def _coded(stages, text: str) -> list[tuple[str, str]]:
         # the "as" phrase is judged by its own words, not by a phrase on them ("to the peace")
         ("The Ruritanian president described the settlements as an impediment to the peace "
          "process.", "111", ("013",)),
+        # reserving or directing criticism at something criticises it (111)
+        ("The Ruritanian chancellor reserved his harshest criticism for the Freedonian plan.",
+         "111", ()),
         # calling for something to be done is an appeal (02), whatever the parse makes of "for"
         ("The Ruritanian opposition called for the banks to be privatized on Monday.", "02", ()),
     ],
