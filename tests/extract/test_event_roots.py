@@ -266,3 +266,18 @@ def test_roots_parties(stages, text, code, source, target):
 def test_roots_averted_force_is_no_threat(stages, text):
     events = _events(stages, text)
     assert not any(e.cameo.startswith("13") for e in events), [(e.cameo, e.pattern) for e in events]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        # what the speaker could see, think or say is no intention (03) of the speaker's side
+        "The U.S. secretary of state said on Monday that she could see nothing in Iran's "
+        "behaviour that suggested it could help.",
+        "The Kenyan president said on Monday that he can think of no reason for the delay.",
+    ],
+)
+def test_roots_cognition_is_no_intent(stages, text):
+    events = _events(stages, text)
+    assert not any(e.cameo.startswith("03") for e in events), [(e.cameo, e.pattern) for e in events]
