@@ -195,6 +195,12 @@ def _coded(stages, text: str) -> list[tuple[str, str]]:
         # reserving or directing criticism at something criticises it (111)
         ("The Ruritanian chancellor reserved his harshest criticism for the Freedonian plan.",
          "111", ()),
+        # opposing something as ridiculous criticises it (111), not merely rejects it (120)
+        ("The Ruritanian archbishop opposed the proposal as ridiculous.", "111", ("12",)),
+        ("The Ruritanian archbishop opposed the proposal.", "120", ("11",)),
+        # promising resistance or retaliation threatens (13), it is no pledge to cooperate (03)
+        ("The Ruritanian settler leader promises fierce resistance if soldiers try to remove "
+         "the outposts.", "13", ("03",)),
         # calling for something to be done is an appeal (02), whatever the parse makes of "for"
         ("The Ruritanian opposition called for the banks to be privatized on Monday.", "02", ()),
     ],
