@@ -201,6 +201,10 @@ def _coded(stages, text: str) -> list[tuple[str, str]]:
         # promising resistance or retaliation threatens (13), it is no pledge to cooperate (03)
         ("The Ruritanian settler leader promises fierce resistance if soldiers try to remove "
          "the outposts.", "13", ("03",)),
+        # defeating a party in an election is no military defeat (190); in the field it is
+        ("The Ruritanian opposition heavily defeated the ruling party in last month's national "
+         "elections.", None, ("19",)),
+        ("Ruritanian troops defeated the rebels in the north.", "19", ()),
         # calling for something to be done is an appeal (02), whatever the parse makes of "for"
         ("The Ruritanian opposition called for the banks to be privatized on Monday.", "02", ()),
     ],
