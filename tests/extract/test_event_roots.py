@@ -205,6 +205,11 @@ def _coded(stages, text: str) -> list[tuple[str, str]]:
         ("The Ruritanian opposition heavily defeated the ruling party in last month's national "
          "elections.", None, ("19",)),
         ("Ruritanian troops defeated the rebels in the north.", "19", ()),
+        # talks that broke up took place (046): no destruction (DESTROY:BREAK 190); riots that
+        # broke out are riots (145); police breaking up a protest do not protest
+        ("The talks between Ruritania and Freedonia broke up on Monday.", "046", ("19",)),
+        ("Riots broke out in the Ruritanian capital on Monday.", "145", ()),
+        ("Ruritanian riot police broke up a peaceful demonstration.", None, ("14",)),
         # calling for something to be done is an appeal (02), whatever the parse makes of "for"
         ("The Ruritanian opposition called for the banks to be privatized on Monday.", "02", ()),
     ],

@@ -44,6 +44,9 @@ LIGHT_VERBS = frozenset({"submit", "file", "make", "lodge", "launch", "carry", "
 #: verbs saying that a nominal event happened ("talks were held", "the summit opened").
 OCCUR_VERBS = frozenset({"take", "hold", "begin", "start", "resume", "open", "end", "conclude",
                          "continue", "convene", "kick", "get", "close", "wrap"})
+#: happening verbs of an event noun as their subject only ("talks broke up", "riots broke out";
+#: "police broke up the demonstration" acts on it).
+OCCUR_SUBJECT_VERBS = OCCUR_VERBS | {"break"}
 
 #: verbs by which a third party brings a nominal event about or takes part in it: the event
 #: happens ("secured a meeting between A and B", "hosted talks with X", "attended the summit").
@@ -329,8 +332,8 @@ def _clause_holds(key: str, value: str, pred: Predicate, feats: Features,
     if key == "light":
         return head.dep_ in ("dobj", "nsubjpass") and head.head.lemma_.lower() in LIGHT_VERBS
     if key == "occur":  # also the antecedent of "which began": "the stoppage, which began Friday"
-        return (head.dep_ in ("nsubj", "nsubjpass") and head.head.lemma_.lower() in OCCUR_VERBS) or any(
-            c.dep_ == "relcl" and c.lemma_.lower() in OCCUR_VERBS and any(
+        return (head.dep_ in ("nsubj", "nsubjpass") and head.head.lemma_.lower() in OCCUR_SUBJECT_VERBS) or any(
+            c.dep_ == "relcl" and c.lemma_.lower() in OCCUR_SUBJECT_VERBS and any(
                 s.dep_ == "nsubj" and s.lower_ in ("which", "that") for s in c.children)
             for c in head.children)
     if key == "poss":
