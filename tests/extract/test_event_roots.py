@@ -210,6 +210,11 @@ def _coded(stages, text: str) -> list[tuple[str, str]]:
         ("The talks between Ruritania and Freedonia broke up on Monday.", "046", ("19",)),
         ("Riots broke out in the Ruritanian capital on Monday.", "145", ()),
         ("Ruritanian riot police broke up a peaceful demonstration.", None, ("14",)),
+        # looking to (counting on) a party to do something asks it to (02); looking to do
+        # something oneself does not
+        ("Ruritania was looking to Freedonia to bolster its economic growth.", "02", ()),
+        ("Ruritania is counting on Freedonia to back the plan.", "02", ()),
+        ("Ruritania is looking to expand its exports.", None, ("02",)),
         # calling for something to be done is an appeal (02), whatever the parse makes of "for"
         ("The Ruritanian opposition called for the banks to be privatized on Monday.", "02", ()),
     ],
