@@ -215,6 +215,10 @@ def _coded(stages, text: str) -> list[tuple[str, str]]:
         ("Ruritania was looking to Freedonia to bolster its economic growth.", "02", ()),
         ("Ruritania is counting on Freedonia to back the plan.", "02", ()),
         ("Ruritania is looking to expand its exports.", None, ("02",)),
+        # reiterating or voicing objections to something rejects it (120, as the noun
+        # "objection"), not disapproval (REAFFIRM * OBJECTION 110) or criticism (111)
+        ("The Ruritanian chancellor reiterated his objections to the proposed curbs.", "120",
+         ("11",)),
         # calling for something to be done is an appeal (02), whatever the parse makes of "for"
         ("The Ruritanian opposition called for the banks to be privatized on Monday.", "02", ()),
     ],
