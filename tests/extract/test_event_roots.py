@@ -219,6 +219,13 @@ def _coded(stages, text: str) -> list[tuple[str, str]]:
         # "objection"), not disapproval (REAFFIRM * OBJECTION 110) or criticism (111)
         ("The Ruritanian chancellor reiterated his objections to the proposed curbs.", "120",
          ("11",)),
+        # a party's offensive that ended de-escalates (087), it is no attack (190); one that
+        # continues stays an attack
+        ("Ruritania announced that its major offensive against Freedonia had ended.", "087",
+         ("19",)),
+        ("Ruritania said its offensive against Freedonia continued on Monday.", "19", ("087",)),
+        # blacklisting people imposes administrative sanctions (172), no cut in relations (160)
+        ("The Ruritanian government has blacklisted some activists.", "172", ("16",)),
         # calling for something to be done is an appeal (02), whatever the parse makes of "for"
         ("The Ruritanian opposition called for the banks to be privatized on Monday.", "02", ()),
     ],

@@ -94,7 +94,7 @@ def _parse_condition(text: str, where: str) -> tuple[tuple[str, str], ...]:
                        "as", "objactor", "light", "occur", "poss", "hascomp", "hasxcomp", "whcomp",
                        "subjword", "mod", "force", "prt", "parties", "dated", "default", "oprd",
                        "inprep", "owndate", "forclause", "gerund",
-                       "objthat", "asword", "toclause"}:
+                       "objthat", "asword", "toclause", "subjof"}:
             raise ConfigError(f"{where}: unknown condition {key!r} in {text!r}")
         clauses.append((key, value))
     return tuple(clauses)
@@ -368,6 +368,8 @@ def _clause_holds(key: str, value: str, pred: Predicate, feats: Features,
     if key == "toclause":  # "looking to Japan to bolster growth": a to-infinitive clause
         return any(c.dep_ in ("xcomp", "advcl") and any(a.dep_ == "aux" and a.lower_ == "to"
                                                         for a in c.children) for c in head.children)
+    if key == "subjof":  # noun: the subject of one of these verbs ("its offensive had ended")
+        return head.dep_ in ("nsubj", "nsubjpass") and head.head.lemma_.lower() in values
     if key == "forclause":  # "called for the banks to be privatised": a for-to clause
         return pred.complement is not None and for_clause(pred.complement)
     if key == "gerund":  # an act as object: "opposed including Syria", "opposed X having a role"
