@@ -226,11 +226,18 @@ def _preps(token: Token, objects: list[Token]) -> list[tuple[str, Token]]:
     return out
 
 
+def for_clause(clause: Token) -> bool:
+    """A for-to clause the parse hangs as an adverbial ("called for the banks to be privatised"):
+    the verb's complement, its subject the party asked."""
+    return clause.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "for" for m in clause.children) \
+        and any(a.dep_ == "aux" and a.lower_ == "to" for a in clause.children)
+
+
 def verbal_predicate(verb: Token) -> Predicate:
     """Build the :class:`Predicate` of a verb."""
     passive = is_passive(verb)
     objects = _objects(verb, passive)
-    complement = next((c for c in verb.children if c.dep_ in COMPLEMENT_DEPS), None)
+    complement = next((c for c in verb.children if c.dep_ in COMPLEMENT_DEPS or for_clause(c)), None)
     particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
     datives = [c for c in verb.children if c.dep_ == "dative" and c.pos_ != "ADP"]
     return Predicate(

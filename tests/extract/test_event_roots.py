@@ -148,6 +148,86 @@ def _coded(stages, text: str) -> list[tuple[str, str]]:
         ("The Ruritanian president gave $200,000 to the opposition party.", "07", ("060",)),
         # being on alert raises the alert status (152)
         ("Ruritanian troops were on high alert on Monday.", "152", ()),
+        # opposing an act (an -ing clause) rejects it (120); opposing a thing disapproves (110)
+        ("The Ruritanian minister said she was opposed to including Freedonia in the talks.",
+         "120", ("110",)),
+        ("The Ruritanian minister said he opposed Freedonia having a role in the talks.", "120",
+         ("110",)),
+        ("Ruritanian farmers oppose the aim of Freedonia, saying it will hurt them.", "110",
+         ("120",)),
+        # giving someone a pass or permit to enter lets them in (08, as GIVE PERMISSION), no 060
+        ("Ruritanian police gave the activists a one-time pass to enter the border zone.", "08",
+         ("06",)),
+        # giving notice that one will act warns (13); notice of a resignation does not
+        ("The Ruritanian premier gave notice that Ruritania would fight the Freedonian plan.",
+         "13", ("06",)),
+        ("The Ruritanian minister gave notice of his resignation.", None, ("13",)),
+        # workers seeking a pay rise make a demand (10), not an intent to cooperate (03)
+        ("Ruritanian dockworkers are seeking a pay rise of 20 percent.", "10", ("03",)),
+        # a work stoppage that began (relative clause "which began") is labour action (143)
+        ("The stoppage, which began last Friday, has closed the Ruritanian ports.", "143", ()),
+        # a protest addressed to a party is an official complaint (114), not a demonstration
+        ("The dispute unleashed Australian protests to the European Community.", "114", ("141",)),
+        ("Ruritanian students held a protest in the capital.", "141", ("114",)),
+        # voting against a proposal rejects it (120), not disapproval (VOTE * (AGAINST) 110)
+        ("The Ruritanian government said it would vote against the proposal.", "12", ("11",)),
+        # protesters gathering demonstrate (141), they do not meet (040)
+        ("Ruritanian protesters started gathering before the parliament building.", "141",
+         ("04",)),
+        # "X would meet a strong response" said by the other side threatens (13): no intent (03)
+        ("Ruritania said any Freedonian interference would meet a strong response.", "13",
+         ("03",)),
+        # extending or issuing an invitation is intent to meet (036), not an appeal (028)
+        ("The Ruritanian minister extended an invitation to Freedonia.", "036", ("02",)),
+        # a party withdrawing from the coalition government reduces relations (16), no yield
+        ("The Ruritanian party is withdrawing from the coalition government.", "16", ("08",)),
+        # characterising something or someone negatively criticises (111); a situation so
+        # described is pessimism (012); claims so described are denied (016)
+        ("The Ruritanian judge described the scheme as one of the most chilling plots imaginable.",
+         "111", ("012",)),
+        ("The Ruritanian negotiator described the talks as having grown toxic.", "012", ("111",)),
+        ("The Ruritanian general dealt with what he termed a critical situation.", None,
+         ("111",)),
+        ("The Ruritanian minister described the allegations as baseless.", "016", ("111",)),
+        # the "as" phrase is judged by its own words, not by a phrase on them ("to the peace")
+        ("The Ruritanian president described the settlements as an impediment to the peace "
+         "process.", "111", ("013",)),
+        # reserving or directing criticism at something criticises it (111)
+        ("The Ruritanian chancellor reserved his harshest criticism for the Freedonian plan.",
+         "111", ()),
+        # opposing something as ridiculous criticises it (111), not merely rejects it (120)
+        ("The Ruritanian archbishop opposed the proposal as ridiculous.", "111", ("12",)),
+        ("The Ruritanian archbishop opposed the proposal.", "120", ("11",)),
+        # promising resistance or retaliation threatens (13), it is no pledge to cooperate (03)
+        ("The Ruritanian settler leader promises fierce resistance if soldiers try to remove "
+         "the outposts.", "13", ("03",)),
+        # defeating a party in an election is no military defeat (190); in the field it is
+        ("The Ruritanian opposition heavily defeated the ruling party in last month's national "
+         "elections.", None, ("19",)),
+        ("Ruritanian troops defeated the rebels in the north.", "19", ()),
+        # talks that broke up took place (046): no destruction (DESTROY:BREAK 190); riots that
+        # broke out are riots (145); police breaking up a protest do not protest
+        ("The talks between Ruritania and Freedonia broke up on Monday.", "046", ("19",)),
+        ("Riots broke out in the Ruritanian capital on Monday.", "145", ()),
+        ("Ruritanian riot police broke up a peaceful demonstration.", None, ("14",)),
+        # looking to (counting on) a party to do something asks it to (02); looking to do
+        # something oneself does not
+        ("Ruritania was looking to Freedonia to bolster its economic growth.", "02", ()),
+        ("Ruritania is counting on Freedonia to back the plan.", "02", ()),
+        ("Ruritania is looking to expand its exports.", None, ("02",)),
+        # reiterating or voicing objections to something rejects it (120, as the noun
+        # "objection"), not disapproval (REAFFIRM * OBJECTION 110) or criticism (111)
+        ("The Ruritanian chancellor reiterated his objections to the proposed curbs.", "120",
+         ("11",)),
+        # a party's offensive that ended de-escalates (087), it is no attack (190); one that
+        # continues stays an attack
+        ("Ruritania announced that its major offensive against Freedonia had ended.", "087",
+         ("19",)),
+        ("Ruritania said its offensive against Freedonia continued on Monday.", "19", ("087",)),
+        # blacklisting people imposes administrative sanctions (172), no cut in relations (160)
+        ("The Ruritanian government has blacklisted some activists.", "172", ("16",)),
+        # calling for something to be done is an appeal (02), whatever the parse makes of "for"
+        ("The Ruritanian opposition called for the banks to be privatized on Monday.", "02", ()),
     ],
 )
 def test_roots_rules(stages, text, want, absent):
@@ -188,6 +268,9 @@ def test_roots_statements_of_force(stages, text, code):
         # coordinated parties declaring a ceasefire or agreeing do it with each other
         ("Israel and Hamas declared a ceasefire on Monday.", "0871", "ISR", "PSE"),
         ("Israel and Egypt signed a peace treaty on Monday.", "057", "ISR", "EGY"),
+        # the subject of a for-to clause is the party appealed to
+        ("Kenyan students called on Monday for the Ugandan government to investigate the "
+         "allegations.", "02", "KEN", "UGAGOV"),
         # a party on alert is the source of the alert (152)
         ("Israeli troops were on high alert on Monday.", "152", "ISR", None),
     ],
@@ -214,3 +297,18 @@ def test_roots_parties(stages, text, code, source, target):
 def test_roots_averted_force_is_no_threat(stages, text):
     events = _events(stages, text)
     assert not any(e.cameo.startswith("13") for e in events), [(e.cameo, e.pattern) for e in events]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        # what the speaker could see, think or say is no intention (03) of the speaker's side
+        "The U.S. secretary of state said on Monday that she could see nothing in Iran's "
+        "behaviour that suggested it could help.",
+        "The Kenyan president said on Monday that he can think of no reason for the delay.",
+    ],
+)
+def test_roots_cognition_is_no_intent(stages, text):
+    events = _events(stages, text)
+    assert not any(e.cameo.startswith("03") for e in events), [(e.cameo, e.pattern) for e in events]

@@ -24,7 +24,7 @@ from spacy.tokens import Token
 from ...errors import ConfigError
 from ...resources import data_path
 from ..dictionaries import swapped
-from ..predicates import Features, Predicate
+from ..predicates import Features, Predicate, for_clause
 from ..tone import vader_lexicon
 from .cameo import Element, Pattern, verb_dictionary
 from .composition import composed_code
@@ -44,6 +44,9 @@ LIGHT_VERBS = frozenset({"submit", "file", "make", "lodge", "launch", "carry", "
 #: verbs saying that a nominal event happened ("talks were held", "the summit opened").
 OCCUR_VERBS = frozenset({"take", "hold", "begin", "start", "resume", "open", "end", "conclude",
                          "continue", "convene", "kick", "get", "close", "wrap"})
+#: happening verbs of an event noun as their subject only ("talks broke up", "riots broke out";
+#: "police broke up the demonstration" acts on it).
+OCCUR_SUBJECT_VERBS = OCCUR_VERBS | {"break"}
 
 #: verbs by which a third party brings a nominal event about or takes part in it: the event
 #: happens ("secured a meeting between A and B", "hosted talks with X", "attended the summit").
@@ -90,7 +93,8 @@ def _parse_condition(text: str, where: str) -> tuple[tuple[str, str], ...]:
         if key not in {"*", "obj", "objword", "prep", "prepword", "comp", "compattr", "compneg",
                        "as", "objactor", "light", "occur", "poss", "hascomp", "hasxcomp", "whcomp",
                        "subjword", "mod", "force", "prt", "parties", "dated", "default", "oprd",
-                       "inprep", "owndate"}:
+                       "inprep", "owndate", "forclause", "gerund",
+                       "objthat", "asword", "toclause", "subjof"}:
             raise ConfigError(f"{where}: unknown condition {key!r} in {text!r}")
         clauses.append((key, value))
     return tuple(clauses)
@@ -265,16 +269,24 @@ def _attributes(token: Token) -> set[str]:
     return out
 
 
+def _as_phrases(pred: Predicate) -> list[Token]:
+    """The words of the "as ..." phrases (or object predicatives) characterising the object."""
+    return [t for owner in (pred.head, *pred.objects) for prep in owner.children
+            if prep.lower_ == "as" and prep.dep_ in ("prep", "mark", "advmod")
+            or prep.dep_ == "oprd"  # "called the blockade a provocation"
+            for t in _phrase_words(prep)]
+
+
+def _phrase_words(token: Token) -> list[Token]:
+    """A phrase's words less its prepositional modifiers other than "of": "an impediment to the
+    peace process" judges by "impediment", "one of the most chilling plots" by the plots."""
+    return [token, *(w for c in token.children if c.dep_ != "prep" or c.lower_ == "of"
+                     for w in _phrase_words(c))]
+
+
 def _as_polarity(pred: Predicate) -> float:
     lexicon = evaluative_lexicon()
-    total = 0.0
-    owners = [pred.head, *pred.objects]
-    for owner in owners:
-        for prep in owner.children:
-            if prep.lower_ == "as" and prep.dep_ in ("prep", "mark", "advmod") \
-                    or prep.dep_ == "oprd":  # "called the blockade a provocation"
-                total += sum(lexicon.get(t.lower_, 0.0) for t in prep.subtree)
-    return total
+    return sum(lexicon.get(t.lower_, 0.0) for t in _as_phrases(pred))
 
 
 def _clause_holds(key: str, value: str, pred: Predicate, feats: Features,
@@ -313,12 +325,17 @@ def _clause_holds(key: str, value: str, pred: Predicate, feats: Features,
     if key == "as":
         polarity = _as_polarity(pred)
         return polarity < 0 if value == "neg" else polarity > 0
+    if key == "asword":  # "what he termed a critical situation"
+        return any(t.lemma_.lower() in values for t in _as_phrases(pred))
     if key == "objactor":
         return any(is_actor(o) for o in pred.objects)
     if key == "light":
         return head.dep_ in ("dobj", "nsubjpass") and head.head.lemma_.lower() in LIGHT_VERBS
-    if key == "occur":
-        return head.dep_ in ("nsubj", "nsubjpass") and head.head.lemma_.lower() in OCCUR_VERBS
+    if key == "occur":  # also the antecedent of "which began": "the stoppage, which began Friday"
+        return (head.dep_ in ("nsubj", "nsubjpass") and head.head.lemma_.lower() in OCCUR_SUBJECT_VERBS) or any(
+            c.dep_ == "relcl" and c.lemma_.lower() in OCCUR_SUBJECT_VERBS and any(
+                s.dep_ == "nsubj" and s.lower_ in ("which", "that") for s in c.children)
+            for c in head.children)
     if key == "poss":
         return any(c.dep_ == "poss" for c in head.children)
     if key == "subjword":
@@ -348,6 +365,21 @@ def _clause_holds(key: str, value: str, pred: Predicate, feats: Features,
         return not _acted_on(head) and any(
             (c.i < head.i and c.ent_type_ in ("DATE", "TIME")) or (c.dep_ in ("acl", "relcl") and any(
                 t.ent_type_ in ("DATE", "TIME") for t in c.subtree)) for c in head.children)
+    if key == "toclause":  # "looking to Japan to bolster growth": a to-infinitive clause
+        return any(c.dep_ in ("xcomp", "advcl") and any(a.dep_ == "aux" and a.lower_ == "to"
+                                                        for a in c.children) for c in head.children)
+    if key == "subjof":  # noun: the subject of one of these verbs ("its offensive had ended")
+        return head.dep_ in ("nsubj", "nsubjpass") and head.head.lemma_.lower() in values
+    if key == "forclause":  # "called for the banks to be privatised": a for-to clause
+        return pred.complement is not None and for_clause(pred.complement)
+    if key == "gerund":  # an act as object: "opposed including Syria", "opposed X having a role"
+        return any(t.tag_ == "VBG" and t.dep_ in ("dobj", "pcomp", "ccomp", "xcomp", "advcl", "pobj")
+                   and not (t.dep_ == "advcl" and t.doc[t.left_edge.i - 1].is_punct)  # ", saying"
+                   for c in (head, *(p for p in head.children if p.dep_ == "prep")) for t in c.children)
+    if key == "objthat":  # a that-clause on the object: "gave notice that it would fight"
+        return any(c.dep_ in ("acl", "ccomp") and any(m.lower_ == "that" and m.dep_ == "mark"
+                                                      for m in c.children)
+                   for o in pred.objects for c in o.children)
     if key == "inprep":  # "troops were on alert"
         return head.dep_ == "pobj" and head.head.lower_ in values
     return False

@@ -46,6 +46,8 @@ def composed_code(frame: str, complement_code: str) -> str | None:
     humanitarian aid) is re-framed along its table row ("will not accept" -> 1223).
     """
     table = composition_table()
+    if frame == "03" and complement_code[:2] == "13":
+        return complement_code  # "said any interference would meet a strong response": a threat
     if complement_code[:2] in FRAMES:
         row = next((r for r in table.values() if complement_code in r.values()), None)
         if row is None and frame in ("10", "12"):

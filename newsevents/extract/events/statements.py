@@ -36,6 +36,7 @@ from ...records import Mention, Quote
 from ...resources import data_path
 from ..tone import polarity
 from .cameo import verb_dictionary
+from .cognition import cognition
 from .compose import negated_force
 from .force import averts_force, threatening
 from .composition import composed_code
@@ -249,8 +250,8 @@ def _own_intent(content: Span, speaker: Mention,
     if not _own_future(content, speaker, actor_of):
         return None
     verb = _main_verb(root)
-    if averts_force(content):
-        return None  # "we can avoid a trade war": no threat, no promise
+    if averts_force(content) or cognition(verb):
+        return None  # "we can avoid a trade war": no threat, no promise; "could see nothing"
     if _threatening(content):
         return "renounce" if negated_force(root) else "threaten"  # "would not resort to force"
     if _conditional(content):  # "will withdraw unless ...": a threat; "would come if ...": none
