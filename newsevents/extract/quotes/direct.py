@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable
 from typing import Any
 
@@ -155,7 +156,8 @@ def _introducing_participle(doc: Any, open_at: int) -> Any:
     """'... who commented on the visit stating, "..."': a speech participle right before the
     opening mark, set off by a comma or colon, introduces the quote whatever the parser hung
     the quote on."""
-    before = [t for t in doc if t.idx < open_at][-2:]
+    starts = bisect_left(doc, open_at, key=lambda t: t.idx)  # tokens starting before the mark
+    before = [doc[starts - 2], doc[starts - 1]] if starts >= 2 else []
     if len(before) == 2 and before[1].text in (",", ":") and before[0].tag_ == "VBG" \
             and is_cue_verb(before[0]):
         return before[0]
