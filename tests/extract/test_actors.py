@@ -353,6 +353,16 @@ def test_dictionaries_acronym_aliases(phrase, aliases):
     assert acronym_aliases(phrase) == aliases
 
 
+
+def graph_doc(nlp, text: str, day: str = "2006-07-09"):
+    """The article's Doc after the whole pipeline (its actor graph on ``doc._.actor_graph``)."""
+    from newsevents.nlp import make_docs
+    from newsevents.records import Article
+
+    (doc,) = make_docs(nlp, [Article("t", day, "", text)])
+    return nlp(doc)
+
+
 @pytest.mark.parametrize(
     ("text", "code"),
     [
@@ -367,25 +377,16 @@ def test_dictionaries_acronym_aliases(phrase, aliases):
     ],
 )
 def test_actors_pronoun_takes_its_title_antecedents_actor(nlp, text, code):
-    from newsevents.nlp import make_docs
-    from newsevents.records import Article
-
-    (doc,) = make_docs(nlp, [Article("t", "2006-07-09", "", text)])
-    doc = nlp(doc)
-    pronoun = next(t for t in doc if t.lower_ == "he")
-    mention = doc._.actor_graph.mention(pronoun)
+    doc = graph_doc(nlp, text)
+    mention = doc._.actor_graph.mention(next(t for t in doc if t.lower_ == "he"))
     assert mention is not None and mention.actor.code == code
 
 
 def test_actors_country_with_a_trade_apposition_is_still_a_country(nlp):
     """A country named with a market apposition ("Brazil, the major coffee producer") is the
     country, not a business: only a person's apposition can make them business people."""
-    from newsevents.nlp import make_docs
-    from newsevents.records import Article
-
-    text = "Zambia, the largest copper producer, insists on new quotas for Malawi."
-    (doc,) = make_docs(nlp, [Article("t", "1987-03-02", "", text)])
-    doc = nlp(doc)
+    doc = graph_doc(nlp, "Zambia, the largest copper producer, insists on new quotas for Malawi.",
+                    "1987-03-02")
     country = next(t for t in doc if t.text == "Zambia")
     mention = doc._.actor_graph.mention(country)
     assert mention is not None and mention.actor.code == "ZMB"
@@ -401,11 +402,7 @@ def test_actors_country_with_a_trade_apposition_is_still_a_country(nlp):
     ],
 )
 def test_actors_they_after_a_plural_of_people_is_those_people(nlp, text):
-    from newsevents.nlp import make_docs
-    from newsevents.records import Article
-
-    (doc,) = make_docs(nlp, [Article("t", "2006-07-09", "", text)])
-    doc = nlp(doc)
+    doc = graph_doc(nlp, text)
     pronoun = next(t for t in doc if t.text == "They")
     mention = doc._.actor_graph.mention(pronoun)
     assert mention is not None and mention.actor.sector == "GOV"
@@ -420,11 +417,7 @@ def test_actors_they_after_a_plural_of_people_is_those_people(nlp, text):
     ],
 )
 def test_actors_possessive_pronoun_gives_its_owners_country(nlp, text, noun, country):
-    from newsevents.nlp import make_docs
-    from newsevents.records import Article
-
-    (doc,) = make_docs(nlp, [Article("t", "2006-07-09", "", text)])
-    doc = nlp(doc)
+    doc = graph_doc(nlp, text)
     mention = doc._.actor_graph.mention(next(t for t in doc if t.text == noun))
     assert mention is not None and mention.actor is not None
     assert mention.actor.country == country
@@ -433,12 +426,8 @@ def test_actors_possessive_pronoun_gives_its_owners_country(nlp, text, noun, cou
 def test_actors_possessive_pronoun_keeps_the_referent_of_an_earlier_pronoun(nlp):
     """"... it should forget about joining NATO and said its ambitions ...": "its" is whoever
     "it" is, not the nearer NATO."""
-    from newsevents.nlp import make_docs
-    from newsevents.records import Article
-
-    text = "France told Ukraine it should forget about joining NATO and said its ambitions were vain."
-    (doc,) = make_docs(nlp, [Article("t", "2006-07-09", "", text)])
-    doc = nlp(doc)
+    doc = graph_doc(nlp, "France told Ukraine it should forget about joining NATO and said its "
+                         "ambitions were vain.")
     graph = doc._.actor_graph
     it, its = (graph.mention(next(t for t in doc if t.lower_ == w)) for w in ("it", "its"))
     assert it is not None and its is not None and its.actor == it.actor
