@@ -61,6 +61,15 @@ def nlp():
 
 
 @pytest.fixture(scope="session")
+def stages():
+    """The pipeline up to the events stage (actors, time expressions, quotes); the event tests
+    call the stage's function on its Doc (``tests/extract/event_helpers.py``)."""
+    from newsevents.extract.components import load_pipeline
+
+    return load_pipeline(("newsevents_actors_v1", "newsevents_timex_v1", "newsevents_quotes_v1"))
+
+
+@pytest.fixture(scope="session")
 def parse(bare_nlp):
     """parse(text, published="2025-07-22") -> a Doc from the bare model, carrying its date."""
 

@@ -45,13 +45,6 @@ def test_coding_plover_statements_and_appeals_have_no_type():
     assert plover_for("0874") == Plover("RETREAT", "disarm")
 
 
-@pytest.fixture(scope="module")
-def stages():
-    from newsevents.extract.components import load_pipeline
-
-    return load_pipeline(("newsevents_actors_v1", "newsevents_timex_v1", "newsevents_quotes_v1"))
-
-
 def _coded(stages, text: str) -> list[tuple[str, str, str]]:
     """(code, pattern, modality) of every coded predicate of the text, in text order."""
     from newsevents.extract.actors.graph import ActorGraph

@@ -7,22 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-
-@pytest.fixture(scope="module")
-def stages():
-    from newsevents.extract.components import load_pipeline
-
-    return load_pipeline(("newsevents_actors_v1", "newsevents_timex_v1", "newsevents_quotes_v1"))
-
-
-def _events(stages, text: str) -> list:
-    from newsevents.extract.events.extract import extract_events
-    from newsevents.nlp import make_docs
-    from newsevents.records import Article
-
-    (doc,) = make_docs(stages, [Article("t", "2025-07-22", "", text)])
-    doc = stages(doc)
-    return extract_events(doc, "2025-07-22", doc._.entities, doc._.timexes, doc._.quotes, [])
+from event_helpers import events_of
 
 
 def _coded(stages, text: str) -> list[tuple[str, str]]:
@@ -257,7 +242,7 @@ def test_roots_rules(stages, text, want, absent):
     ],
 )
 def test_roots_statements_of_force(stages, text, code):
-    events = _events(stages, text)
+    events = events_of(stages, text)
     assert any(e.cameo.startswith(code) for e in events), [(e.cameo, e.pattern) for e in events]
 
 
@@ -276,7 +261,7 @@ def test_roots_statements_of_force(stages, text, code):
     ],
 )
 def test_roots_parties(stages, text, code, source, target):
-    events = _events(stages, text)
+    events = events_of(stages, text)
     got = [(e.cameo, e.source.actor.code if e.source.actor else None,
             e.target.actor.code if e.target and e.target.actor else None) for e in events]
     assert any(c.startswith(code) and (s or "").startswith(source)
@@ -295,7 +280,7 @@ def test_roots_parties(stages, text, code, source, target):
     ],
 )
 def test_roots_averted_force_is_no_threat(stages, text):
-    events = _events(stages, text)
+    events = events_of(stages, text)
     assert not any(e.cameo.startswith("13") for e in events), [(e.cameo, e.pattern) for e in events]
 
 
@@ -310,5 +295,5 @@ def test_roots_averted_force_is_no_threat(stages, text):
     ],
 )
 def test_roots_cognition_is_no_intent(stages, text):
-    events = _events(stages, text)
+    events = events_of(stages, text)
     assert not any(e.cameo.startswith("03") for e in events), [(e.cameo, e.pattern) for e in events]
