@@ -19,7 +19,7 @@ from typing import Any
 
 from ..records import Article, ArticleRecord, Reject
 from ..resources import data_path
-from .process import BATCH_SIZE, process
+from .process import BATCH_CHARS, BATCH_SIZE, batches, process
 
 #: Articles read ahead, checked against the store and handed to spaCy together.
 CHUNK_SIZE = 256
@@ -67,15 +67,8 @@ def extract(paths: Iterable[str | Path], *, format: str | None = None,
         yield from process(itertools.chain(first, items))
         return
     with open_executor("processes", workers=n) as map_batches:
-        for records in map_batches(batched(itertools.chain(first, items), POOL_BATCH)):
+        for records in map_batches(batches(itertools.chain(first, items), POOL_BATCH, BATCH_CHARS)):
             yield from records
-
-
-def batched(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
-    """Consecutive lists of ``size`` items (the last may be shorter), read lazily."""
-    iterator = iter(items)
-    while batch := list(itertools.islice(iterator, size)):
-        yield batch
 
 
 def explain(paths: Iterable[str | Path], *, format: str | None = None,

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import pytest
 
+from event_helpers import coded_of
+
 from newsevents.extract.events.cameo import plover_for, verb_dictionary
 from newsevents.records import Plover
 
@@ -47,16 +49,7 @@ def test_coding_plover_statements_and_appeals_have_no_type():
 
 def _coded(stages, text: str) -> list[tuple[str, str, str]]:
     """(code, pattern, modality) of every coded predicate of the text, in text order."""
-    from newsevents.extract.actors.graph import ActorGraph
-    from newsevents.extract.events.sentence import code_sentence
-    from newsevents.nlp import make_docs
-    from newsevents.records import Article
-
-    (doc,) = make_docs(stages, [Article("t", "2025-07-22", "", text)])
-    doc = stages(doc)
-    actors = ActorGraph(doc, doc._.entities)
-    return [(c.coding.code, c.coding.pattern, c.modality)
-            for s in doc.sents for c in code_sentence(s, actors)]
+    return [(c.coding.code, c.coding.pattern, c.modality) for c in coded_of(stages, text)]
 
 
 @pytest.mark.model

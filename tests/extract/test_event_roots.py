@@ -7,20 +7,12 @@ from __future__ import annotations
 
 import pytest
 
-from event_helpers import events_of
+from event_helpers import coded_of, events_of
 
 
 def _coded(stages, text: str) -> list[tuple[str, str]]:
     """(code, pattern) of every coded predicate of the text, in text order."""
-    from newsevents.extract.actors.graph import ActorGraph
-    from newsevents.extract.events.sentence import code_sentence
-    from newsevents.nlp import make_docs
-    from newsevents.records import Article
-
-    (doc,) = make_docs(stages, [Article("t", "2025-07-22", "", text)])
-    doc = stages(doc)
-    actors = ActorGraph(doc, doc._.entities)
-    return [(c.coding.code, c.coding.pattern) for s in doc.sents for c in code_sentence(s, actors)]
+    return [(c.coding.code, c.coding.pattern) for c in coded_of(stages, text)]
 
 
 @pytest.mark.model

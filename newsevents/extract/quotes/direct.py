@@ -125,31 +125,32 @@ def _attribute_direct(doc: Any, draft: Draft, marks: tuple[int, int], previous: 
         content, inside, lambda c: not _other_paragraph(text_of(doc), c, marks))
     if cue is not None and not _attributes(doc, cue, marks):
         return False  # a name or scare quote under a negated or naming verb, or in the speaker
-    cue = cue or _colon_cue(doc, content)
+    cue = cue or _colon_cue(doc, content) or _characterising_verb(content, inside)
     if cue is not None:
-        draft.cue, draft.cue_lemma, draft.speaker = cue, cue.lemma_.lower(), speaker_of(cue)
-        return True
-    verb = _characterising_verb(content, inside)
-    if verb is not None:
-        draft.cue, draft.cue_lemma, draft.speaker = verb, verb.lemma_.lower(), speaker_of(verb)
+        _cued(draft, cue, speaker_of(cue))
         return True
     noun = _noun_cue(doc, content)
+    said_by = noun_speaker(noun) if noun is not None else None
     verb = _clause_verb(content, inside)  # a speech noun that names no speaker yields to it
-    if verb is not None and (noun is None or noun_speaker(noun) is None):
-        draft.cue, draft.cue_lemma, draft.speaker = verb, verb.lemma_.lower(), speaker_of(verb)
+    if verb is not None and said_by is None:
+        _cued(draft, verb, speaker_of(verb))
         return True
-    if noun is not None and (noun_speaker(noun) is not None or len(content.text.split()) >= MIN_UNCUED_WORDS):
+    if noun is not None and (said_by is not None or len(content.text.split()) >= MIN_UNCUED_WORDS):
         # 'accusations of "political corruption"': a short fragment a speech noun of no one's
         # holds is a scare quote
-        draft.cue, draft.cue_lemma, draft.speaker = noun, noun.lemma_.lower(), noun_speaker(noun)
+        _cued(draft, noun, said_by)
         return True
     if previous is not None and _continues(doc, previous, marks[0]):
         draft.cue, draft.cue_lemma, draft.speaker = previous.cue, previous.cue_lemma, previous.speaker
         return True
     cue = _trailing_cue(doc, content, marks[1]) or _previous_sentence_cue(doc, content)
     if cue is not None:
-        draft.cue, draft.cue_lemma, draft.speaker = cue, cue.lemma_.lower(), speaker_of(cue)
+        _cued(draft, cue, speaker_of(cue))
     return True
+
+
+def _cued(draft: Draft, cue: Any, speaker: Any) -> None:
+    draft.cue, draft.cue_lemma, draft.speaker = cue, cue.lemma_.lower(), speaker
 
 
 def _introducing_participle(doc: Any, open_at: int) -> Any:
