@@ -117,6 +117,9 @@ CASES = [
     ("The handover will take between 60 and 90 days.", TUE, "60", "DURATION", "P60D"),
     ("Banks have remained closed until Friday.", TUE, "Friday", "DATE", "2025-07-25"),
     ("Banks stayed closed until Friday.", TUE, "Friday", "DATE", "2025-07-18"),
+    # "since" looks back, whatever verb the parser hangs it on (here the infinitive "repeal")
+    ("The president has urged lawmakers to repeal the tariff since September.", TUE, "September", "DATE",
+     "2024-09"),
     ("The program will cost $5 billion over the next decade.", TUE, "the next decade", "DURATION", "P10Y"),
     ("In today's Europe, few leaders defend the treaty.", TUE, "today", "DATE", "PRESENT_REF"),
     ("The embargo was imposed in the 1980's.", TUE, "the 1980's", "DATE", "198"),
@@ -231,6 +234,11 @@ def _clause(doc, containing: str):
          ("2025-07-22", "day", "publication")),
         ("India gave up land that China seized in 1962.", "India gave up land that China seized in 1962",
          ("2025-07-22", "day", "publication")),
+        # a past-tense report cannot happen after publication: the time names something else
+        ("The two leaders have declared 2027 the year of friendship.",
+         "The two leaders have declared 2027 the year of friendship", ("2025-07-22", "day", "publication")),
+        ("The two leaders will declare 2027 the year of friendship.",
+         "The two leaders will declare 2027 the year of friendship", ("2027", "year", "timex")),
         # ... unless the noun is the occasion the event happens at
         ("He spoke at a meeting that was broadcast on Friday.",
          "He spoke at a meeting that was broadcast on Friday", ("2025-07-18", "day", "timex")),

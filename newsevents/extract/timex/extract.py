@@ -152,6 +152,8 @@ def _tense_for(span: Any, gov: Any) -> str:
     before = span.doc[span.start - 1].lower_ if span.start > 0 else ""
     if before in ("until", "till") and not _simple_past(gov):
         return "future"  # "closed until Friday", "has kept them closed until Friday"
+    if before == "since":
+        return "past"  # "has called for repeal since February", whatever verb it hangs on
     if not tense and gov.tag_ == "VB" and any(c.lower_ == "to" for c in gov.children):
         return "future"  # headline infinitive: "Markets to reopen on Monday"
     return tense
@@ -284,7 +286,8 @@ def date_event(clause: Any, published: str, timexes: list[Timex],
     allowed = {(t.start, t.end) for t in timexes}
     usable = [a for a in anchors if (a.start, a.end) in allowed]
     chosen = _governing(clause, usable, head)
-    if chosen is not None and chosen.event is not None:
+    if chosen is not None and chosen.event is not None and not _reported_before(
+            chosen.event[0], dct, head if head is not None else clause.root):
         return chosen.event[0], chosen.event[1], "timex"
     then = _then_token(clause)
     if then is not None:
@@ -293,6 +296,13 @@ def date_event(clause: Any, published: str, timexes: list[Timex],
             date, precision = earlier[-1].event  # type: ignore[misc]
             return date, precision, "timex"
     return dct.isoformat(), "day", "publication"
+
+
+def _reported_before(date: str, dct: dt.date, verb: Any) -> bool:
+    """Whether a date after publication cannot be a past-tense event's: what an article reports
+    in the past happened by its publication day, so the time names something else ("have
+    declared 2027 the year of friendship", a time the parser hung on the wrong clause)."""
+    return date > dct.isoformat()[: len(date)] and clause_tense(verb) == "past"
 
 
 def _anchors(doc: Any, published: str, timexes: list[Timex]) -> list[Anchor]:
