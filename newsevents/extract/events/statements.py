@@ -40,6 +40,7 @@ from .cognition import cognition
 from .compose import negated_force
 from .force import averts_force, threatening
 from .composition import composed_code
+from .criticism import accused_agent, blamed_party, negated, refused_acceptance
 
 CUE_FILE = "statement_cues.tsv"
 STANCE_FILE = "stance_words.tsv"
@@ -188,8 +189,8 @@ def _content_kind(content: Span, speaker: Mention,
     of it: "he saw camps for people displaced by the crisis" is no pessimism.
     """
     words = stance_words()
-    said = [words.get(t.lemma_.lower()) or words.get(t.lower_) for t in predicate_words(content)]
-    found = set(said) - {None}
+    said = [(t, words.get(t.lemma_.lower()) or words.get(t.lower_)) for t in predicate_words(content)]
+    found = {w for t, w in said if w and not (w == "blame" and negated(t))}  # "was not illegal"
     if "denial" in found and _negative(content):
         return "deny"
     modal = _obligation(content, actor_of)
@@ -198,8 +199,11 @@ def _content_kind(content: Span, speaker: Mention,
     intent = _own_intent(content, speaker, actor_of)
     if intent is not None:
         return intent
-    if _accusation(content, speaker, actor_of) is not None:
-        return "criticize"  # "the opposition had organized some attacks", said by a third party
+    refused = refused_acceptance(clause_head(content))  # "it cannot be accepted"
+    if refused is not None:
+        return refused
+    if _criticized(content, speaker, actor_of) is not None:
+        return "criticize"  # "the opposition had organized attacks", "the EC's protectionist ..."
     score = polarity(content.text)
     judged = _judged_actor(content, speaker, actor_of)
     if "blame" in found or (score <= -JUDGEMENT and judged is not None and _judgement(content)):
@@ -295,8 +299,6 @@ def _main_verb(root: Token) -> Token:
 
 #: roots of cooperation: refusing one of them is a rejection (CAMEO 12).
 COOPERATION_ROOTS = frozenset({"03", "04", "05", "06", "07", "08"})
-#: roots of conflict acts: one by another party, reported by a speaker, is an accusation.
-CONFLICT_ACT_ROOTS = frozenset({"11", "12", "13", "14", "15", "16", "17", "18", "19", "20"})
 
 
 #: the composition frame (:mod:`.composition`) each kind of statement puts its content in.
@@ -324,22 +326,16 @@ def _dictionary_root(verb: Token) -> str | None:
     return code[:2] if code else None
 
 
-def _accusation(content: Span, speaker: Mention,
+def _criticized(content: Span, speaker: Mention,
                 actor_of: Callable[[Token], Mention | None]) -> Token | None:
-    """The agent of a conflict act the content attributes to another party than the speaker's
-    ("the opposition had organized some attacks", "material has been destroyed by the police"),
-    or None."""
-    root = clause_head(content)
-    if _dictionary_root(root) not in CONFLICT_ACT_ROOTS or any(c.dep_ == "neg" for c in root.children):
-        return None
-    agents = [c for c in root.children if c.dep_ == "nsubj"] + [
-        o for a in root.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
+    """The party the content accuses of a conflict act or puts blame on (:mod:`.criticism`)."""
+    words = stance_words()
     own = _key(speaker)
-    for agent in agents:
-        mention = actor_of(agent)
-        if mention is not None and _key(mention) not in (None, own):
-            return agent
-    return None
+    accused = accused_agent(clause_head(content), _dictionary_root,
+                            lambda t: _key(actor_of(t)) not in (None, own))
+    return accused if accused is not None else blamed_party(
+        content, lambda t: (words.get(t.lemma_.lower()) or words.get(t.lower_)) == "blame",
+        lambda t: _other_party(actor_of(t), speaker))
 
 
 #: dependencies that carry what a clause says of its subject, followed from the main verb.
@@ -484,7 +480,7 @@ def _target(cue: Token, content: Span, speaker: Mention,
                     return head
     if kind == "deny":
         return None  # the target of a denial is its accuser, never a party of what is denied
-    accused = _accusation(content, speaker, actor_of) if kind == "criticize" else None
+    accused = _criticized(content, speaker, actor_of) if kind == "criticize" else None
     if accused is not None:
         return accused
     judged = _judged_actor(content, speaker, actor_of, domestic)
