@@ -24,6 +24,8 @@ from event_helpers import dyads_of
          'them out," the American trade official said.', {("11", "USA", "JPN")}),
         ('"We have always kept our promises. The Turkish aggression continues every day," the '
          'Greek foreign minister said.', {("11", "GRC", "TUR")}),
+        # a speaker known only by its country blames a political body of its own
+        ("Kenyans in Nairobi said the police were brutal.", {("11", "KEN", "KEN")}),
         # a refused acceptance blames as "unacceptable" does; a refused proposal is rejected
         ("The Kenyan president said the killings cannot be accepted.", {("11", "KEN", None)}),
         ("The Sudanese rebels said the peace deal would never be accepted.", {("12", "SDN", None)}),

@@ -29,6 +29,7 @@ from collections.abc import Callable, Iterator
 
 from spacy.tokens import Span, Token
 
+from ...records import Actor
 from .cameo import verb_dictionary
 
 #: verbs of accepting: refused in a passive or with "cannot", they word blame ("cannot be accepted").
@@ -47,7 +48,18 @@ NOUN_CLAUSES = frozenset({"acl"})
 #: roots of conflict acts: one by another party, reported by a speaker, is an accusation.
 CONFLICT_ACT_ROOTS = frozenset({"11", "12", "13", "14", "15", "16", "17", "18", "19", "20"})
 
+#: sectors of the bodies a speaker known only by its country blames in that country.
+RULING_SECTORS = frozenset({"GOV", "OPP", "PTY", "LEG", "MIL", "COP", "JUD", "REB"})
+
 IsParty = Callable[[Token], bool]
+
+
+def sectorless_blame(speaker: Actor | None, party: Actor | None) -> bool:
+    """Whether a speaker known only by its country (an industry council, a witness, an official
+    named without a post) blames a political body of that country ("the government's
+    unwillingness"): a domestic party, though no sector of the speaker's says it is another."""
+    return bool(speaker and party and speaker.sector is None and not speaker.org
+                and party.sector in RULING_SECTORS and party.country == speaker.country)
 
 
 def sentence_spans(content: Span) -> Iterator[Span]:

@@ -40,7 +40,7 @@ from .cognition import cognition
 from .compose import negated_force
 from .force import averts_force, threatening
 from .composition import composed_code
-from .criticism import accused_agent, blamed_party, negated, refused_acceptance
+from .criticism import accused_agent, blamed_party, negated, refused_acceptance, sectorless_blame
 
 CUE_FILE = "statement_cues.tsv"
 STANCE_FILE = "stance_words.tsv"
@@ -335,7 +335,8 @@ def _criticized(content: Span, speaker: Mention,
                             lambda t: _key(actor_of(t)) not in (None, own))
     return accused if accused is not None else blamed_party(
         content, lambda t: (words.get(t.lemma_.lower()) or words.get(t.lower_)) == "blame",
-        lambda t: _other_party(actor_of(t), speaker))
+        lambda t: _other_party(actor_of(t), speaker) or sectorless_blame(
+            speaker.actor, getattr(actor_of(t), "actor", None)))
 
 
 #: dependencies that carry what a clause says of its subject, followed from the main verb.
