@@ -70,3 +70,18 @@ def test_criticism_blame_in_a_clause_describing_a_noun_is_not_asserted(parse, te
     found = blamed_party(doc[:], lambda t: words.get(t.lemma_.lower()) == "blame",
                          lambda t: t.ent_type_ in ("GPE", "NORP"))
     assert (found.text if found is not None else None) == party
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # what the speaker's side will do is a protest: a threat of dissent, not an intention
+        ("Irish dairy farmers said they would boycott the European Union's new milk rules.",
+         {("13", "IRL", "EU")}),
+        # an intention that is no protest stays one
+        ("The Indian minister said India would strike a deal with Pakistan.", {("03", "IND", "PAK")}),
+    ],
+)
+def test_criticism_announced_protest_threatens_dissent(stages, text, expected):
+    assert dyads_of(stages, text) == expected

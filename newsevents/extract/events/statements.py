@@ -41,6 +41,7 @@ from .compose import negated_force
 from .force import averts_force, threatening
 from .composition import composed_code
 from .criticism import accused_agent, blamed_party, negated, refused_acceptance, sectorless_blame
+from .dissent import announced_protest
 
 CUE_FILE = "statement_cues.tsv"
 STANCE_FILE = "stance_words.tsv"
@@ -172,6 +173,9 @@ def classify(cue: Token, content: Span, speaker: Mention,
             return None
     if kind == "promise" and _threatening(content):  # "promised not to attack": renounced
         kind = "renounce" if negated_force(clause_head(content)) else "threaten"  # "promises fierce resistance if soldiers try to remove them"
+    elif kind == "promise" and announced_protest(_main_verb(clause_head(content))):
+        kind = "threaten"  # "said they would organize rallies throughout the summit": 133
+        return Stance("133", kind, _target(cue, content, speaker, actor_of, kind))
     elif kind == "promise" and _conditional(content):
         return None  # "promised an invitation would come only when allies agree": not asserted
     if kind == "threaten" and _threatening(content):
