@@ -29,6 +29,11 @@ from event_helpers import dyads_of
         # a refused acceptance blames as "unacceptable" does; a refused proposal is rejected
         ("The Kenyan president said the killings cannot be accepted.", {("11", "KEN", None)}),
         ("The Sudanese rebels said the peace deal would never be accepted.", {("12", "SDN", None)}),
+        # the speaker's side saying it is opposed rejects, in any tense; not opposed, no event
+        ("The Japanese foreign minister said she was opposed to including Russia in the talks.",
+         {("12", "JPN", "RUS")}),
+        ("The Japanese foreign minister said she was not opposed to including Russia in the talks.",
+         set()),
     ],
 )
 def test_criticism_blame_lands_on_its_owner(stages, text, expected):

@@ -210,11 +210,14 @@ def _own_intent(content: Span, speaker: Mention,
                 actor_of: Callable[[Token], Mention | None]) -> str | None:
     """What the speaker's side says it will do: a threat (force, or any act under a condition),
     a refusal ("will not attend", "cannot negotiate"), else an intention ("we will hoist the
-    flag", "I am ready to meet")."""
+    flag", "I am ready to meet"); or, in any tense, that it is opposed ("she was opposed to
+    including Syria in the talks"): a rejection. (A verb "we oppose X" is the predicate's own.)"""
     root = clause_head(content)
-    if not _own_future(content, speaker, actor_of):
-        return None
     verb = _main_verb(root)
+    if not _own_future(content, speaker, actor_of):
+        opposed = root.lemma_ == "be" and verb.dep_ == "acomp" and cue_kinds().get(
+            verb.lemma_.lower()) == "reject" and not any(c.dep_ == "neg" for c in root.children)
+        return "reject" if opposed and _own_future(content, speaker, actor_of, tense=False) else None
     if averts_force(content) or cognition(verb):
         return None  # "we can avoid a trade war": no threat, no promise; "could see nothing"
     if _threatening(content):
@@ -360,16 +363,17 @@ def _obligation(content: Span, actor_of: Callable[[Token], Mention | None]) -> s
 
 
 def _own_future(content: Span, speaker: Mention,
-                actor_of: Callable[[Token], Mention | None]) -> bool:
+                actor_of: Callable[[Token], Mention | None], tense: bool = True) -> bool:
     """Whether the content is what the speaker's side will do ("we will fight", "Iran would
-    use its missiles" said by Iran, "I am ready to meet")."""
+    use its missiles" said by Iran, "I am ready to meet"); with ``tense`` False, what the
+    speaker's side does, in any tense."""
     root = clause_head(content)
     future = any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll", "shall", "wo", "can",
                                                   "ca", "could")
                  for c in root.children)
     ready = root.lemma_ == "be" and any(c.dep_ == "acomp" and c.lower_ in READY_WORDS
                                          for c in root.children)
-    if not (future or ready):
+    if tense and not (future or ready):
         return False
     subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is None:
