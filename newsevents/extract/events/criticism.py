@@ -185,6 +185,12 @@ def accused_agent(head: Token, root_of: Callable[[Token], str | None],
     return next((a for a in agents if is_party(a)), None)
 
 
+def blame_words(content: Span, is_blame: Callable[[Token], bool]) -> list[Token]:
+    """The content's blame words that blame: not negated, not supposed, not a noun's clause."""
+    return [word for span in sentence_spans(content) for word in span
+            if is_blame(word) and not negated(word) and not _supposed(word, span)]
+
+
 def blamed_party(content: Span, is_blame: Callable[[Token], bool], is_party: IsParty) -> Token | None:
     """The party the content puts blame on, or None (no blame word, or none with an owner that
     is another party).
@@ -194,11 +200,9 @@ def blamed_party(content: Span, is_blame: Callable[[Token], bool], is_party: IsP
         is_blame: whether a word is a blame word (``stance_words.tsv`` kind ``blame``).
         is_party: whether a noun-phrase head names another party than the speaker's.
     """
-    for span in sentence_spans(content):
-        for word in span:
-            if not is_blame(word) or negated(word) or _supposed(word, span):
-                continue
-            party = next((o for o in owners(word) if span.start <= o.i < span.end and is_party(o)), None)
-            if party is not None:
-                return party
+    for word in blame_words(content, is_blame):
+        span = next(s for s in sentence_spans(content) if s.start <= word.i < s.end)
+        party = next((o for o in owners(word) if span.start <= o.i < span.end and is_party(o)), None)
+        if party is not None:
+            return party
     return None

@@ -290,16 +290,19 @@ def _dictionary_root(verb: Token) -> str | None:
     return code[:2] if code else None
 
 
+def _is_blame(token: Token) -> bool:
+    words = stance_words()
+    return (words.get(token.lemma_.lower()) or words.get(token.lower_)) == "blame"
+
+
 def _criticized(content: Span, speaker: Mention,
                 actor_of: Callable[[Token], Mention | None]) -> Token | None:
     """The party the content accuses of a conflict act or puts blame on (:mod:`.criticism`)."""
-    words = stance_words()
     own = _key(speaker)
     accused = accused_agent(clause_head(content), _dictionary_root,
                             lambda t: _key(actor_of(t)) not in (None, own))
     return accused if accused is not None else blamed_party(
-        content, lambda t: (words.get(t.lemma_.lower()) or words.get(t.lower_)) == "blame",
-        lambda t: _other_party(actor_of(t), speaker) or sectorless_blame(
+        content, _is_blame, lambda t: _other_party(actor_of(t), speaker) or sectorless_blame(
             speaker.actor, getattr(actor_of(t), "actor", None)))
 
 
