@@ -90,3 +90,19 @@ def test_criticism_blame_in_a_clause_describing_a_noun_is_not_asserted(parse, te
 )
 def test_criticism_announced_protest_threatens_dissent(stages, text, expected):
     assert dyads_of(stages, text) == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a later sentence of the quote obliges another party: an appeal to it
+        ('"We are pleased with the truce. Israel should respect it too," the Egyptian minister said.',
+         {("02", "EGY", "ISR")}),
+        # blame in the first sentence stays what the statement does
+        ('"The Syrian occupation is illegal. Syria must withdraw," the French foreign minister said.',
+         {("11", "FRA", "SYR")}),
+    ],
+)
+def test_criticism_later_obligation_is_an_appeal_after_blame(stages, text, expected):
+    assert dyads_of(stages, text) == expected

@@ -36,7 +36,8 @@ from .cognition import cognition
 from .compose import negated_force
 from .force import averts_force, threatening
 from .composition import composed_code
-from .criticism import accused_agent, blamed_party, negated, refused_acceptance, sectorless_blame
+from .criticism import (accused_agent, blamed_party, negated, refused_acceptance,
+                        sectorless_blame, sentence_spans)
 from .dissent import announced_protest
 
 CUE_FILE = "statement_cues.tsv"
@@ -169,6 +170,9 @@ def _content_kind(content: Span, speaker: Mention,
     judged = _judged_actor(content, speaker, actor_of)
     if "blame" in found or (score <= -JUDGEMENT and judged is not None and _judgement(content)):
         return "criticize"
+    later = _obligation(content, actor_of, later=True)  # after blame: "X is reckless. X must ..."
+    if later is not None:
+        return later
     situation = [t for t in (*predicate_words(content), *_subject_words(content))
                  if (words.get(t.lemma_.lower()) or words.get(t.lower_)) == "situation"]
     if situation:
@@ -347,11 +351,21 @@ def _judgement(content: Span) -> bool:
                                                        for c in root.children)
 
 
-def _obligation(content: Span, actor_of: Callable[[Token], Mention | None]) -> str | None:
-    """``appeal``/``demand`` when the content obliges another party, named as its subject
-    ("Iraq should do more", "the Zimbabwean authorities must allow ..."); "no one should" and "a
-    trade deal must" oblige no one."""
+def _obligation(content: Span, actor_of: Callable[[Token], Mention | None],
+                later: bool = False) -> str | None:
+    """``appeal``/``demand`` when the content's main clause obliges another party, named as its
+    subject ("Iraq should do more", "the Zimbabwean authorities must allow ..."); with ``later``,
+    when a clause joined to it or a later sentence does ("we support a truce, but Israel should
+    support it too"). "No one should" and "a trade deal must" oblige no one."""
     root = clause_head(content)
+    if not later:
+        return _obliges(root, actor_of)
+    heads = [*(c for c in root.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")),
+             *(clause_head(s) for s in list(sentence_spans(content))[1:])]
+    return next((kind for kind in (_obliges(h, actor_of) for h in heads) if kind), None)
+
+
+def _obliges(root: Token, actor_of: Callable[[Token], Mention | None]) -> str | None:
     subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is None or subject.lower_ in OWN_WORDS or actor_of(subject) is None:
         return None
