@@ -9,12 +9,15 @@ here each quote with a political speaker is coded:
   "urged", "welcomed": ``data/statement_cues.tsv``);
 * else by what was said (a neutral cue: "said", "told", "according to"): a claim rejected as
   untrue is a denial; a "should"/"must" addressed to another party an appeal or a demand;
-  blame words or a negative judgement of an actor criticism; a worse or better state of affairs
-  with no one to blame pessimism or optimism; a positive judgement of an actor praise
-  (``data/stance_words.tsv`` and VADER's polarity). A plain statement is no event.
+  what the speaker's side will do (or, "is opposed to", does) an intention, threat or
+  refusal, an announced protest a threat of dissent (:mod:`.dissent`); blame words on another
+  party, in any sentence of the quote, or a negative judgement of an actor criticism
+  (:mod:`.criticism`); a worse or better state of affairs with no one to blame pessimism or
+  optimism; a positive judgement of an actor praise (``data/stance_words.tsv`` and VADER's
+  polarity). A plain statement is no event.
 
-The target is the party the content is about (the subject or possessor of what is judged, the
-addressee of an appeal), else none. Content that reports a material act ("X said its planes
+The target is the party the content is about (the owner of the blame, the subject or possessor
+of what is judged, the addressee of an appeal), else none. Content that reports a material act ("X said its planes
 struck Y") is coded as that act by the predicate path, not as a statement.
 """
 
