@@ -43,7 +43,8 @@ from .modality import ASSERTED, habitual, modality
 from .scan import scan
 from .sentence import (NO_TRACE, Coded, code_sentence, event_agents, named_members, noun_subjects,
                        reporting)
-from .statements import ADDRESSED_KINDS, classify, cue_token, repeated
+from .cues import cue_token, repeated
+from .statements import ADDRESSED_KINDS, classify
 from .targets import co_speakers, targets_of
 from .trace import Candidate, Trace
 

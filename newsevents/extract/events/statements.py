@@ -9,12 +9,15 @@ here each quote with a political speaker is coded:
   "urged", "welcomed": ``data/statement_cues.tsv``);
 * else by what was said (a neutral cue: "said", "told", "according to"): a claim rejected as
   untrue is a denial; a "should"/"must" addressed to another party an appeal or a demand;
-  blame words or a negative judgement of an actor criticism; a worse or better state of affairs
-  with no one to blame pessimism or optimism; a positive judgement of an actor praise
-  (``data/stance_words.tsv`` and VADER's polarity). A plain statement is no event.
+  what the speaker's side will do (or, "is opposed to", does) an intention, threat or
+  refusal, an announced protest a threat of dissent (:mod:`.dissent`); blame words on another
+  party, in any sentence of the quote, or a negative judgement of an actor criticism
+  (:mod:`.criticism`); a worse or better state of affairs with no one to blame pessimism or
+  optimism; a positive judgement of an actor praise (``data/stance_words.tsv`` and VADER's
+  polarity). A plain statement is no event.
 
-The target is the party the content is about (the subject or possessor of what is judged, the
-addressee of an appeal), else none. Content that reports a material act ("X said its planes
+The target is the party the content is about (the owner of the blame, the subject or possessor
+of what is judged, the addressee of an appeal), else none. Content that reports a material act ("X said its planes
 struck Y") is coded as that act by the predicate path, not as a statement.
 """
 
@@ -25,14 +28,10 @@ import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 
-import numpy as np
-from spacy.attrs import IDX, LEMMA, LOWER  # type: ignore[import-not-found]
-from spacy.strings import get_string_id
 from spacy.tokens import Span, Token
 
 from ...errors import ConfigError
-from ...nlp import per_doc
-from ...records import Mention, Quote
+from ...records import Mention
 from ...resources import data_path
 from ..tone import polarity
 from .cameo import verb_dictionary
@@ -40,6 +39,9 @@ from .cognition import cognition
 from .compose import negated_force
 from .force import averts_force, threatening
 from .composition import composed_code
+from .criticism import (accused_agent, blamed_party, negated, refused_acceptance,
+                        sectorless_blame, sentence_spans)
+from .dissent import announced_protest
 
 CUE_FILE = "statement_cues.tsv"
 STANCE_FILE = "stance_words.tsv"
@@ -100,38 +102,6 @@ def stance_words() -> dict[str, str]:
     return _read(STANCE_FILE, frozenset({"blame", "denial", "situation", "praise"}))
 
 
-def cue_token(doc: object, quote: Quote) -> Token | None:
-    """The token of a quote's cue: the word with the cue's lemma outside the quote, nearest it
-    in the quote's sentence or the sentences around it."""
-    if not quote.cue:
-        return None
-    first = quote.cue.split()[0]
-    span = doc.char_span(quote.start, quote.end, alignment_mode="expand")  # type: ignore[attr-defined]
-    if span is None:
-        return None
-    sent_start = span[0].sent.start
-    lo = doc[sent_start - 1].sent.start if sent_start > 0 else 0  # type: ignore[index]
-    hi = span[-1].sent.end
-    hi = doc[hi].sent.end if hi < len(doc) else hi  # type: ignore[arg-type,index]
-    lemma, lower, idx = _words(doc)
-    word = get_string_id(first)
-    at = lo + np.flatnonzero((lemma[lo:hi] == word) | (lower[lo:hi] == word))
-    at = at[(idx[at] < quote.start) | (idx[at] >= quote.end)]
-    if not len(at):
-        return None
-    return doc[int(at[np.argmin(np.abs(idx[at].astype(np.int64) - quote.start))])]  # type: ignore[index]
-
-
-def _words(doc: object) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """The Doc's lemma, lowercase-form and offset arrays, made once per Doc."""
-    return per_doc(doc, "lemma_lower_idx", lambda d: tuple(d.to_array([LEMMA, LOWER, IDX]).T))  # type: ignore[no-any-return]
-
-
-#: modifiers that make a speech noun a habit, not one statement ("repeated assurances").
-HABITUAL = frozenset({"repeated", "frequent", "constant", "numerous", "continued", "earlier",
-                      "previous", "past", "many", "several", "recent"})
-
-
 @functools.lru_cache(maxsize=8)  # classify() asks ~7 times per quote, in a row; few docs held
 def clause_head(content: Span) -> Token:
     """The verb heading what was said: among the span's tokens governed from outside it, the
@@ -139,13 +109,6 @@ def clause_head(content: Span) -> Token:
     tops = [t for t in content if not content.start <= t.head.i < content.end or t.head == t]
     verbs = [t for t in tops if t.pos_ in ("VERB", "AUX")]
     return (verbs or tops or [content.root])[0]
-
-
-def repeated(cue: Token) -> bool:
-    """Whether a speech noun names repeated statements ("repeated assurances from X"): background,
-    not a dated event."""
-    return cue.pos_ in ("NOUN", "PROPN") and (cue.tag_ in ("NNS", "NNPS") or any(
-        c.dep_ == "amod" and c.lower_ in HABITUAL for c in cue.children))
 
 
 def classify(cue: Token, content: Span, speaker: Mention,
@@ -171,6 +134,9 @@ def classify(cue: Token, content: Span, speaker: Mention,
             return None
     if kind == "promise" and _threatening(content):  # "promised not to attack": renounced
         kind = "renounce" if negated_force(clause_head(content)) else "threaten"  # "promises fierce resistance if soldiers try to remove them"
+    elif kind == "promise" and announced_protest(_main_verb(clause_head(content))):
+        kind = "threaten"  # "said they would organize rallies throughout the summit": 133
+        return Stance("133", kind, _target(cue, content, speaker, actor_of, kind))
     elif kind == "promise" and _conditional(content):
         return None  # "promised an invitation would come only when allies agree": not asserted
     if kind == "threaten" and _threatening(content):
@@ -188,8 +154,8 @@ def _content_kind(content: Span, speaker: Mention,
     of it: "he saw camps for people displaced by the crisis" is no pessimism.
     """
     words = stance_words()
-    said = [words.get(t.lemma_.lower()) or words.get(t.lower_) for t in predicate_words(content)]
-    found = set(said) - {None}
+    said = [(t, words.get(t.lemma_.lower()) or words.get(t.lower_)) for t in predicate_words(content)]
+    found = {w for t, w in said if w and not (w == "blame" and negated(t))}  # "was not illegal"
     if "denial" in found and _negative(content):
         return "deny"
     modal = _obligation(content, actor_of)
@@ -198,12 +164,18 @@ def _content_kind(content: Span, speaker: Mention,
     intent = _own_intent(content, speaker, actor_of)
     if intent is not None:
         return intent
-    if _accusation(content, speaker, actor_of) is not None:
-        return "criticize"  # "the opposition had organized some attacks", said by a third party
+    refused = refused_acceptance(clause_head(content))  # "it cannot be accepted"
+    if refused is not None:
+        return refused
+    if _criticized(content, speaker, actor_of) is not None:
+        return "criticize"  # "the opposition had organized attacks", "the EC's protectionist ..."
     score = polarity(content.text)
     judged = _judged_actor(content, speaker, actor_of)
     if "blame" in found or (score <= -JUDGEMENT and judged is not None and _judgement(content)):
         return "criticize"
+    later = _obligation(content, actor_of, later=True)  # after blame: "X is reckless. X must ..."
+    if later is not None:
+        return later
     situation = [t for t in (*predicate_words(content), *_subject_words(content))
                  if (words.get(t.lemma_.lower()) or words.get(t.lower_)) == "situation"]
     if situation:
@@ -245,11 +217,14 @@ def _own_intent(content: Span, speaker: Mention,
                 actor_of: Callable[[Token], Mention | None]) -> str | None:
     """What the speaker's side says it will do: a threat (force, or any act under a condition),
     a refusal ("will not attend", "cannot negotiate"), else an intention ("we will hoist the
-    flag", "I am ready to meet")."""
+    flag", "I am ready to meet"); or, in any tense, that it is opposed ("she was opposed to
+    including Syria in the talks"): a rejection. (A verb "we oppose X" is the predicate's own.)"""
     root = clause_head(content)
-    if not _own_future(content, speaker, actor_of):
-        return None
     verb = _main_verb(root)
+    if not _own_future(content, speaker, actor_of):
+        opposed = root.lemma_ == "be" and verb.dep_ == "acomp" and cue_kinds().get(
+            verb.lemma_.lower()) == "reject" and not any(c.dep_ == "neg" for c in root.children)
+        return "reject" if opposed and _own_future(content, speaker, actor_of, tense=False) else None
     if averts_force(content) or cognition(verb):
         return None  # "we can avoid a trade war": no threat, no promise; "could see nothing"
     if _threatening(content):
@@ -295,8 +270,6 @@ def _main_verb(root: Token) -> Token:
 
 #: roots of cooperation: refusing one of them is a rejection (CAMEO 12).
 COOPERATION_ROOTS = frozenset({"03", "04", "05", "06", "07", "08"})
-#: roots of conflict acts: one by another party, reported by a speaker, is an accusation.
-CONFLICT_ACT_ROOTS = frozenset({"11", "12", "13", "14", "15", "16", "17", "18", "19", "20"})
 
 
 #: the composition frame (:mod:`.composition`) each kind of statement puts its content in.
@@ -324,22 +297,20 @@ def _dictionary_root(verb: Token) -> str | None:
     return code[:2] if code else None
 
 
-def _accusation(content: Span, speaker: Mention,
+def _is_blame(token: Token) -> bool:
+    words = stance_words()
+    return (words.get(token.lemma_.lower()) or words.get(token.lower_)) == "blame"
+
+
+def _criticized(content: Span, speaker: Mention,
                 actor_of: Callable[[Token], Mention | None]) -> Token | None:
-    """The agent of a conflict act the content attributes to another party than the speaker's
-    ("the opposition had organized some attacks", "material has been destroyed by the police"),
-    or None."""
-    root = clause_head(content)
-    if _dictionary_root(root) not in CONFLICT_ACT_ROOTS or any(c.dep_ == "neg" for c in root.children):
-        return None
-    agents = [c for c in root.children if c.dep_ == "nsubj"] + [
-        o for a in root.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
+    """The party the content accuses of a conflict act or puts blame on (:mod:`.criticism`)."""
     own = _key(speaker)
-    for agent in agents:
-        mention = actor_of(agent)
-        if mention is not None and _key(mention) not in (None, own):
-            return agent
-    return None
+    accused = accused_agent(clause_head(content), _dictionary_root,
+                            lambda t: _key(actor_of(t)) not in (None, own))
+    return accused if accused is not None else blamed_party(
+        content, _is_blame, lambda t: _other_party(actor_of(t), speaker) or sectorless_blame(
+            speaker.actor, getattr(actor_of(t), "actor", None)))
 
 
 #: dependencies that carry what a clause says of its subject, followed from the main verb.
@@ -383,11 +354,21 @@ def _judgement(content: Span) -> bool:
                                                        for c in root.children)
 
 
-def _obligation(content: Span, actor_of: Callable[[Token], Mention | None]) -> str | None:
-    """``appeal``/``demand`` when the content obliges another party, named as its subject
-    ("Iraq should do more", "the Zimbabwean authorities must allow ..."); "no one should" and "a
-    trade deal must" oblige no one."""
+def _obligation(content: Span, actor_of: Callable[[Token], Mention | None],
+                later: bool = False) -> str | None:
+    """``appeal``/``demand`` when the content's main clause obliges another party, named as its
+    subject ("Iraq should do more", "the Zimbabwean authorities must allow ..."); with ``later``,
+    when a clause joined to it or a later sentence does ("we support a truce, but Israel should
+    support it too"). "No one should" and "a trade deal must" oblige no one."""
     root = clause_head(content)
+    if not later:
+        return _obliges(root, actor_of)
+    heads = [*(c for c in root.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")),
+             *(clause_head(s) for s in list(sentence_spans(content))[1:])]
+    return next((kind for kind in (_obliges(h, actor_of) for h in heads) if kind), None)
+
+
+def _obliges(root: Token, actor_of: Callable[[Token], Mention | None]) -> str | None:
     subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is None or subject.lower_ in OWN_WORDS or actor_of(subject) is None:
         return None
@@ -402,16 +383,17 @@ def _obligation(content: Span, actor_of: Callable[[Token], Mention | None]) -> s
 
 
 def _own_future(content: Span, speaker: Mention,
-                actor_of: Callable[[Token], Mention | None]) -> bool:
+                actor_of: Callable[[Token], Mention | None], tense: bool = True) -> bool:
     """Whether the content is what the speaker's side will do ("we will fight", "Iran would
-    use its missiles" said by Iran, "I am ready to meet")."""
+    use its missiles" said by Iran, "I am ready to meet"); with ``tense`` False, what the
+    speaker's side does, in any tense."""
     root = clause_head(content)
     future = any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll", "shall", "wo", "can",
                                                   "ca", "could")
                  for c in root.children)
     ready = root.lemma_ == "be" and any(c.dep_ == "acomp" and c.lower_ in READY_WORDS
                                          for c in root.children)
-    if not (future or ready):
+    if tense and not (future or ready):
         return False
     subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is None:
@@ -484,7 +466,7 @@ def _target(cue: Token, content: Span, speaker: Mention,
                     return head
     if kind == "deny":
         return None  # the target of a denial is its accuser, never a party of what is denied
-    accused = _accusation(content, speaker, actor_of) if kind == "criticize" else None
+    accused = _criticized(content, speaker, actor_of) if kind == "criticize" else None
     if accused is not None:
         return accused
     judged = _judged_actor(content, speaker, actor_of, domestic)
