@@ -352,7 +352,8 @@ def _clause_holds(key: str, value: str, pred: Predicate, feats: Features,
         return (agent or not acted_on) and bool(noun_parties(head, is_actor))
     if key == "dated":
         return any(t.ent_type_ in ("DATE", "TIME") for t in head.subtree) or any(
-            c.ent_type_ in ("DATE", "TIME") for c in head.head.subtree if c.head == head.head)
+            c.ent_type_ in ("DATE", "TIME") for c in head.head.subtree if c.head == head.head) \
+            or _date_after(head)
     if key in ("force", "default"):
         return True
     if key == "oprd":  # an object predicative: "called the island the same name"
@@ -383,6 +384,15 @@ def _clause_holds(key: str, value: str, pred: Predicate, feats: Features,
     if key == "inprep":  # "troops were on alert"
         return head.dep_ == "pobj" and head.head.lower_ in values
     return False
+
+
+def _date_after(noun: Token) -> bool:
+    """A time phrase right after the noun's phrase that the parse hung on the clause ("fled
+    after the invasion of that country in 2001"): it dates the noun as well."""
+    after = noun.right_edge.i + 1
+    prep = noun.doc[after] if after < len(noun.doc) else None
+    return prep is not None and prep.dep_ == "prep" and prep.lower_ in ("in", "on") and any(
+        o.dep_ == "pobj" and o.ent_type_ in ("DATE", "TIME") for o in prep.children)
 
 
 def _acted_on(noun: Token) -> bool:
