@@ -20,6 +20,19 @@ from event_helpers import dyads_of
          {("19", "LBY", "TCD")}),
         # undated, a background invasion is no new event
         ("Many traders left the region after the Libya-led invasion of Chad.", set()),
+        # a "by" phrase names who did the event noun, also when the parse hangs it on the noun's
+        # object and when a verb acts on the noun ("heard a complaint by X")
+        ("A court heard a complaint against Japan's tariff by the American Rice Association.",
+         {("11", "USA", "JPN")}),
+        ("The agreement comes with an admission of guilt by the Canadian Defence Ministry.",
+         {("01", "CAN", None)}),  # 015: admitting liability or guilt
+        ("Hamas admitted responsibility for the bombing.", {("01", "PSE", None)}),  # not 050
+        # courting support is asking for it; earmarking money for someone is pledging aid
+        ("Brazil is courting support from Argentina.", {("02", "BRA", "ARG")}),
+        ("The Dutch government has earmarked two million euros for Haitian flood victims.",
+         {("03", "NLD", "HTI")}),
+        # forces on emergency duty raise their alert (151)
+        ("The Kenyan police have been on emergency duty since Monday.", {("15", "KEN", None)}),
     ],
 )
 def test_nominal_events(stages, text, expected):

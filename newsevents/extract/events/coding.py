@@ -24,7 +24,7 @@ from spacy.tokens import Token
 from ...errors import ConfigError
 from ...resources import data_path
 from ..dictionaries import swapped
-from ..predicates import Features, Predicate, for_clause
+from ..predicates import Features, Predicate, by_agents, for_clause
 from ..tone import vader_lexicon
 from .cameo import Element, Pattern, verb_dictionary
 from .composition import composed_code
@@ -348,7 +348,8 @@ def _clause_holds(key: str, value: str, pred: Predicate, feats: Features,
         acted_on = _acted_on(head)
         # "broke down a treaty"; but a possessor is the agent of what it has done, whatever
         # is done with it now ("rejected Germany's objections")
-        agent = any(c.dep_ == "poss" and is_actor(c) for c in head.children)
+        agent = any(c.dep_ == "poss" and is_actor(c) for c in head.children) or any(
+            is_actor(a) for a in by_agents(head))  # "considered a complaint by X against Y"
         return (agent or not acted_on) and bool(noun_parties(head, is_actor))
     if key == "dated":
         return any(t.ent_type_ in ("DATE", "TIME") for t in head.subtree) or any(
@@ -420,7 +421,7 @@ def noun_parties(noun: Token, is_actor: Callable[[Token], bool]) -> list[Token]:
     for prep in noun.children:
         if prep.dep_ == "prep" and prep.lower_ in PARTY_PREPS:
             found += [o for o in prep.children if o.dep_ == "pobj" and is_actor(o)]
-    return found
+    return found + [a for a in by_agents(noun) if a not in found and is_actor(a)]
 
 
 def _place_name(token: Token) -> bool:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Span, Token
 
 from ..actors.graph import ActorGraph
-from ..predicates import (Predicate, conjuncts, features, nominal_predicate, noun_lemma,
+from ..predicates import (Predicate, by_agents, conjuncts, features, nominal_predicate, noun_lemma,
                           verbal_predicate)
 from .absorb import absorb
 from .cameo import verb_dictionary
@@ -271,13 +271,15 @@ def noun_subjects(pred: Predicate, actors: ActorGraph | None = None) -> list[Tok
     if pred.subjects:
         return list(pred.subjects)
     head = pred.head
+    agents = by_agents(head)  # named as the doer, it beats the verb's subject ("included an
+    if agents:  # admission of liability by the ministry")
+        return agents
     if head.dep_ in ("dobj", "nsubjpass") and head.head.pos_ in ("VERB", "AUX"):
         return list(verbal_predicate(head.head).subjects)
-    for prep in head.children:
-        if prep.dep_ == "prep" and prep.lower_ in ("by", "from"):
-            agents = [o for o in prep.children if o.dep_ == "pobj"]
-            if agents:
-                return agents
+    agents = [o for p in head.children if p.dep_ == "prep" and p.lower_ == "from"
+              for o in p.children if o.dep_ == "pobj"]
+    if agents:
+        return agents
     if actors is not None:
         modifiers = [c for c in head.children if c.dep_ in ("amod", "compound", "nmod")
                      and c.i < head.i]
