@@ -24,6 +24,8 @@ from event_helpers import dyads_of
         # object and when a verb acts on the noun ("heard a complaint by X")
         ("A court heard a complaint against Japan's tariff by the American Rice Association.",
          {("11", "USA", "JPN")}),
+        # the participle naming the doer carries the event's other phrases too
+        ("Officials dismissed accusations made by Iran against Iraq.", {("11", "IRN", "IRQ")}),
         ("The agreement comes with an admission of guilt by the Canadian Defence Ministry.",
          {("01", "CAN", None)}),  # 015: admitting liability or guilt
         ("Hamas admitted responsibility for the bombing.", {("01", "PSE", None)}),  # not 050

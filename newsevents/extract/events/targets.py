@@ -93,7 +93,10 @@ def _target_heads(pred: Predicate) -> Iterator[tuple[Token, bool]]:
             if child.dep_ in ("nsubj", "nsubjpass", "poss", "dobj", "pobj"):
                 yield child, False
     if pred.nominal:
-        for child in pred.head.children:
+        # also the phrases of the participle naming its doer: "accusations made by X against Y"
+        doers = [c for c in pred.head.children if c.dep_ == "acl" and c.tag_ == "VBN"
+                 and any(a.dep_ == "agent" for a in c.children)]
+        for child in (*pred.head.children, *(c for d in doers for c in d.children)):
             if child.dep_ == "prep":
                 yield from ((c, True) for o in child.children if o.dep_ == "pobj"
                             for c in conjuncts(o))
