@@ -33,6 +33,12 @@ from event_helpers import dyads_of
         ("Brazil is courting support from Argentina.", {("02", "BRA", "ARG")}),
         ("The Dutch government has earmarked two million euros for Haitian flood victims.",
          {("03", "NLD", "HTI")}),
+        # the subject of a clause takes part in the visit or talks its circumstance phrase names;
+        # a place before "visit" is where one goes
+        ("The French president praised the reforms during a Japan visit on Monday.",
+         {("04", "FRA", "JPN")}),
+        ("After talks with the Egyptian president, the Iraqi foreign minister criticized Israel.",
+         {("04", "IRQ", "EGY"), ("11", "IRQ", "ISR")}),
         # forces on emergency duty raise their alert (151)
         ("The Kenyan police have been on emergency duty since Monday.", {("15", "KEN", None)}),
     ],

@@ -409,6 +409,10 @@ PARTY_PREPS = frozenset({"between", "with", "against", "by", "from", "of", "on",
                          "among"})
 
 
+#: nouns of going somewhere: a place named before them is where one goes ("a Japan visit").
+VISIT_NOUNS = frozenset({"visit", "trip", "tour"})
+
+
 def noun_parties(noun: Token, is_actor: Callable[[Token], bool]) -> list[Token]:
     """Heads of the actors an event noun names in its own phrase: its possessor, an actor
     modifier ("Iraqi counter-attacks", "the U.S.-led invasion"), a party after one of
@@ -416,7 +420,8 @@ def noun_parties(noun: Token, is_actor: Callable[[Token], bool]) -> list[Token]:
     found = [c for c in noun.children if c.dep_ == "poss" and is_actor(c)]
     for child in noun.children:
         if child.dep_ in ("amod", "compound", "nmod") and child.i < noun.i \
-                and not _place_name(child) and not noun.text[:1].isupper():
+                and not (place_name(child) and noun.lemma_.lower() not in VISIT_NOUNS) \
+                and not noun.text[:1].isupper():
             found += [t for t in child.subtree if t.pos_ in ("PROPN", "ADJ", "NOUN") and is_actor(t)][:1]
     for prep in noun.children:
         if prep.dep_ == "prep" and prep.lower_ in PARTY_PREPS:
@@ -424,7 +429,7 @@ def noun_parties(noun: Token, is_actor: Callable[[Token], bool]) -> list[Token]:
     return found + [a for a in by_agents(noun) if a not in found and is_actor(a)]
 
 
-def _place_name(token: Token) -> bool:
+def place_name(token: Token) -> bool:
     """A modifier that names where a thing is or was named, not who acts: a city or a place
     ("the Kyoto Treaty", "the Washington demonstration"); nationalities ("Iraqi attacks") and
     organisations ("the NATO summit") do act."""

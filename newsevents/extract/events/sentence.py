@@ -17,10 +17,10 @@ from spacy.tokens import Span, Token
 
 from ..actors.graph import ActorGraph
 from ..predicates import (Predicate, by_agents, conjuncts, features, nominal_predicate, noun_lemma,
-                          verbal_predicate)
+                          subjects_of, verbal_predicate)
 from .absorb import absorb
 from .cameo import verb_dictionary
-from .coding import Coding, code_predicate, noun_triggers, own_patterns
+from .coding import VISIT_NOUNS, Coding, code_predicate, noun_triggers, own_patterns, place_name
 from .compose import (CONFLICT_ROOTS, DE_ESCALATE, INTENT_TO_COOPERATE, agreed_measure, compose,
                       forbids_force, future_frame, renounced, statement_frame)
 from .composition import frame_of_lemma
@@ -260,6 +260,12 @@ def _prefer_light_nouns(coded: list[Coded]) -> list[Coded]:
 
 #: verbs of being in a state: their subject is the party of "in talks", "on alert".
 STATE_VERBS = frozenset({"be", "remain", "stay", "go", "keep"})
+#: event nouns whose circumstance phrase ("during a visit", "after talks") has the clause's
+#: subject taking part, and the prepositions of such phrases.
+TAKING_PART = VISIT_NOUNS | {"meeting", "talk", "negotiation", "consultation", "summit", "conference",
+                             "discussion"}
+CIRCUMSTANCE_PREPS = frozenset({"during", "on", "after", "at", "following", "before"})
+
 
 
 def noun_subjects(pred: Predicate, actors: ActorGraph | None = None) -> list[Token]:
@@ -280,9 +286,10 @@ def noun_subjects(pred: Predicate, actors: ActorGraph | None = None) -> list[Tok
               for o in p.children if o.dep_ == "pobj"]
     if agents:
         return agents
+    visit = pred.lemma in VISIT_NOUNS
     if actors is not None:
         modifiers = [c for c in head.children if c.dep_ in ("amod", "compound", "nmod")
-                     and c.i < head.i]
+                     and c.i < head.i and not (visit and place_name(c))]  # "a Japan visit"
         for child in modifiers:
             named = [t for t in child.subtree if actors.is_actor(t)]
             if named:
@@ -291,6 +298,10 @@ def noun_subjects(pred: Predicate, actors: ActorGraph | None = None) -> list[Tok
                for o in p.children if o.dep_ == "pobj" for c in conjuncts(o)]
     if parties:
         return parties[:1]
+    if head.dep_ == "pobj" and head.head.lower_ in CIRCUMSTANCE_PREPS and pred.lemma in TAKING_PART \
+            and head.head.head.pos_ in ("VERB", "AUX"):
+        # "X praised Y during a visit to Z", "after talks with Z, X said": X takes part
+        return subjects_of(head.head.head)
     prep = head.head
     on_state = prep.lower_ == "on" and prep.head.lemma_ in STATE_VERBS  # "troops were on alert"
     if head.dep_ == "pobj" and prep.dep_ == "prep" and (prep.lower_ == "in" or on_state):

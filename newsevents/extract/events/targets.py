@@ -32,6 +32,7 @@ from ..actors.spans import of_objects
 from ..predicates import Predicate, conjuncts
 from ..quotes.common import cue_words
 from .markets import market_thing
+from .coding import VISIT_NOUNS, place_name
 
 #: prepositions whose object can be a target, in order of preference.
 TARGET_PREPS = ("to", "with", "against", "on", "at", "toward", "towards", "from", "for",
@@ -100,6 +101,8 @@ def _target_heads(pred: Predicate) -> Iterator[tuple[Token, bool]]:
             if child.dep_ == "prep":
                 yield from ((c, True) for o in child.children if o.dep_ == "pobj"
                             for c in conjuncts(o))
+        if pred.lemma in VISIT_NOUNS:  # where one goes: "a Japan visit"
+            yield from ((c, True) for c in pred.head.children if c.i < pred.head.i and place_name(c))
 
 
 def _stray_objects(verb: Token) -> Iterator[Token]:
