@@ -39,6 +39,16 @@ from event_helpers import dyads_of
          {("04", "FRA", "JPN")}),
         ("After talks with the Egyptian president, the Iraqi foreign minister criticized Israel.",
          {("04", "IRQ", "EGY"), ("11", "IRQ", "ISR")}),
+        # air and military strikes by X on Y (not a workers' strike); a word of the noun's phrase
+        # placed in the story's country on its own does not move the phrase's actor there
+        ("Villagers fled after air strikes by Israel on Lebanese villages on Monday.",
+         {("19", "ISR", "LBN")}),
+        ("On Monday, a Russian military strike in the Georgian town of Gori killed 15 people, "
+         "according to Georgian officials. Georgia condemned the strike.",
+         {("19", "RUS", "GEO"), ("11", "GEO", "RUS")}),
+        # a possible strike, or the risk of one, has not happened
+        ("Kuwait is worried about the possibility of a Saudi military strike on Yemen.", set()),
+        ("Officials prepared the public for possible air strikes by Israel against Syria.", set()),
         # forces on emergency duty raise their alert (151)
         ("The Kenyan police have been on emergency duty since Monday.", {("15", "KEN", None)}),
     ],
