@@ -49,6 +49,11 @@ from event_helpers import dyads_of
         # a possible strike, or the risk of one, has not happened
         ("Kuwait is worried about the possibility of a Saudi military strike on Yemen.", set()),
         ("Officials prepared the public for possible air strikes by Israel against Syria.", set()),
+        # sanctions that take effect happen; an agentless passive leaves the noun's own phrase
+        # to name who imposed them
+        ("New Arab League sanctions against Syria took effect on Monday.",
+         {("16", "ARAB LEAGUE", "SYR")}),
+        ("The UN sanctions against Libya were imposed in 1992.", {("16", "UN", "LBY")}),
         # forces on emergency duty raise their alert (151)
         ("The Kenyan police have been on emergency duty since Monday.", {("15", "KEN", None)}),
     ],

@@ -281,7 +281,9 @@ def noun_subjects(pred: Predicate, actors: ActorGraph | None = None) -> list[Tok
     if agents:  # admission of liability by the ministry")
         return agents
     if head.dep_ in ("dobj", "nsubjpass") and head.head.pos_ in ("VERB", "AUX"):
-        return list(verbal_predicate(head.head).subjects)
+        carrier = verbal_predicate(head.head)
+        if carrier.subjects or not carrier.passive:  # an agentless passive leaves the noun's
+            return list(carrier.subjects)  # phrase to name the doer: "the UN sanctions were imposed"
     agents = [o for p in head.children if p.dep_ == "prep" and p.lower_ == "from"
               for o in p.children if o.dep_ == "pobj"]
     if agents:
