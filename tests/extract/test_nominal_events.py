@@ -39,6 +39,9 @@ from event_helpers import dyads_of
          {("04", "FRA", "JPN")}),
         ("After talks with the Egyptian president, the Iraqi foreign minister criticized Israel.",
          {("04", "IRQ", "EGY"), ("11", "IRQ", "ISR")}),
+        ("The Japanese minister criticized China on a visit to Iran.",
+         {("04", "JPN", "IRN"), ("11", "JPN", "CHN")}),
+        ("The Japanese minister commented on talks with Iran on Monday.", set()),  # a topic
         # air and military strikes by X on Y (not a workers' strike); a word of the noun's phrase
         # placed in the story's country on its own does not move the phrase's actor there
         ("Villagers fled after air strikes by Israel on Lebanese villages on Monday.",

@@ -261,10 +261,11 @@ def _prefer_light_nouns(coded: list[Coded]) -> list[Coded]:
 #: verbs of being in a state: their subject is the party of "in talks", "on alert".
 STATE_VERBS = frozenset({"be", "remain", "stay", "go", "keep"})
 #: event nouns whose circumstance phrase ("during a visit", "after talks") has the clause's
-#: subject taking part, and the prepositions of such phrases.
+#: subject taking part, and the prepositions of such phrases; "on" only for a journey ("on a
+#: visit to"): "commented on talks with X" is a topic.
 TAKING_PART = VISIT_NOUNS | {"meeting", "talk", "negotiation", "consultation", "summit", "conference",
                              "discussion"}
-CIRCUMSTANCE_PREPS = frozenset({"during", "on", "after", "at", "following", "before"})
+CIRCUMSTANCE_PREPS = frozenset({"during", "after", "at", "following", "before"})
 
 
 
@@ -300,7 +301,8 @@ def noun_subjects(pred: Predicate, actors: ActorGraph | None = None) -> list[Tok
                for o in p.children if o.dep_ == "pobj" for c in conjuncts(o)]
     if parties:
         return parties[:1]
-    if head.dep_ == "pobj" and head.head.lower_ in CIRCUMSTANCE_PREPS and pred.lemma in TAKING_PART \
+    circumstance = head.head.lower_ in CIRCUMSTANCE_PREPS or (head.head.lower_ == "on" and visit)
+    if head.dep_ == "pobj" and circumstance and pred.lemma in TAKING_PART \
             and head.head.head.pos_ in ("VERB", "AUX"):
         # "X praised Y during a visit to Z", "after talks with Z, X said": X takes part
         return subjects_of(head.head.head)
