@@ -282,6 +282,24 @@ def nominal_predicate(noun: Token) -> Predicate:
     )
 
 
+def by_agents(noun: Token) -> list[Token]:
+    """Who a "by" phrase names as doing an event noun: "an incursion by X", "the blockade imposed
+    by X"; also where the parse hung the phrase on the noun's own object ("an admission of
+    liability by the ministry", "a complaint against the ban by the association")."""
+    found = _by_objects(noun) or [o for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"
+                                  for a in c.children if a.dep_ == "agent"
+                                  for o in a.children if o.dep_ == "pobj"]  # "imposed by X"
+    for prep in noun.children:
+        if not found and prep.dep_ == "prep" and prep.lower_ in ("of", "against", "on"):
+            found = [a for o in prep.children if o.dep_ == "pobj" for a in _by_objects(o)]
+    return found
+
+
+def _by_objects(token: Token) -> list[Token]:
+    return [o for p in token.children if p.dep_ == "prep" and p.lower_ == "by"
+            for o in p.children if o.dep_ == "pobj"]
+
+
 def noun_lemma(token: Token) -> str:
     """Lower-case lemma of a noun, also when the tagger took a capitalised noun for a name."""
     lemma = token.lemma_.lower()

@@ -39,7 +39,7 @@ from .coref import antecedent
 from .discourse import FIRST_PERSON, Discourse
 from .placing import PLACE_NOUNS, PLACEABLE_SECTORS, Placing
 from .spans import GROUP_NOUNS, of_objects, resolve_phrase
-from .words import NAMED_THINGS, publication_day, resolve_words
+from .words import NAMED_THINGS, led_by, publication_day, resolve_words
 
 #: how far back (tokens) a definite nominal looks for an earlier phrase with its head noun.
 LOOKBACK_TOKENS = 600
@@ -120,6 +120,9 @@ class ActorGraph(Placing, Discourse):
             if ante is not None and not usable(actor):
                 actor = self._antecedent_actor(ante, actor)  # "the premier ... he said"
             return actor, token.idx, token.idx + len(token.text)
+        led = led_by(token.text, publication_day(self.doc)) if token.pos_ in ("ADJ", "VERB") else None
+        if led is not None:  # "the U.S.-led invasion": the leader alone is the mention
+            return led[0].actor, token.idx, token.idx + led[1]
         ent = self._entity_at(token.idx)
         if ent is not None and usable(ent.actor):
             return ent.actor, min(start, ent.start), max(end, ent.end)

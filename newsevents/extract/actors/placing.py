@@ -174,8 +174,13 @@ class Placing:
     def _was_located(self, token: Token, mention: Mention) -> bool:
         """Whether the mention's country came from :meth:`locate`: on its head, or on the
         phrase it took its actor from ("members of parliament" from "parliament")."""
+        # a located word that lent the phrase nothing ("military" placed on its own, inside "a
+        # United States military strike") does not count: which words were asked about first
+        # must not change the answer
         return token.i in self.located or any(
-            mention.start <= self.doc[i].idx < mention.end for i in self.located)
+            mention.start <= self.doc[i].idx < mention.end
+            and (inner := self.mention(self.doc[i])) is not None and inner.actor == mention.actor
+            for i in sorted(self.located))
 
     def sentence_country(self, sent: Span, skip: frozenset[int] = frozenset()) -> str | None:
         """The one country the sentence's entities name outside ``skip`` tokens, or None."""

@@ -189,3 +189,18 @@ def _plain_country(match: Match) -> bool:
     """Whether a hit names a country alone (no sector, organisation or person)."""
     actor = match.actor
     return bool(actor.country) and not (actor.sector or actor.org or match.person)
+
+
+#: the suffix of a compound adjective whose first part names who leads what it modifies ("the
+#: U.S.-led invasion", "a NATO-led force"); the tokenizer keeps "U.S.-led" as one word. Only
+#: "-led": a backer or broker ("Iran-backed", "U.S.-brokered") is not the one who acts.
+LED_SUFFIX = "-led"
+
+
+def led_by(text: str, day: str) -> tuple[Match, int] | None:
+    """The actor named before "-led" in one word ("U.S.-led") and the length of its name."""
+    if not text.lower().endswith(LED_SUFFIX) or len(text) <= len(LED_SUFFIX):
+        return None
+    name = text[: -len(LED_SUFFIX)]
+    match = lookup(phrase_key(name), day)
+    return (match, len(name)) if match is not None else None

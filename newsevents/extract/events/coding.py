@@ -24,7 +24,7 @@ from spacy.tokens import Token
 from ...errors import ConfigError
 from ...resources import data_path
 from ..dictionaries import swapped
-from ..predicates import Features, Predicate, for_clause
+from ..predicates import Features, Predicate, by_agents, for_clause
 from ..tone import vader_lexicon
 from .cameo import Element, Pattern, verb_dictionary
 from .composition import composed_code
@@ -348,11 +348,13 @@ def _clause_holds(key: str, value: str, pred: Predicate, feats: Features,
         acted_on = _acted_on(head)
         # "broke down a treaty"; but a possessor is the agent of what it has done, whatever
         # is done with it now ("rejected Germany's objections")
-        agent = any(c.dep_ == "poss" and is_actor(c) for c in head.children)
+        agent = any(c.dep_ == "poss" and is_actor(c) for c in head.children) or any(
+            is_actor(a) for a in by_agents(head))  # "considered a complaint by X against Y"
         return (agent or not acted_on) and bool(noun_parties(head, is_actor))
     if key == "dated":
         return any(t.ent_type_ in ("DATE", "TIME") for t in head.subtree) or any(
-            c.ent_type_ in ("DATE", "TIME") for c in head.head.subtree if c.head == head.head)
+            c.ent_type_ in ("DATE", "TIME") for c in head.head.subtree if c.head == head.head) \
+            or _date_after(head)
     if key in ("force", "default"):
         return True
     if key == "oprd":  # an object predicative: "called the island the same name"
@@ -385,6 +387,15 @@ def _clause_holds(key: str, value: str, pred: Predicate, feats: Features,
     return False
 
 
+def _date_after(noun: Token) -> bool:
+    """A time phrase right after the noun's phrase that the parse hung on the clause ("fled
+    after the invasion of that country in 2001"): it dates the noun as well."""
+    after = noun.right_edge.i + 1
+    prep = noun.doc[after] if after < len(noun.doc) else None
+    return prep is not None and prep.dep_ == "prep" and prep.lower_ in ("in", "on") and any(
+        o.dep_ == "pobj" and o.ent_type_ in ("DATE", "TIME") for o in prep.children)
+
+
 def _acted_on(noun: Token) -> bool:
     """An event noun that a verb does something with ("broke down a treaty"), not one that
     a support, happening or bringing-about verb carries."""
@@ -398,6 +409,10 @@ PARTY_PREPS = frozenset({"between", "with", "against", "by", "from", "of", "on",
                          "among"})
 
 
+#: nouns of going somewhere: a place named before them is where one goes ("a Japan visit").
+VISIT_NOUNS = frozenset({"visit", "trip", "tour"})
+
+
 def noun_parties(noun: Token, is_actor: Callable[[Token], bool]) -> list[Token]:
     """Heads of the actors an event noun names in its own phrase: its possessor, an actor
     modifier ("Iraqi counter-attacks", "the U.S.-led invasion"), a party after one of
@@ -405,15 +420,16 @@ def noun_parties(noun: Token, is_actor: Callable[[Token], bool]) -> list[Token]:
     found = [c for c in noun.children if c.dep_ == "poss" and is_actor(c)]
     for child in noun.children:
         if child.dep_ in ("amod", "compound", "nmod") and child.i < noun.i \
-                and not _place_name(child) and not noun.text[:1].isupper():
+                and not (place_name(child) and noun.lemma_.lower() not in VISIT_NOUNS) \
+                and not noun.text[:1].isupper():
             found += [t for t in child.subtree if t.pos_ in ("PROPN", "ADJ", "NOUN") and is_actor(t)][:1]
     for prep in noun.children:
         if prep.dep_ == "prep" and prep.lower_ in PARTY_PREPS:
             found += [o for o in prep.children if o.dep_ == "pobj" and is_actor(o)]
-    return found
+    return found + [a for a in by_agents(noun) if a not in found and is_actor(a)]
 
 
-def _place_name(token: Token) -> bool:
+def place_name(token: Token) -> bool:
     """A modifier that names where a thing is or was named, not who acts: a city or a place
     ("the Kyoto Treaty", "the Washington demonstration"); nationalities ("Iraqi attacks") and
     organisations ("the NATO summit") do act."""

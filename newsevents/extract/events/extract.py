@@ -70,6 +70,7 @@ TRADE_ROOTS = frozenset({"06"})
 #: "froze its assets"); elsewhere a figure or market thing as the object is market reporting
 #: ("reserves hit a new high", "asked companies not to sell dollars").
 AID_ROOTS = frozenset({"07", "16", "17"})
+AID_INTENT = "033"  # a pledge of money is a pledge of aid ("earmarked one million francs for")
 #: pronouns that, standing alone as a target, mostly refer to a thing ("they'll buy it",
 #: "view it as too small"): a party named only by one of them is not a target.
 THING_PRONOUNS = frozenset({"it", "this", "that", "these", "those", "which"})
@@ -243,7 +244,8 @@ def _market(item: Coded) -> str | None:
     if (item.coding.code[:2] in TRADE_ROOTS or item.coding.code.startswith(TRADE_INTENT)) \
             and traded_goods(item.pred):
         return "trade in goods"  # "bought 8,000 tonnes of wheat", "agreed to supply oil to Brazil"
-    if item.coding.code[:2] not in AID_ROOTS and figure_objects(item.pred):
+    if item.coding.code[:2] not in AID_ROOTS and not item.coding.code.startswith(AID_INTENT) \
+            and figure_objects(item.pred):
         return "a figure or market as its object"  # "reserves hit a new high"
     if reporting(item) and market_subject(item.pred):
         return "a reported market movement"  # "said growth rates dropped"

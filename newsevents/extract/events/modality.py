@@ -27,6 +27,12 @@ FUTURE_VERBS = frozenset({"plan", "expect", "intend", "schedule", "set", "prepar
                           "go", "aim", "poise"})
 #: predicative adjectives that leave their complement unrealised ("is likely to visit").
 EPISTEMIC_ADJECTIVES = frozenset({"likely", "unlikely", "possible", "probable", "eager"})
+#: modifiers, and nouns taking "of", that leave an event noun unrealised ("possible military
+#: strikes", "the possibility of a strike on Iran", "the threat of sanctions").
+IRREALIS_MODIFIERS = frozenset({"possible", "potential", "proposed", "hypothetical", "prospective",
+                                "eventual", "probable"})
+IRREALIS_NOUNS = frozenset({"possibility", "prospect", "threat", "risk", "danger", "fear",
+                            "likelihood", "chance", "spectre", "specter"})
 #: governing verbs whose that-clause is a wish or a mandate, not a fact (FactBank's
 #: non-factive predicates): "may recommend that the United States retaliate".
 MANDATIVE_VERBS = IRREALIS_VERBS | frozenset({"recommend", "suggest", "request",
@@ -58,7 +64,17 @@ def own_modality(token: Token) -> str:
         return FUTURE
     if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in children):
         return HYPOTHETICAL
+    if token.pos_ == "NOUN" and _irrealis_noun(token, children):
+        return HYPOTHETICAL
     return ASSERTED
+
+
+def _irrealis_noun(noun: Token, children: list[Token]) -> bool:
+    """Whether an event noun is only possible: "possible strikes", "the risk of a war"."""
+    if any(c.dep_ == "amod" and c.lower_ in IRREALIS_MODIFIERS for c in children):
+        return True
+    prep = noun.head
+    return noun.dep_ == "pobj" and prep.lower_ == "of" and prep.head.lemma_.lower() in IRREALIS_NOUNS
 
 
 def _infinitive(token: Token) -> bool:

@@ -16,11 +16,11 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Span, Token
 
 from ..actors.graph import ActorGraph
-from ..predicates import (Predicate, conjuncts, features, nominal_predicate, noun_lemma,
-                          verbal_predicate)
+from ..predicates import (Predicate, by_agents, conjuncts, features, nominal_predicate, noun_lemma,
+                          subjects_of, verbal_predicate)
 from .absorb import absorb
 from .cameo import verb_dictionary
-from .coding import Coding, code_predicate, noun_triggers, own_patterns
+from .coding import VISIT_NOUNS, Coding, code_predicate, noun_triggers, own_patterns, place_name
 from .compose import (CONFLICT_ROOTS, DE_ESCALATE, INTENT_TO_COOPERATE, agreed_measure, compose,
                       forbids_force, future_frame, renounced, statement_frame)
 from .composition import frame_of_lemma
@@ -260,6 +260,13 @@ def _prefer_light_nouns(coded: list[Coded]) -> list[Coded]:
 
 #: verbs of being in a state: their subject is the party of "in talks", "on alert".
 STATE_VERBS = frozenset({"be", "remain", "stay", "go", "keep"})
+#: event nouns whose circumstance phrase ("during a visit", "after talks") has the clause's
+#: subject taking part, and the prepositions of such phrases; "on" only for a journey ("on a
+#: visit to"): "commented on talks with X" is a topic.
+TAKING_PART = VISIT_NOUNS | {"meeting", "talk", "negotiation", "consultation", "summit", "conference",
+                             "discussion"}
+CIRCUMSTANCE_PREPS = frozenset({"during", "after", "at", "following", "before"})
+
 
 
 def noun_subjects(pred: Predicate, actors: ActorGraph | None = None) -> list[Token]:
@@ -271,16 +278,21 @@ def noun_subjects(pred: Predicate, actors: ActorGraph | None = None) -> list[Tok
     if pred.subjects:
         return list(pred.subjects)
     head = pred.head
+    agents = by_agents(head)  # named as the doer, it beats the verb's subject ("included an
+    if agents:  # admission of liability by the ministry")
+        return agents
     if head.dep_ in ("dobj", "nsubjpass") and head.head.pos_ in ("VERB", "AUX"):
-        return list(verbal_predicate(head.head).subjects)
-    for prep in head.children:
-        if prep.dep_ == "prep" and prep.lower_ in ("by", "from"):
-            agents = [o for o in prep.children if o.dep_ == "pobj"]
-            if agents:
-                return agents
+        carrier = verbal_predicate(head.head)
+        if carrier.subjects or not carrier.passive:  # an agentless passive leaves the noun's
+            return list(carrier.subjects)  # phrase to name the doer: "the UN sanctions were imposed"
+    agents = [o for p in head.children if p.dep_ == "prep" and p.lower_ == "from"
+              for o in p.children if o.dep_ == "pobj"]
+    if agents:
+        return agents
+    visit = pred.lemma in VISIT_NOUNS
     if actors is not None:
         modifiers = [c for c in head.children if c.dep_ in ("amod", "compound", "nmod")
-                     and c.i < head.i]
+                     and c.i < head.i and not (visit and place_name(c))]  # "a Japan visit"
         for child in modifiers:
             named = [t for t in child.subtree if actors.is_actor(t)]
             if named:
@@ -289,6 +301,11 @@ def noun_subjects(pred: Predicate, actors: ActorGraph | None = None) -> list[Tok
                for o in p.children if o.dep_ == "pobj" for c in conjuncts(o)]
     if parties:
         return parties[:1]
+    circumstance = head.head.lower_ in CIRCUMSTANCE_PREPS or (head.head.lower_ == "on" and visit)
+    if head.dep_ == "pobj" and circumstance and pred.lemma in TAKING_PART \
+            and head.head.head.pos_ in ("VERB", "AUX"):
+        # "X praised Y during a visit to Z", "after talks with Z, X said": X takes part
+        return subjects_of(head.head.head)
     prep = head.head
     on_state = prep.lower_ == "on" and prep.head.lemma_ in STATE_VERBS  # "troops were on alert"
     if head.dep_ == "pobj" and prep.dep_ == "prep" and (prep.lower_ == "in" or on_state):

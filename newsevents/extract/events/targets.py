@@ -32,6 +32,7 @@ from ..actors.spans import of_objects
 from ..predicates import Predicate, conjuncts
 from ..quotes.common import cue_words
 from .markets import market_thing
+from .coding import VISIT_NOUNS, place_name
 
 #: prepositions whose object can be a target, in order of preference.
 TARGET_PREPS = ("to", "with", "against", "on", "at", "toward", "towards", "from", "for",
@@ -93,10 +94,15 @@ def _target_heads(pred: Predicate) -> Iterator[tuple[Token, bool]]:
             if child.dep_ in ("nsubj", "nsubjpass", "poss", "dobj", "pobj"):
                 yield child, False
     if pred.nominal:
-        for child in pred.head.children:
+        # also the phrases of the participle naming its doer: "accusations made by X against Y"
+        doers = [c for c in pred.head.children if c.dep_ == "acl" and c.tag_ == "VBN"
+                 and any(a.dep_ == "agent" for a in c.children)]
+        for child in (*pred.head.children, *(c for d in doers for c in d.children)):
             if child.dep_ == "prep":
                 yield from ((c, True) for o in child.children if o.dep_ == "pobj"
                             for c in conjuncts(o))
+        if pred.lemma in VISIT_NOUNS:  # where one goes: "a Japan visit"
+            yield from ((c, True) for c in pred.head.children if c.i < pred.head.i and place_name(c))
 
 
 def _stray_objects(verb: Token) -> Iterator[Token]:
