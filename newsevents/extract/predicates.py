@@ -30,9 +30,10 @@ POST_DEPS = ("dobj", "dative", "attr", "acomp", "oprd", "prt", "advmod", "npadvm
 #: verbs whose xcomp carries the real predicate ("continues to insist", "began to shell").
 ASPECTUAL = frozenset({"continue", "begin", "start", "keep", "resume", "go", "proceed"})
 #: participles that, passive in form and without an agent, state the subject's own stance
-#: ("Israel is opposed to ...", "Vietnam is committed to ...", "forces were engaged in ...").
+#: ("Israel is opposed to ...", "Vietnam is committed to ...", "forces were engaged in ...",
+#: "both countries are agreed that ...").
 STATIVE_PARTICIPLES = frozenset({"oppose", "commit", "engage", "determine", "prepare", "resolve",
-                                 "dedicate", "devote", "involve", "poise", "set"})
+                                 "dedicate", "devote", "involve", "poise", "set", "agree"})
 #: relative pronouns, which stand for the noun their clause modifies.
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 

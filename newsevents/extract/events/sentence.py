@@ -264,7 +264,8 @@ STATE_VERBS = frozenset({"be", "remain", "stay", "go", "keep"})
 
 def noun_subjects(pred: Predicate, actors: ActorGraph | None = None) -> list[Token]:
     """Source heads of a nominal event: its possessor, else the support verb's subject, else
-    whoever the noun's phrase names as acting ("an incursion by X", "criticism from X", "the
+    whoever the noun's phrase names as acting ("an incursion by X", "criticism from X", "an
+    agreement signed by X and Y", "the
     U.S.-led invasion", "Iraqi counter-attacks"), else the first party "between" several, else
     the subject of the verb the noun is "in" ("we are in talks with X", "made progress in talks
     with X") or of "be on" ("troops were on alert")."""
@@ -278,6 +279,11 @@ def noun_subjects(pred: Predicate, actors: ActorGraph | None = None) -> list[Tok
             agents = [o for o in prep.children if o.dep_ == "pobj"]
             if agents:
                 return agents
+    signers = [c for v in head.children if v.dep_ == "acl" and v.tag_ == "VBN"
+               for by in v.children if by.dep_ == "agent"
+               for o in by.children if o.dep_ == "pobj" for c in conjuncts(o)]
+    if signers:  # "an agreement signed by A and B", "the blockade imposed by Israel"
+        return signers
     if actors is not None:
         modifiers = [c for c in head.children if c.dep_ in ("amod", "compound", "nmod")
                      and c.i < head.i]

@@ -1,0 +1,42 @@
+"""Parties named elsewhere than the predicate's subject (issue #13, sources round 4): a thing
+that acts for the agent of its participle ("the embargo imposed by X blocked ..."), "both
+countries" / "the two governments" as the two states just named, and an agreement named
+without its parties. Invented sentences; each case can fail."""
+
+from __future__ import annotations
+
+import pytest
+
+from event_helpers import dyads_of
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a thing done by a participle's "by" agent acts for that agent
+        ("The embargo imposed by Turkey blocked aid to Armenia.", {("17", "TUR", "ARM")}),
+        ("The curfew ordered by Turkey restricted movement in Armenia.", {("19", "TUR", "ARM")}),
+        ("The embargo blocked aid to Armenia.", set()),  # no agent named: no source
+        # "both countries", "the two governments": the two states just named, first one first
+        ("Ministers from Peru and Bolivia met in Lima on Monday. Both countries agreed that the "
+         "border should be reopened.", {("05", "PER", "BOL")}),
+        ("Ministers from Peru and Bolivia met in Lima on Monday. The two governments agreed to "
+         "reopen the border.", {("03", "PER", "BOL")}),
+        # three states named: which two is unclear
+        ("Ministers from Peru, Chile and Bolivia met in Lima on Monday. Both countries agreed "
+         "that the border should be reopened.", set()),
+        # an agreement without its parties is between the two states just named
+        ("Ghana and Togo resumed trade on Monday. Under an agreement reached last year, the "
+         "border stays open.", {("05", "GHA", "TGO")}),
+        ("Ghana, Benin and Togo resumed trade on Monday. Under an agreement reached last year, "
+         "the border stays open.", set()),
+        ("Ghana resumed trade on Monday. Under an agreement reached last year, the border "
+         "stays open.", set()),
+        # its signers, when a participle names them
+        ("Under an agreement signed by Chile and Argentina in 1998, the border stays open.",
+         {("05", "CHL", "ARG")}),
+    ],
+)
+def test_parties_named_elsewhere(stages, text, expected):
+    assert dyads_of(stages, text) == expected
