@@ -1,7 +1,8 @@
 """Parties named elsewhere than the predicate's subject (issue #13, sources round 4): a thing
 that acts for the agent of its participle ("the embargo imposed by X blocked ..."), "both
 countries" / "the two governments" as the two states just named, and an agreement named
-without its parties. Invented sentences; each case can fail."""
+without its parties; units of a force ("a patrol of X") and the one army an article names.
+Invented sentences; each case can fail."""
 
 from __future__ import annotations
 
@@ -33,6 +34,17 @@ from event_helpers import dyads_of
          "the border stays open.", set()),
         ("Ghana resumed trade on Monday. Under an agreement reached last year, the border "
          "stays open.", set()),
+        # a unit of a force is that force ("a patrol of X", "units of X")
+        ("A patrol of the Iraqi army arrested two Syrian smugglers.", {("17", "IRQ", "SYR")}),
+        ("Units of the Iraqi army attacked Syrian smugglers.", {("19", "IRQ", "SYR")}),
+        # a bare unit is the one army the article names, not its sentence's country ...
+        ("The Danish Army said on Monday that it would stay in Helmand. The Danish Army has "
+         "700 soldiers there. Three Afghan farmers were detained by the regiment.",
+         {("17", "DNK", "AFG")}),
+        # ... unless the story is another country's
+        ("The Afghan government said on Monday that the Danish Army would stay in Helmand. The "
+         "Danish Army has 700 soldiers in Afghanistan. Afghan officials said three Afghan "
+         "farmers were detained by the regiment.", {("01", "AFG", "DNK"), ("17", "AFG", "AFG")}),
         # its signers, when a participle names them
         ("Under an agreement signed by Chile and Argentina in 1998, the border stays open.",
          {("05", "CHL", "ARG")}),

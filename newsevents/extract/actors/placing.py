@@ -27,6 +27,10 @@ ABROAD_NOUNS = frozenset({"diplomat"})
 #: sectors whose country says nothing about where a sentence is: the news agency it is
 #: quoted from ("Colonel X was quoted as saying by Agence France-Presse").
 REPORTING_SECTORS = frozenset({"MED"})
+#: armed forces: a bare mention is the one army the article names (:meth:`Placing.locate`).
+FORCE_SECTORS = frozenset({"MIL"})
+#: how often the article names that army at least.
+FORCES_MENTIONS = 2
 #: sectors a bare mention of which belongs to a country ("the officials", "police", "analysts").
 PLACEABLE_SECTORS = LOCATABLE_SECTORS | frozenset({"BUS", "MED", "EDU", "HRI", "HLH", "SOC"}) - {"ELI"}
 
@@ -138,10 +142,31 @@ class Placing:
                 or actor.sector not in PLACEABLE_SECTORS or noun_lemma(token) in ABROAD_NOUNS \
                 or actor.code[:3] in REGION_CODES:
             return actor
-        country = self._sentence_country(token.sent, frozenset()) or self.story_country
+        country = (self._forces_country if actor.sector in FORCE_SECTORS else None) \
+            or self._sentence_country(token.sent, frozenset()) or self.story_country
         if country is None:
             return actor
         return Actor(country + actor.code, country, actor.sector, None, actor.name)
+
+    @functools.cached_property
+    def _forces_country(self) -> str | None:
+        """The one country whose armed forces the article names ("the British Army" twice and
+        no other army; people, such as a general, do not count): its bare "the regiment", "a
+        patrol", "troops" are that army, also in a sentence naming the country they act in
+        ("Iraqis were arrested by a patrol"). Not when the story is another country's: its
+        own army may be named only as "the army" while a foreign one is named by its name."""
+        counts: dict[str, int] = {}
+        for ent in self.entities:
+            actor = ent.actor
+            if actor is not None and actor.country and actor.sector in FORCE_SECTORS \
+                    and ent.label != "PERSON" and not actor.org \
+                    and actor.country not in SECTOR_CODES:
+                counts[actor.country] = counts.get(actor.country, 0) + 1
+        story = self.story_country
+        if len(counts) == 1 and min(counts.values()) >= FORCES_MENTIONS \
+                and story in (None, *counts):
+            return next(iter(counts))
+        return None
 
     def _antecedent_head(self, pronoun: Token) -> Token:
         """The head of a pronoun's antecedent (the diplomats), else the pronoun itself."""
