@@ -52,3 +52,17 @@ from event_helpers import dyads_of
 )
 def test_parties_named_elsewhere(stages, text, expected):
     assert dyads_of(stages, text) == expected
+
+
+@pytest.mark.model
+def test_person_keeps_own_country(stages):
+    """A person the article places in one country ("US Navy commander X") keeps it when a
+    later mention names them only by a title ("Admiral X"), not their sentence's country."""
+    from newsevents.nlp import make_docs
+    from newsevents.records import Article
+
+    text = ('US Navy commander William Parker arrived in Manila on Monday. "The Philippine army '
+            'needs more help," Admiral William Parker told Philippine reporters in Manila.')
+    (doc,) = make_docs(stages, [Article("t", "2000-01-01", "", text)])
+    doc = stages(doc)
+    assert [q.speaker.actor.code for q in doc._.quotes] == ["USAMIL"]

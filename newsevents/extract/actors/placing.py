@@ -12,7 +12,7 @@ from ...records import Actor, Entity, Mention
 from ..dictionaries import phrase_key
 from ..predicates import noun_lemma, noun_phrase
 from .cities import city_country
-from .codes import BUSINESS_SECTORS, REGION_CODES, SECTOR_CODES
+from .codes import BUSINESS_SECTORS, REGION_CODES, SECTOR_CODES, usable
 from .places import DOMESTIC_SECTORS, RESIDENT_SECTORS, attacker, place_country
 from .spans import LOCATABLE_SECTORS, of_objects, resolve_phrase
 
@@ -50,6 +50,9 @@ class Placing:
         raise NotImplementedError
 
     def _inner_actor(self, token: Token) -> Actor | None:  # pragma: no cover - the graph's
+        raise NotImplementedError
+
+    def _entity_at(self, char: int) -> Entity | None:  # pragma: no cover - the graph's
         raise NotImplementedError
 
     def placed(self, token: Token, sent: Span, skip: frozenset[int]) -> Mention | None:
@@ -142,11 +145,28 @@ class Placing:
                 or actor.sector not in PLACEABLE_SECTORS or noun_lemma(token) in ABROAD_NOUNS \
                 or actor.code[:3] in REGION_CODES:
             return actor
+        namesake = self._namesake(token)  # "Admiral X" after "US commander X"
+        if namesake is not None:
+            return namesake
         country = (self._forces_country if actor.sector in FORCE_SECTORS else None) \
             or self._sentence_country(token.sent, frozenset()) or self.story_country
         if country is None:
             return actor
         return Actor(country + actor.code, country, actor.sector, None, actor.name)
+
+    def _namesake(self, token: Token) -> Actor | None:
+        """The actor with a country that another mention of the same person has in the article
+        ("US Central Command chief William Fallon" for a later "Admiral Fallon"), when every
+        such mention agrees (the tagger may call the other mention an organisation: "Admiral
+        Fallon" ORG); a person is their own country's, not their sentence's."""
+        ent = self._entity_at(token.idx)
+        if ent is None or ent.label in ("GPE", "NORP", "LOC") or not ent.text.split():
+            return None
+        surname = ent.text.split()[-1]
+        found = {e.actor.country: e.actor for e in self.entities
+                 if e.label == "PERSON" and e.actor is not None
+                 and e.actor.country and usable(e.actor) and e.text.split()[-1:] == [surname]}
+        return next(iter(found.values())) if len(found) == 1 else None
 
     @functools.cached_property
     def _forces_country(self) -> str | None:
