@@ -66,3 +66,26 @@ def test_person_keeps_own_country(stages):
     (doc,) = make_docs(stages, [Article("t", "2000-01-01", "", text)])
     doc = stages(doc)
     assert [q.speaker.actor.code for q in doc._.quotes] == ["USAMIL"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("last", "speaker"),
+    [
+        # a country named only after the speaker is what they speak about: the story's
+        ("Government officials said Iran would receive the fuel in March.", "RUSGOV"),
+        # one named before the speaker is where they are
+        ("In Tehran, government officials said Iran would receive the fuel in March.", "IRNGOV"),
+    ],
+)
+def test_speaker_placed_where_named(stages, last, speaker):
+    """A bare "officials" speaker is the country named in or before its phrase, else the
+    story's, before a country named only in what they say."""
+    from newsevents.nlp import make_docs
+    from newsevents.records import Article
+
+    text = ("Russia will deliver nuclear fuel to the Bushehr plant, Russian officials said on "
+            "Monday. Russia has built the plant. " + last)
+    (doc,) = make_docs(stages, [Article("t", "2000-01-01", "", text)])
+    doc = stages(doc)
+    assert [q.speaker.actor.code for q in doc._.quotes] == ["RUSGOV", speaker]

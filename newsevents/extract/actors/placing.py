@@ -148,8 +148,17 @@ class Placing:
         namesake = self._namesake(token)  # "Admiral X" after "US commander X"
         if namesake is not None:
             return namesake
+        sent = token.sent
+        # a subject's country is named in or before its phrase ("officials in Kenya said",
+        # "In Nairobi, officials said"); one named only after it is the topic or the other
+        # party ("a spokesman said Iran would get the fuel"): the story's country comes first
+        # then. Not for people who are where they act ("people were displaced in Lebanon").
+        after = frozenset(range(token.right_edge.i + 1, sent.end)) \
+            if token.dep_ in ("nsubj", "nsubjpass") and actor.sector not in RESIDENT_SECTORS \
+            else frozenset()
         country = (self._forces_country if actor.sector in FORCE_SECTORS else None) \
-            or self._sentence_country(token.sent, frozenset()) or self.story_country
+            or self._sentence_country(sent, after) or self.story_country \
+            or self._sentence_country(sent, frozenset())
         if country is None:
             return actor
         return Actor(country + actor.code, country, actor.sector, None, actor.name)
