@@ -45,6 +45,14 @@ from event_helpers import dyads_of
         ("The Afghan government said on Monday that the Danish Army would stay in Helmand. The "
          "Danish Army has 700 soldiers in Afghanistan. Afghan officials said three Afghan "
          "farmers were detained by the regiment.", {("01", "AFG", "DNK"), ("17", "AFG", "AFG")}),
+        # a rejected or opposed proposal's author is the target, from where the article says
+        # who made it
+        ("Egypt proposed a ceasefire plan last week. Israel rejected the plan on Monday.",
+         {("12", "ISR", "EGY")}),
+        ("The European Commission put forward the proposals last month. Britain voiced strong "
+         "objections to the proposed curbs on Monday.", {("12", "GBR", "EU")}),
+        ("Egypt's foreign minister met the Israeli envoy last week. Israel rejected the plan on "
+         "Monday.", {("04", "EGY", "ISR")}),  # nobody said who made the plan
         # its signers, when a participle names them
         ("Under an agreement signed by Chile and Argentina in 1998, the border stays open.",
          {("05", "CHL", "ARG")}),
