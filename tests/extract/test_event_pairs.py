@@ -53,6 +53,14 @@ from event_helpers import dyads_of
          "objections to the proposed curbs on Monday.", {("12", "GBR", "EU")}),
         ("Egypt's foreign minister met the Israeli envoy last week. Israel rejected the plan on "
          "Monday.", {("04", "EGY", "ISR")}),  # nobody said who made the plan
+        # a state body the tables lack is its story's government, also by its defined acronym
+        ("Chile protested on Monday. Chile says the catch has fallen. The Fisheries Control "
+         "Board accused Peru of overfishing.", {("14", "CHL", None), ("11", "CHL", "PER")}),
+        ('Chile protested on Monday. Chile says the catch has fallen. The "Fisheries Control '
+         'Board" (FCB) met on Monday. The FCB accused Peru of overfishing.',
+         {("14", "CHL", None), ("11", "CHL", "PER")}),
+        ("Chile protested on Monday. Chile says the catch has fallen. The Fisheries Labour "
+         "Council accused Peru of overfishing.", {("14", "CHL", None)}),  # a union's council
         # its signers, when a participle names them
         ("Under an agreement signed by Chile and Argentina in 1998, the border stays open.",
          {("05", "CHL", "ARG")}),

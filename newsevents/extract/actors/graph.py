@@ -36,6 +36,7 @@ from ..predicates import noun_lemma, noun_phrase
 from .business import FIGURE_KINDS, TRADE_TITLE_WORDS, corporate, market_words
 from .codes import BUSINESS_SECTORS, usable
 from .coref import antecedent
+from .entities import STATE_BODY
 from .discourse import FIRST_PERSON, Discourse
 from .placing import PLACE_NOUNS, PLACEABLE_SECTORS, Placing
 from .spans import GROUP_NOUNS, of_objects, resolve_phrase
@@ -145,6 +146,9 @@ class ActorGraph(Placing, Discourse):
                     return inner.actor, start, inner.end
         # "demonstrators in Baghdad", "forces in Guinea": placed through the article's entities
         actor = resolve_phrase(span, self._inner_actor)
+        if actor is None and ent is not None and ent.actor is not None and ent.rule and (
+                ent.rule == STATE_BODY or ent.rule.startswith("acronym:")):
+            actor = ent.actor  # "the CNC" (a state body the tables lack): placed below
         titled = self._apposition(token)
         if titled is not None and (titled.org or not usable(actor)):
             return titled, start, end  # "Kenzo Oshima, the UN relief coordinator,"
