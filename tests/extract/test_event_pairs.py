@@ -61,6 +61,9 @@ from event_helpers import dyads_of
          {("14", "CHL", None), ("11", "CHL", "PER")}),
         ("Chile protested on Monday. Chile says the catch has fallen. The Fisheries Labour "
          "Council accused Peru of overfishing.", {("14", "CHL", None)}),  # a union's council
+        # a participle after a reported clause's closing quote is the reporter's act
+        ('The Kenyan police chief said that the border was "out of control," pledging to '
+         'arrest Somali smugglers.', {("13", "KEN", "SOM")}),
         # its signers, when a participle names them
         ("Under an agreement signed by Chile and Argentina in 1998, the border stays open.",
          {("05", "CHL", "ARG")}),
