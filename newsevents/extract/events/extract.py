@@ -40,6 +40,7 @@ from .cameo import code_info, plover_for
 from .coding import Coding
 from .markets import figure_objects, finance_topic, market_report, market_subject, traded_goods
 from .modality import ASSERTED, habitual, modality
+from .pairs import pair_parties
 from .scan import scan
 from .sentence import (NO_TRACE, Coded, code_sentence, event_agents, named_members, noun_subjects,
                        reporting)
@@ -146,27 +147,9 @@ def _sources(item: Coded, ctx: _Context) -> list[Mention]:
     return found
 
 
-#: an agreement ("an agreement signed today", "under a 1993 agreement"): named without its
-#: parties, they are the two the text has just named (:meth:`ActorGraph.named_pair`).
-AGREEMENT = "057"
-
-
 #: acts of a state's police done to the passive subject when no agent is named: arrest,
 #: detention, expulsion, questioning ("An Israeli-American was arrested on Tuesday").
 POLICE_ACTS = frozenset({"173", "174", "175", "091", "084"})
-
-
-def _pair(item: Coded, ctx: _Context) -> list[Mention]:
-    """The two parties of an act whose source is "both countries" / "the two nations", or of an
-    agreement named without its parties ("an agreement signed today"): the two the text has
-    just named, the first-named the source and the other the target (annotation guide: a
-    mutual act is coded once, first-mentioned party as source); else none."""
-    pred = item.pred
-    heads = noun_subjects(pred, ctx.actors) if pred.nominal else list(pred.subjects)
-    pair = [m for h in heads for m in ctx.actors.pair(h)]  # "both countries agreed"
-    if not heads and pred.nominal and item.coding.code[:3] == AGREEMENT:
-        pair = ctx.actors.named_pair(pred.head)  # "under an agreement reached last year"
-    return pair[:2]
 
 
 def _implied_police(item: Coded, ctx: _Context) -> Mention | None:
@@ -279,7 +262,7 @@ def _events_of(item: Coded, ctx: _Context, require_target: bool,
         trace.note(item.pred.head, outcome="habitual" if habitual(item.pred.head) else "question")
         return
     statement = item.coding.code[:2] == STATEMENT_ROOT
-    pair = _pair(item, ctx)
+    pair = pair_parties(item.pred, item.coding.code, ctx.actors)
     sources = pair[:1] or _sources(item, ctx)
     if not sources:
         heads = noun_subjects(item.pred, ctx.actors) if item.pred.nominal else list(item.pred.subjects)
