@@ -30,9 +30,10 @@ POST_DEPS = ("dobj", "dative", "attr", "acomp", "oprd", "prt", "advmod", "npadvm
 #: verbs whose xcomp carries the real predicate ("continues to insist", "began to shell").
 ASPECTUAL = frozenset({"continue", "begin", "start", "keep", "resume", "go", "proceed"})
 #: participles that, passive in form and without an agent, state the subject's own stance
-#: ("Israel is opposed to ...", "Vietnam is committed to ...", "forces were engaged in ...").
+#: ("Israel is opposed to ...", "Vietnam is committed to ...", "forces were engaged in ...",
+#: "both countries are agreed that ...").
 STATIVE_PARTICIPLES = frozenset({"oppose", "commit", "engage", "determine", "prepare", "resolve",
-                                 "dedicate", "devote", "involve", "poise", "set"})
+                                 "dedicate", "devote", "involve", "poise", "set", "agree"})
 #: relative pronouns, which stand for the noun their clause modifies.
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 
@@ -127,6 +128,8 @@ def subjects_of(verb: Token, depth: int = 0) -> list[Token]:
     if verb.dep_ in ("advcl", "acl") and verb.tag_ == "VBG":
         if verb.dep_ == "acl" and head.dep_ == "dobj" and head.head.pos_ in ("VERB", "AUX"):
             head = head.head  # "issued a statement demanding ...": the issuer demands
+        if head.dep_ == "ccomp" and _after_quote(verb):
+            head = head.head  # 'X said that A were "B," pledging to ...': X pledges
         return subjects_of(head, depth + 1)
     if verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         return subjects_of(head, depth + 1)  # purpose: "X visited Y to mediate"
@@ -141,6 +144,13 @@ def subjects_of(verb: Token, depth: int = 0) -> list[Token]:
             and not any(c.tag_ == "WRB" for c in verb.children):
         return [head]  # not "the curfew imposed ...", not "Serbia, where ... were killed"
     return _headline_subject(verb)
+
+
+def _after_quote(verb: Token) -> bool:
+    """Whether a participle follows the closing quote of a reported clause ('... B," pledging
+    to'; the tagger's closing-quote tag, not an opening one): the quote has ended, so the
+    participle is the reporter's act, not the quote's."""
+    return any(t.tag_ == "''" for t in verb.doc[max(verb.i - 2, 0) : verb.i])
 
 
 def _antecedent(token: Token) -> Token:

@@ -9,7 +9,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc, Token
 
-from ...records import Actor, Mention, Quote
+from ...records import Actor, Entity, Mention, Quote
 from ..predicates import conjuncts, noun_lemma
 from .codes import usable
 
@@ -26,6 +26,10 @@ PARTY_DEPS = frozenset({"pobj", "nmod", "conj", "compound", "poss", "appos"})
 FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our", "ours"})
 #: sentences back a denied claim's owner is looked for.
 CLAIM_SENTENCES = 4
+#: nouns that, counted as two ("both countries", "the two governments"), stand for the pair
+#: of states the text has just named. Not "both sides" or "the two parties": those are as
+#: often a country's factions, or a mediator's clients, as the two states last named.
+PAIR_NOUNS = frozenset({"country", "nation", "government", "state", "neighbour", "neighbor"})
 
 
 class Discourse:
@@ -34,6 +38,7 @@ class Discourse:
     doc: Doc
     quotes: list[Quote]
     participants: dict[str, list[Mention]]
+    entities: list[Entity]
     _cache: dict[int, Mention | None]
 
     def mention(self, token: Token) -> Mention | None:  # pragma: no cover - the graph's
@@ -124,3 +129,41 @@ class Discourse:
             ):
                 return mention
         return None
+
+    def pair(self, token: Token) -> list[Mention]:
+        """The two parties "both countries", "the two governments", "both nations" stand for: the
+        two countries (or organisations) named in its sentence before it and in the sentence
+        before that, in text order, when exactly two are named there; else none (a third
+        party makes the pair unclear)."""
+        if noun_lemma(token) not in PAIR_NOUNS or token.tag_ not in ("NNS", "NNPS") or not any(
+                c.lower_ in ("both", "two") and c.dep_ in ("det", "nummod", "predet", "preconj")
+                for c in token.children):
+            return []
+        return self.named_pair(token)
+
+    def named_pair(self, token: Token) -> list[Mention]:
+        """The two countries or organisations named just before ``token`` (its sentence up to
+        it and the sentence before), first-named first, when exactly two are; else none."""
+        sent = token.sent
+        first = self.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+        earliest, latest = self.doc[first].idx, token.idx
+        found: dict[str, Mention] = {}
+        for ent in self.entities:
+            if ent.start >= latest:
+                break
+            actor = ent.actor
+            key = _party_key(actor) if ent.start >= earliest and usable(actor) else None
+            if key:
+                found.setdefault(key, Mention(ent.start, ent.end, ent.text, actor))
+        return list(found.values()) if len(found) == 2 else []
+
+
+def _party_key(actor: Actor | None) -> str | None:
+    """Which party an actor is when counting the parties just named: a country and its
+    government are one ("Syria", "the Syrian government"), its rebels or opposition another
+    ("the government and the MILF rebels" are two sides of one country)."""
+    if actor is None or not (actor.country or actor.org):
+        return None
+    sector = "" if actor.sector in (None, "GOV") else actor.sector
+    return f"{actor.country or ''}/{actor.org or ''}/{sector}"
+

@@ -222,7 +222,11 @@ class _Resolver:
         if label == "ORG" and key and key[-1].rsplit("-", 1)[-1] in MEDIA_NAME_WORDS:
             return _news_outlet(span, self.day)
         if label in ACTOR_LABELS:
-            return resolve_words(span, self.day, name=label == "ORG")
+            found = resolve_words(span, self.day, name=label == "ORG")
+            if found is None and label == "ORG" and key and key[-1] in STATE_BODY_WORDS \
+                    and not NON_STATE_WORDS.intersection(key):
+                return Match(Actor("GOV", None, "GOV", None, None), STATE_BODY)
+            return found
         return None
 
     def _titled(self, span: Any) -> bool:
@@ -427,6 +431,20 @@ MEDIA_NAME_WORDS = frozenset({"POST", "TIMES", "NEWS", "JOURNAL", "HERALD", "TRI
                               "NEWSPAPER", "MAGAZINE", "RADIO", "TELEVISION", "TV", "SHIMBUN"})
 
 
+#: last words of the name of a state body the tables lack ("the National Communications
+#: Council", "the Control Board"): the government of the country the actor graph places it in.
+STATE_BODY_WORDS = frozenset({"COUNCIL", "BOARD", "COMMISSION", "MINISTRY", "AUTHORITY",
+                              "AGENCY", "DEPARTMENT", "DIRECTORATE", "INSPECTORATE"})
+#: words that make such a name another kind of body ("the Labour Council", "the World Council
+#: of Churches", "the Refugee Council").
+NON_STATE_WORDS = frozenset({"LABOUR", "LABOR", "TRADE", "UNION", "UNIONS", "WORKERS", "CHURCH",
+                             "CHURCHES", "STUDENTS", "BUSINESS", "INDUSTRY", "EMPLOYERS",
+                             "CHAMBER", "INTERNATIONAL", "WORLD", "REFUGEE", "HUMAN", "RIGHTS",
+                             "MUSLIM", "ISLAMIC", "JEWISH", "CHRISTIAN", "TRIBAL", "TOURIST"})
+#: the rule of an entity resolved as an unknown state body (the actor graph places it).
+STATE_BODY = "state body"
+
+
 def _news_outlet(span: Any, day: str) -> Match:
     """An outlet the tables lack is media (MED), of the country its name places it in ("the
     Bangkok Post" THAMED), else of none: the actor graph places it in the story's country."""
@@ -437,7 +455,8 @@ def _news_outlet(span: Any, day: str) -> Match:
 
 
 def _defined_acronyms(text: str, entities: list[Entity]) -> list[Entity]:
-    """An acronym the article defines ("the Korean Confederation of Trade Unions (KCTU)") names
+    """An acronym the article defines ("the Korean Confederation of Trade Unions (KCTU)", also
+    after a quoted name: '"National Communications Council" (CNC)') names
     the same actor wherever the article uses it; an acronym's own dictionary entry is kept."""
     defined: dict[str, Entity] = {}
     for entity in entities:
@@ -454,5 +473,5 @@ def _defined_acronyms(text: str, entities: list[Entity]) -> list[Entity]:
             if e.actor is None and e.text in defined else e for e in entities]
 
 
-#: an acronym in brackets right after a name: " (KCTU)".
-_DEFINITION = re.compile(r"\s*\((?P<short>[A-Z][A-Z&.-]{1,9})\)")
+#: an acronym in brackets right after a name (or its closing quote): " (KCTU)".
+_DEFINITION = re.compile(r"[\"\u201d']?\s*\((?P<short>[A-Z][A-Z&.-]{1,9})\)")

@@ -36,6 +36,7 @@ from ..predicates import noun_lemma, noun_phrase
 from .business import FIGURE_KINDS, TRADE_TITLE_WORDS, corporate, market_words
 from .codes import BUSINESS_SECTORS, usable
 from .coref import antecedent
+from .entities import STATE_BODY
 from .discourse import FIRST_PERSON, Discourse
 from .placing import PLACE_NOUNS, PLACEABLE_SECTORS, Placing
 from .spans import GROUP_NOUNS, of_objects, resolve_phrase
@@ -68,6 +69,14 @@ SIDE_NOUNS = frozenset({"supporter", "follower", "loyalist", "partisan"})
 SPEAKER_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokesmen",
                            "spokeswomen", "spokespeople", "representative", "mouthpiece",
                            "aide", "aides", "adviser", "advisers", "advisor", "advisors"})
+
+#: participles of doing or issuing: the thing they modify is their "by" agent's act ("the
+#: blockade imposed by Israel", "a plan put forward by Egypt"), not a mere medium or place
+#: ("footage aired by Polish TV", "the area controlled by rebels").
+DOING_VERBS = frozenset({"impose", "carry", "launch", "conduct", "make", "issue", "announce",
+                         "propose", "put", "adopt", "approve", "pass", "order", "declare",
+                         "introduce", "draft", "table", "offer", "mount", "stage", "wage",
+                         "enforce", "sponsor", "initiate", "submit", "present", "sign"})
 
 #: people or states named by their relation to another: the possessor is not one of them.
 RELATIONAL_NOUNS = frozenset({"partner", "ally", "neighbour", "neighbor", "counterpart", "rival",
@@ -140,6 +149,9 @@ class ActorGraph(Placing, Discourse):
                     return inner.actor, start, inner.end
         # "demonstrators in Baghdad", "forces in Guinea": placed through the article's entities
         actor = resolve_phrase(span, self._inner_actor)
+        if actor is None and ent is not None and ent.actor is not None and ent.rule and (
+                ent.rule == STATE_BODY or ent.rule.startswith("acronym:")):
+            actor = ent.actor  # "the CNC" (a state body the tables lack): placed below
         titled = self._apposition(token)
         if titled is not None and (titled.org or not usable(actor)):
             return titled, start, end  # "Kenzo Oshima, the UN relief coordinator,"
@@ -148,6 +160,9 @@ class ActorGraph(Placing, Discourse):
         body = self._body_of(token) if actor is not None and actor.sector else None
         if body is not None:
             return body, start, end  # "the leaders of the G8" are the G8
+        by = self.participle_agent(token) if actor is None and token.pos_ == "NOUN" else None
+        if by is not None and not self._names_other(token, by):
+            return by.actor, start, end  # "the directive adopted by EC ministers"
         ante = antecedent(self.doc, span, self.entities)
         if ante is not None and usable(ante.actor):
             return ante.actor, start, end
@@ -174,6 +189,28 @@ class ActorGraph(Placing, Discourse):
         # a bare sector ("UK troops" when UK is unknown, "the officials"): :meth:`mention`
         # places it in its country
         return actor, start, end
+
+    def participle_agent(self, token: Token) -> Mention | None:
+        """Who did what a thing is, as a participle's "by" agent on its noun names it: "the
+        blockade imposed by Israel" is Israel's act, "the sanctions approved by the UN" the
+        UN's; as a source the thing acts for its agent ("the blockade imposed by Israel blocked
+        ..."). As a target it stays what it names ("agreements with Israel signed by X")."""
+        for clause in token.children:
+            if clause.dep_ != "acl" or clause.tag_ != "VBN" or clause.lemma_ not in DOING_VERBS:
+                continue
+            for by in clause.children:
+                for obj in by.children if by.dep_ == "agent" else ():
+                    found = self.mention(obj) if obj.dep_ == "pobj" else None
+                    if found is not None:
+                        return found
+        return None
+
+    def _names_other(self, token: Token, by: Mention) -> bool:
+        """Whether a noun's phrase names a party besides its participle's agent ("agreements
+        with Israel signed by the PA" are with Israel: that name, not the signer, is who the
+        phrase stands for)."""
+        return any(t.ent_type_ and not by.start <= t.idx < by.end for t in token.subtree
+                   if t.i != token.i and t.pos_ == "PROPN")
 
     def _body_of(self, token: Token) -> Actor | None:
         """The organisation a sector noun's "of" phrase names ("the leaders of the G8",
@@ -361,6 +398,10 @@ class ActorGraph(Placing, Discourse):
 
         mention = self.mention(token)
         lemma = noun_lemma(token)
+        if token.pos_ == "NOUN" and (mention is None or lemma not in ACTING_NOUNS):
+            by = self.participle_agent(token)  # "the blockade imposed by Israel blocked ..."
+            if by is not None:
+                return by
         if mention is None or token.pos_ != "NOUN" or lemma in ACTING_NOUNS:
             return mention
         if token.text[:1].isupper() and self._named_here(token):

@@ -12,7 +12,7 @@ from ...records import Actor, Entity, Mention
 from ..dictionaries import phrase_key
 from ..predicates import noun_lemma, noun_phrase
 from .cities import city_country
-from .codes import BUSINESS_SECTORS, REGION_CODES, SECTOR_CODES
+from .codes import BUSINESS_SECTORS, REGION_CODES, SECTOR_CODES, usable
 from .places import DOMESTIC_SECTORS, RESIDENT_SECTORS, attacker, place_country
 from .spans import LOCATABLE_SECTORS, of_objects, resolve_phrase
 
@@ -27,6 +27,10 @@ ABROAD_NOUNS = frozenset({"diplomat"})
 #: sectors whose country says nothing about where a sentence is: the news agency it is
 #: quoted from ("Colonel X was quoted as saying by Agence France-Presse").
 REPORTING_SECTORS = frozenset({"MED"})
+#: armed forces: a bare mention is the one army the article names (:meth:`Placing.locate`).
+FORCE_SECTORS = frozenset({"MIL"})
+#: how often the article names that army at least.
+FORCES_MENTIONS = 2
 #: sectors a bare mention of which belongs to a country ("the officials", "police", "analysts").
 PLACEABLE_SECTORS = LOCATABLE_SECTORS | frozenset({"BUS", "MED", "EDU", "HRI", "HLH", "SOC"}) - {"ELI"}
 
@@ -46,6 +50,9 @@ class Placing:
         raise NotImplementedError
 
     def _inner_actor(self, token: Token) -> Actor | None:  # pragma: no cover - the graph's
+        raise NotImplementedError
+
+    def _entity_at(self, char: int) -> Entity | None:  # pragma: no cover - the graph's
         raise NotImplementedError
 
     def placed(self, token: Token, sent: Span, skip: frozenset[int]) -> Mention | None:
@@ -138,10 +145,57 @@ class Placing:
                 or actor.sector not in PLACEABLE_SECTORS or noun_lemma(token) in ABROAD_NOUNS \
                 or actor.code[:3] in REGION_CODES:
             return actor
-        country = self._sentence_country(token.sent, frozenset()) or self.story_country
+        namesake = self._namesake(token)  # "Admiral X" after "US commander X"
+        if namesake is not None:
+            return namesake
+        sent = token.sent
+        # a subject's country is named in or before its phrase ("officials in Kenya said",
+        # "In Nairobi, officials said"); one named only after it is the topic or the other
+        # party ("a spokesman said Iran would get the fuel"): the story's country comes first
+        # then. Not for people who are where they act ("people were displaced in Lebanon").
+        after = frozenset(range(token.right_edge.i + 1, sent.end)) \
+            if token.dep_ in ("nsubj", "nsubjpass") and actor.sector not in RESIDENT_SECTORS \
+            else frozenset()
+        country = (self._forces_country if actor.sector in FORCE_SECTORS else None) \
+            or self._sentence_country(sent, after) or self.story_country \
+            or self._sentence_country(sent, frozenset())
         if country is None:
             return actor
         return Actor(country + actor.code, country, actor.sector, None, actor.name)
+
+    def _namesake(self, token: Token) -> Actor | None:
+        """The actor with a country that another mention of the same person has in the article
+        ("US Central Command chief William Fallon" for a later "Admiral Fallon"), when every
+        such mention agrees (the tagger may call the other mention an organisation: "Admiral
+        Fallon" ORG); a person is their own country's, not their sentence's."""
+        ent = self._entity_at(token.idx)
+        if ent is None or ent.label in ("GPE", "NORP", "LOC") or not ent.text.split():
+            return None
+        surname = ent.text.split()[-1]
+        found = {e.actor.country: e.actor for e in self.entities
+                 if e.label == "PERSON" and e.actor is not None
+                 and e.actor.country and usable(e.actor) and e.text.split()[-1:] == [surname]}
+        return next(iter(found.values())) if len(found) == 1 else None
+
+    @functools.cached_property
+    def _forces_country(self) -> str | None:
+        """The one country whose armed forces the article names ("the British Army" twice and
+        no other army; people, such as a general, do not count): its bare "the regiment", "a
+        patrol", "troops" are that army, also in a sentence naming the country they act in
+        ("Iraqis were arrested by a patrol"). Not when the story is another country's: its
+        own army may be named only as "the army" while a foreign one is named by its name."""
+        counts: dict[str, int] = {}
+        for ent in self.entities:
+            actor = ent.actor
+            if actor is not None and actor.country and actor.sector in FORCE_SECTORS \
+                    and ent.label != "PERSON" and not actor.org \
+                    and actor.country not in SECTOR_CODES:
+                counts[actor.country] = counts.get(actor.country, 0) + 1
+        story = self.story_country
+        if len(counts) == 1 and min(counts.values()) >= FORCES_MENTIONS \
+                and story in (None, *counts):
+            return next(iter(counts))
+        return None
 
     def _antecedent_head(self, pronoun: Token) -> Token:
         """The head of a pronoun's antecedent (the diplomats), else the pronoun itself."""

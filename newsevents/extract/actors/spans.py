@@ -27,7 +27,9 @@ from .words import publication_day, resolve_words
 GROUP_NOUNS = frozenset({"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "ten",
                          "tens", "score", "scores", "group", "member", "members", "crowd",
                          "number", "some", "band", "delegation", "team", "contingent",
-                         "deployment", "batch", "detachment"})
+                         "deployment", "batch", "detachment",
+                         # units of a force: "a patrol of the Iraqi army", "units of the police"
+                         "patrol", "unit", "squad", "platoon", "battalion", "brigade", "column"})
 #: sectors that take the country of an "in X" phrase; business, media and academic sources
 #: ("dealers in Tokyo", "analysts in London") stay without one: they are not political actors.
 LOCATABLE_SECTORS = frozenset({"OPP", "MIL", "COP", "GOV", "REB", "UAF", "CVL", "LAB", "AGR",

@@ -40,6 +40,7 @@ from .cameo import code_info, plover_for
 from .coding import Coding
 from .markets import figure_objects, finance_topic, market_report, market_subject, traded_goods
 from .modality import ASSERTED, habitual, modality
+from .pairs import pair_parties
 from .scan import scan
 from .sentence import (NO_TRACE, Coded, code_sentence, event_agents, named_members, noun_subjects,
                        reporting)
@@ -264,7 +265,8 @@ def _events_of(item: Coded, ctx: _Context, require_target: bool,
         trace.note(item.pred.head, outcome="habitual" if habitual(item.pred.head) else "question")
         return
     statement = item.coding.code[:2] == STATEMENT_ROOT
-    sources = _sources(item, ctx)
+    pair = pair_parties(item.pred, item.coding.code, ctx.actors)
+    sources = pair[:1] or _sources(item, ctx)
     if not sources:
         heads = noun_subjects(item.pred, ctx.actors) if item.pred.nominal else list(item.pred.subjects)
         trace.note(item.pred.head, outcome="no source",
@@ -273,7 +275,7 @@ def _events_of(item: Coded, ctx: _Context, require_target: bool,
         targets: list[Mention | None] = [
             t for t in targets_of(item.pred, source, ctx.actors, item.coding.code[:2], statement,
                                   denial=item.coding.code[:3] == "016")
-            if t.text.lower() not in THING_PRONOUNS]
+            if t.text.lower() not in THING_PRONOUNS] if not pair else pair[1:]
         if not targets and item.coding.code.startswith(MUTUAL_CODES):
             targets = _co_subjects(source, sources)
         trace.meet(item.pred.head).sources.append(_named(source))

@@ -271,7 +271,8 @@ CIRCUMSTANCE_PREPS = frozenset({"during", "after", "at", "following", "before"})
 
 def noun_subjects(pred: Predicate, actors: ActorGraph | None = None) -> list[Token]:
     """Source heads of a nominal event: its possessor, else the support verb's subject, else
-    whoever the noun's phrase names as acting ("an incursion by X", "criticism from X", "the
+    whoever the noun's phrase names as acting ("an incursion by X", "criticism from X", "an
+    agreement signed by X and Y", "the
     U.S.-led invasion", "Iraqi counter-attacks"), else the first party "between" several, else
     the subject of the verb the noun is "in" ("we are in talks with X", "made progress in talks
     with X") or of "be on" ("troops were on alert")."""
@@ -279,8 +280,8 @@ def noun_subjects(pred: Predicate, actors: ActorGraph | None = None) -> list[Tok
         return list(pred.subjects)
     head = pred.head
     agents = by_agents(head)  # named as the doer, it beats the verb's subject ("included an
-    if agents:  # admission of liability by the ministry")
-        return agents
+    if agents:  # admission of liability by the ministry"; "an agreement signed by A and B")
+        return [c for a in agents for c in conjuncts(a)]
     if head.dep_ in ("dobj", "nsubjpass") and head.head.pos_ in ("VERB", "AUX"):
         carrier = verbal_predicate(head.head)
         if carrier.subjects or not carrier.passive:  # an agentless passive leaves the noun's

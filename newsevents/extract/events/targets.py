@@ -28,6 +28,7 @@ from ...records import Actor, Mention
 from ..actors.discourse import TALK_NOUNS
 from ..actors.graph import ActorGraph
 from ..actors.places import EDGES, placed_target
+from ..actors.proposals import proposer
 from ..actors.spans import of_objects
 from ..predicates import Predicate, conjuncts
 from ..quotes.common import cue_words
@@ -231,6 +232,12 @@ def targets_of(pred: Predicate, source: Mention, actors: ActorGraph, root: str,
             owner = actors.claimant(obj, source.actor)  # "denied the CNC's charges"
             if owner is not None and owner.actor and owner.actor.code != code:
                 return [owner]
+    if pred_root in PROPOSAL_ROOTS:  # "voted against the proposal": its author
+        for obj in _proposal_heads(pred):
+            author = proposer(obj, actors.mention)
+            if author is not None and author.actor and author.actor.code != code \
+                    and not _self_reference(source, author):
+                return [author]
     for obj in (*pred.objects, *_complement_nouns(pred)):
         if obj.lemma_.lower() in TALK_NOUNS:
             other = actors.other_party(obj, source)
@@ -247,6 +254,20 @@ def targets_of(pred: Predicate, source: Mention, actors: ActorGraph, root: str,
                 or place.actor.code != source.actor.country):
             return [place]
     return []
+
+
+#: roots of acts against a proposal (criticize, reject, threaten): aimed at its author.
+PROPOSAL_ROOTS = frozenset({"11", "12", "13"})
+
+
+def _proposal_heads(pred: Predicate) -> list[Token]:
+    """What a predicate is against: its objects and "against/to" objects, also one level into
+    an object ("reiterated objections to proposed curbs")."""
+    firsts = [*pred.objects, *(o for p, o in pred.preps if p in ("against", "to", "on"))]
+    inner = [o for h in pred.objects for p in h.children
+             if p.dep_ == "prep" and p.lower_ in ("against", "to", "on")
+             for o in p.children if o.dep_ == "pobj"]
+    return firsts + inner
 
 
 def _listed(head: Token, mention: Mention, actors: ActorGraph) -> list[Mention]:
