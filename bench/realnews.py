@@ -159,7 +159,7 @@ def country_codes() -> frozenset[str]:
 
 
 REGIONS = {"WST", "EEU", "WEU", "ARB", "EUR", "AFR", "ASA", "MEA", "LAM", "NAF", "SAS", "SEA", "CAS", "EAF", "WAF",
-           "SAF", "CAF", "NMR", "BLK", "BAL", "CRB", "CAU", "SCN", "MDT", "PGS", "EIN", "SAM",
+           "SAF", "NMR", "BLK", "BAL", "CRB", "CAU", "SCN", "MDT", "PGS", "EIN", "SAM",
            "CFR", "---"}
 ORGS = {"NATO", "UN", "EU", "EC", "OSCE", "OECD", "WB", "WHO", "IAEA", "UNHCR", "ILO", "UNICEF",
         "ICJ", "IMF", "OPEC", "WTO", "GATT", "AU", "OAU", "ASEAN", "ARAB LEAGUE", "ARL", "OAS",

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from event_helpers import dyads_of
+from event_helpers import dyads_of, events_of
 
 
 @pytest.mark.model
@@ -94,3 +94,24 @@ from event_helpers import dyads_of
 )
 def test_events_roots_and_parties(stages, text, expected):
     assert dyads_of(stages, text) == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a region is a party on its own ...
+        ("Egypt criticized the Arab states on Monday.", {("11", "EGY", "ARB")}),
+        ("Sweden sent aid to Central Africa.", {("07", "SWE", "CFR")}),
+        # ... but the topic beside a named party: the party is the target
+        ("The Israeli foreign minister discussed the Middle East with Egyptian officials.",
+         {("04", "ISR", "EGY"), ("04", "EGY", "ISR")}),
+        # the Central African Republic is a country (CAF), not the region Central Africa (CFR)
+        ("France criticized the Central African Republic.", {("11", "FRA", "CAF")}),
+    ],
+)
+def test_regions_are_parties_after_the_states_named(stages, text, expected):
+    events = [e for e in events_of(stages, text, "2000-01-01") if e.modality == "asserted"]
+    got = {(e.root, e.source.actor.country or e.source.actor.code,
+            (e.target.actor.country or e.target.actor.code) if e.target else None) for e in events}
+    assert got == expected

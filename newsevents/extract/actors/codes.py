@@ -59,10 +59,11 @@ SECTORS = frozenset({"GOV", "MIL", "REB", "OPP", "PTY", "COP", "JUD", "SPY", "ME
                      "ENV", "DEV", "MOD", "RAD", "SET", "IRC", "AMN", "GRP"})
 
 
-# CAMEO region codes that are not countries.
+# CAMEO region codes that are not countries (CAF is the Central African Republic; Central
+# Africa is CFR).
 _REGIONS = frozenset({"WST", "EUR", "AFR", "ASA", "MEA", "LAM", "NAF", "SAS", "SEA", "CAS",
-                      "EAF", "WAF", "SAF", "CAF", "NMR", "BLK", "BAL", "CRB", "CAU", "SCN",
-                      "MDT", "PGS", "EIN", "SAM", "CFR", "---", "IGO", "NGO", "IMG", "MNC"})
+                      "EAF", "WAF", "SAF", "NMR", "BLK", "BAL", "CRB", "CAU", "SCN",
+                      "MDT", "PGS", "EIN", "SAM", "CFR", "CEU", "EEU", "WEU", "ARB", "---", "IGO", "NGO", "IMG", "MNC"})
 
 
 # --- which actors are parties to political events -------------------------------------------
@@ -78,8 +79,8 @@ SECTOR_CODES = frozenset({
 BUSINESS_SECTORS = frozenset({"BUS", "MNC"})
 #: region and bloc codes that make a political party on their own ("Western nations" -> WST).
 REGION_CODES = frozenset({"WST", "AFR", "ASA", "MEA", "LAM", "NAF", "SAS", "SEA", "CAS", "EAF",
-                          "WAF", "SAF", "CAF", "NMR", "BLK", "BAL", "CRB", "CAU", "SCN", "MDT",
-                          "PGS", "EIN", "SAM", "CFR", "EEU", "WEU", "NAM", "EUR"})
+                          "WAF", "SAF", "NMR", "BLK", "BAL", "CRB", "CAU", "SCN", "MDT",
+                          "PGS", "EIN", "SAM", "CFR", "CEU", "EEU", "WEU", "NAM", "EUR", "ARB"})
 
 
 def political(actor: Actor | None) -> bool:

@@ -25,6 +25,7 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from ...records import Actor, Mention
+from ..actors.codes import REGION_CODES
 from ..actors.discourse import TALK_NOUNS
 from ..actors.graph import ActorGraph
 from ..actors.places import EDGES, placed_target
@@ -204,6 +205,7 @@ def targets_of(pred: Predicate, source: Mention, actors: ActorGraph, root: str,
     # a statement about one's own country is not an event between two parties
     own = source.actor.country if statement and source.actor else None
     heads = _statement_target_heads(pred, denial) if statement else _target_heads(pred)
+    region: list[Mention] = []
     for head, direct in heads:
         if not direct and (_placed_within(head, pred) or _inside_business(head, pred, actors)):
             continue
@@ -217,10 +219,15 @@ def targets_of(pred: Predicate, source: Mention, actors: ActorGraph, root: str,
                 and not _amount(head) and not market_thing(head) \
                 and not (pred_root in INSTRUMENT_ROOTS and _own_forces(source, mention)) \
                 and not _medium(pred, head, mention):
+            if _region(mention) and not statement:
+                region = region or [mention]  # a region is the topic beside a party: "discussed
+                continue  # the Middle East with Palestinian officials"
             found = [m for h in conjuncts(head) if (m := resolve(h)) is not None
                      and m.actor and m.actor.code != code]
             listed = [m for h, f in zip(conjuncts(head), found) for m in _listed(h, f, actors)]
             return [m for m in listed if m.actor and m.actor.code != code] or found or [mention]
+    if region:
+        return region
     if not statement:
         for head in (*pred.datives, *pred.objects, *(o for p, o in pred.preps
                                                       if p in TARGET_PREPS)):
@@ -254,6 +261,12 @@ def targets_of(pred: Predicate, source: Mention, actors: ActorGraph, root: str,
                 or place.actor.code != source.actor.country):
             return [place]
     return []
+
+
+def _region(mention: Mention) -> bool:
+    """Whether a mention is a bare region ("the Middle East", "Africa"), not a state or body."""
+    actor = mention.actor
+    return actor is not None and not actor.country and not actor.org and actor.code in REGION_CODES
 
 
 #: roots of acts against a proposal (criticize, reject, threaten): aimed at its author.
