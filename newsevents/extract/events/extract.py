@@ -39,6 +39,7 @@ from .absorb import STATEMENT_ROOT
 from .cameo import code_info, plover_for
 from .coding import Coding
 from .markets import figure_objects, finance_topic, market_report, market_subject, traded_goods
+from .durative import believed, durative
 from .modality import ASSERTED, habitual, modality
 from .pairs import pair_parties
 from .scan import scan
@@ -263,6 +264,9 @@ def _events_of(item: Coded, ctx: _Context, require_target: bool,
         return
     if habitual(item.pred.head) or _question(item):
         trace.note(item.pred.head, outcome="habitual" if habitual(item.pred.head) else "question")
+        return
+    if durative(item.pred.head) or believed(item.pred.head):
+        trace.note(item.pred.head, outcome="durative" if durative(item.pred.head) else "belief")
         return
     statement = item.coding.code[:2] == STATEMENT_ROOT
     pair = pair_parties(item.pred, item.coding.code, ctx.actors)

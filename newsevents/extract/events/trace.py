@@ -25,6 +25,8 @@ OUTCOMES = {
     "less specific": "the same clause, dyad and root has a more specific code",
     "habitual": "a habit or lasting state, not a dated happening (\"has always accused\")",
     "question": "an indirect question, not an appeal (\"asked if\")",
+    "durative": "an undated lasting state (\"has supported X for decades\", \"talks since spring\")",
+    "belief": "a hedged belief, not an asserted event (\"we think they contacted\")",
 }
 
 

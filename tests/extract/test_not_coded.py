@@ -1,0 +1,45 @@
+"""The coding guide's "Not coded" conventions (annotation guide §5) for undated lasting states
+and hedged beliefs, with the dated or asserted variants that stay coded."""
+
+from __future__ import annotations
+
+import pytest
+
+from event_helpers import dyads_of
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        # undated durative states: a perfect, or a verb of continuing, over a stretch of time
+        "Norway has supported Sweden for decades.",
+        "The Chilean army has fought the guerrillas since 1998.",
+        "The negotiations between Peru and Bolivia have continued since autumn.",
+        "Over the past ten years Iceland has criticised Denmark.",
+        # hedged beliefs: the clause of a verb of belief
+        "We think the Finns also contacted the Estonians, the minister said.",
+        "The minister believes that Portugal supplied weapons to the rebels.",
+        "Officials suspect that Morocco sent troops to Mali.",
+    ],
+)
+def test_not_coded_states_and_beliefs(stages, text):
+    dyads = dyads_of(stages, text)
+    assert not dyads, dyads
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "dyad"),
+    [
+        # the same verbs, dated or asserted, stay coded
+        ("Norway supported Sweden on Monday.", ("05", "NOR", "SWE")),
+        ("The Chilean army fought the guerrillas on Tuesday.", ("19", "CHL", "CHL")),
+        ("Officials said that Morocco sent troops to Mali.", ("06", "MAR", "MLI")),
+        # a stretch starting on a named day dates the state
+        ("The Chilean army has fought the guerrillas since March 4.", ("19", "CHL", "CHL")),
+    ],
+)
+def test_not_coded_dated_variants_stay(stages, text, dyad):
+    dyads = dyads_of(stages, text)
+    assert dyad in dyads, dyads
