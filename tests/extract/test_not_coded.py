@@ -21,6 +21,9 @@ from event_helpers import dyads_of
         "We think the Finns also contacted the Estonians, the minister said.",
         "The minister believes that Portugal supplied weapons to the rebels.",
         "Officials suspect that Morocco sent troops to Mali.",
+        # habits: an adverb of constancy
+        "The Chilean president had steadfastly opposed Argentina.",
+        "Ecuador consistently criticises Colombia.",
     ],
 )
 def test_not_coded_states_and_beliefs(stages, text):
@@ -43,3 +46,18 @@ def test_not_coded_states_and_beliefs(stages, text):
 def test_not_coded_dated_variants_stay(stages, text, dyad):
     dyads = dyads_of(stages, text)
     assert dyad in dyads, dyads
+
+
+@pytest.mark.model
+def test_not_coded_undated_since_clause(stages):
+    # the starting point of a "since" stretch is undated background; the main event stays
+    text = "Trade between the two countries has grown since Chile expelled Bolivian diplomats."
+    dyads = dyads_of(stages, text)
+    assert not any(d[0] == "17" or d[0] == "16" for d in dyads), dyads
+
+
+@pytest.mark.model
+def test_not_coded_dated_since_clause_stays(stages):
+    text = "Trade has grown since Chile expelled Bolivian diplomats in 2004."
+    dyads = dyads_of(stages, text)
+    assert any(d[1] == "CHL" and d[2] == "BOL" for d in dyads), dyads

@@ -98,3 +98,28 @@ def _joined(belief: Token, clause: Token) -> bool:
     between = belief.doc[belief.i + 1:clause.left_edge.i]
     return not any(t.is_space or (t.is_punct and t.text != ",") or "\n" in t.whitespace_
                    for t in between) and "\n" not in belief.whitespace_
+
+
+def since_background(token: Token) -> bool:
+    """Whether the predicate is the starting point of a "since" stretch: "since Israel
+    disengaged from Gaza", "since the revolution that overthrew the regime". Such a clause
+    recalls an earlier happening as background to the sentence's own event, and the guide
+    codes background events only when dated (annotation guide §5); a dated one ("since the
+    army seized the town in 2001") stays."""
+    node = token
+    for _ in range(8):
+        if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "since"
+                                        for c in node.children):
+            return not _dated(node)
+        if node.dep_ == "prep" and node.lower_ == "since":
+            return not _dated(node)
+        if node.head == node:
+            return False
+        node = node.head
+    return False
+
+
+def _dated(node: Token) -> bool:
+    """Whether a clause names a time ("on 3 May", "in 2001"): a year dates a background event
+    too (the guide's "the 2023 NATO summit" -> 2023)."""
+    return any(t.ent_type_ == "DATE" for t in node.subtree)

@@ -39,7 +39,7 @@ from .absorb import STATEMENT_ROOT
 from .cameo import code_info, plover_for
 from .coding import Coding
 from .markets import figure_objects, finance_topic, market_report, market_subject, traded_goods
-from .durative import believed, durative
+from .durative import believed, durative, since_background
 from .modality import ASSERTED, habitual, modality
 from .pairs import pair_parties
 from .scan import scan
@@ -267,6 +267,9 @@ def _events_of(item: Coded, ctx: _Context, require_target: bool,
         return
     if durative(item.pred.head) or believed(item.pred.head):
         trace.note(item.pred.head, outcome="durative" if durative(item.pred.head) else "belief")
+        return
+    if since_background(item.pred.head):
+        trace.note(item.pred.head, outcome="background")
         return
     statement = item.coding.code[:2] == STATEMENT_ROOT
     pair = pair_parties(item.pred, item.coding.code, ctx.actors)

@@ -193,7 +193,9 @@ def modality(head: Token, stop: Token | None = None, framed: bool = True) -> str
 
 #: adverbs of repetition or duration: "has always accused", "often criticises".
 HABITUAL_ADVERBS = frozenset({"always", "often", "repeatedly", "usually", "regularly",
-                              "frequently", "long", "constantly", "routinely", "traditionally"})
+                              "frequently", "long", "constantly", "routinely", "traditionally",
+                              "steadfastly", "consistently", "persistently", "continually",
+                              "habitually", "perennially", "customarily"})
 
 
 def habitual(token: Token) -> bool:

@@ -26,6 +26,7 @@ OUTCOMES = {
     "habitual": "a habit or lasting state, not a dated happening (\"has always accused\")",
     "question": "an indirect question, not an appeal (\"asked if\")",
     "durative": "an undated lasting state (\"has supported X for decades\", \"talks since spring\")",
+    "background": "an undated earlier happening a \"since\" stretch starts from",
     "belief": "a hedged belief, not an asserted event (\"we think they contacted\")",
 }
 
