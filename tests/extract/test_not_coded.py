@@ -24,10 +24,17 @@ from event_helpers import dyads_of
         # habits: an adverb of constancy
         "The Chilean president had steadfastly opposed Argentina.",
         "Ecuador consistently criticises Colombia.",
+        "Britain has for years accused Iran of backing the militants.",
+        # reports the story doubts: rumours, unconfirmed or denied reports
+        "Rumours that Uruguay had expelled the Paraguayan ambassador spread on Monday.",
+        "Reports that Angolan troops shelled a Zambian village could not be confirmed.",
+        "According to unconfirmed reports, Kenyan troops crossed into Uganda.",
+        "Chad denied reports that its army had attacked Sudan.",
     ],
 )
 def test_not_coded_states_and_beliefs(stages, text):
-    dyads = dyads_of(stages, text)
+    # a denial of the report (016) is itself an event; the reported happening is not
+    dyads = {d for d in dyads_of(stages, text) if d[0] != "01"}
     assert not dyads, dyads
 
 
@@ -39,6 +46,7 @@ def test_not_coded_states_and_beliefs(stages, text):
         ("Norway supported Sweden on Monday.", ("05", "NOR", "SWE")),
         ("The Chilean army fought the guerrillas on Tuesday.", ("19", "CHL", "CHL")),
         ("Officials said that Morocco sent troops to Mali.", ("06", "MAR", "MLI")),
+        ("The BBC reported that Angolan troops shelled a Zambian village.", ("19", "AGO", "ZMB")),
         # a stretch starting on a named day dates the state
         ("The Chilean army has fought the guerrillas since March 4.", ("19", "CHL", "CHL")),
     ],

@@ -65,7 +65,9 @@ def durative(token: Token) -> bool:
         return False
     if not (_perfect(verb) or verb.lemma_.lower() in CONTINUING_VERBS):
         return False
-    return any(c.dep_ == "prep" and _stretch(c) for c in verb.children)
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    return any(c.dep_ == "prep" and _stretch(c)  # "has for years accused": on the auxiliary
+               for c in [*verb.children, *(g for a in auxes for g in a.children)])
 
 
 def believed(token: Token) -> bool:

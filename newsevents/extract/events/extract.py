@@ -40,6 +40,7 @@ from .cameo import code_info, plover_for
 from .coding import Coding
 from .markets import figure_objects, finance_topic, market_report, market_subject, traded_goods
 from .durative import believed, durative, since_background
+from .hearsay import doubted_report
 from .modality import ASSERTED, habitual, modality
 from .pairs import pair_parties
 from .scan import scan
@@ -270,6 +271,9 @@ def _events_of(item: Coded, ctx: _Context, require_target: bool,
         return
     if since_background(item.pred.head):
         trace.note(item.pred.head, outcome="background")
+        return
+    if doubted_report(item.pred.head):
+        trace.note(item.pred.head, outcome="doubted")
         return
     statement = item.coding.code[:2] == STATEMENT_ROOT
     pair = pair_parties(item.pred, item.coding.code, ctx.actors)

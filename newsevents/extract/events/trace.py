@@ -27,6 +27,7 @@ OUTCOMES = {
     "question": "an indirect question, not an appeal (\"asked if\")",
     "durative": "an undated lasting state (\"has supported X for decades\", \"talks since spring\")",
     "background": "an undated earlier happening a \"since\" stretch starts from",
+    "doubted": "the content of a rumour or of an unconfirmed or denied report",
     "belief": "a hedged belief, not an asserted event (\"we think they contacted\")",
 }
 
