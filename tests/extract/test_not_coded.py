@@ -69,3 +69,29 @@ def test_not_coded_dated_since_clause_stays(stages):
     text = "Trade has grown since Chile expelled Bolivian diplomats in 2004."
     dyads = dyads_of(stages, text)
     assert any(d[1] == "CHL" and d[2] == "BOL" for d in dyads), dyads
+
+
+def _asserted(stages, text: str, root: str) -> list:
+    from event_helpers import events_of
+
+    return [e for e in events_of(stages, text) if e.modality == "asserted" and e.root == root]
+
+
+@pytest.mark.model
+def test_not_coded_retold_happening_is_one_event(stages):
+    # a happening reported twice is coded once (guide §5)
+    text = ("Chilean troops attacked Bolivian rebels on Monday. Chilean soldiers attacked the "
+            "Bolivian rebels near the border.")
+    events = _asserted(stages, text, "19")
+    assert len(events) == 1, [(e.cameo, e.evidence.text) for e in events]
+
+
+@pytest.mark.model
+def test_not_coded_retelling_keeps_other_dates_and_utterances(stages):
+    # two dated raids are two events; two criticisms are two utterances
+    raids = ("Chilean troops attacked Bolivian rebels on Monday. Chilean soldiers attacked the "
+             "Bolivian rebels again on Wednesday.")
+    assert len(_asserted(stages, raids, "19")) == 2
+    words = ("Chile criticised Bolivia on Monday. Chile also criticised Bolivia over the "
+             "border dispute.")
+    assert len(_asserted(stages, words, "11")) == 2

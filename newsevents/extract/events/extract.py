@@ -43,6 +43,7 @@ from .durative import believed, durative, since_background
 from .hearsay import doubted_report
 from .modality import ASSERTED, habitual, modality
 from .pairs import pair_parties
+from .repeats import once
 from .scan import scan
 from .sentence import (NO_TRACE, Coded, code_sentence, event_agents, named_members, noun_subjects,
                        reporting)
@@ -395,7 +396,7 @@ def extract_events(
                 events.setdefault(event.id, event)
     for event in statements:
         events.setdefault(event.id, event)
-    kept = _most_specific(list(events.values()))
+    kept = once(_most_specific(list(events.values())))
     if trace is not NO_TRACE:
         _note_events(trace, doc, events.values(), kept)
         trace.number_sentences(ctx.sentence_index)
@@ -470,7 +471,13 @@ def _note_events(trace: Trace, doc: Doc, made: Iterable[Event], kept: list[Event
             candidate.events.append(line)
             candidate.outcome = "event"
         elif candidate.outcome != "event":
-            candidate.outcome = "less specific"
+            candidate.outcome = "less specific" if _specific_beat(event, kept) else "repeat"
+
+
+def _specific_beat(event: Event, kept: list[Event]) -> bool:
+    """Whether a dropped event gave way to a more specific code in its clause (else it
+    repeated an earlier telling, :func:`repeats.once`)."""
+    return any(k.evidence == event.evidence and k.cameo != event.cameo for k in kept)
 
 
 def _candidate_of(event: Event, by_start: dict[int, Candidate]) -> Candidate | None:

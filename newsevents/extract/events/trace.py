@@ -28,6 +28,7 @@ OUTCOMES = {
     "durative": "an undated lasting state (\"has supported X for decades\", \"talks since spring\")",
     "background": "an undated earlier happening a \"since\" stretch starts from",
     "doubted": "the content of a rumour or of an unconfirmed or denied report",
+    "repeat": "a retelling of a happening the article already coded (same code and actors)",
     "belief": "a hedged belief, not an asserted event (\"we think they contacted\")",
 }
 
