@@ -25,6 +25,8 @@ from event_helpers import dyads_of
         "The Chilean president had steadfastly opposed Argentina.",
         "Ecuador consistently criticises Colombia.",
         "Britain has for years accused Iran of backing the militants.",
+        "The years-long blockade of Qatar by Saudi Arabia has hurt trade.",
+        "Since the war began, Armenia has fired hundreds of rockets at Azerbaijan.",
         # reports the story doubts: rumours, unconfirmed or denied reports
         "Rumours that Uruguay had expelled the Paraguayan ambassador spread on Monday.",
         "Reports that Angolan troops shelled a Zambian village could not be confirmed.",
@@ -46,6 +48,7 @@ def test_not_coded_states_and_beliefs(stages, text):
         ("Norway supported Sweden on Monday.", ("05", "NOR", "SWE")),
         ("The Chilean army fought the guerrillas on Tuesday.", ("19", "CHL", "CHL")),
         ("Officials said that Morocco sent troops to Mali.", ("06", "MAR", "MLI")),
+        ("Armenia fired rockets at Azerbaijan on Sunday.", ("19", "ARM", "AZE")),
         ("The BBC reported that Angolan troops shelled a Zambian village.", ("19", "AGO", "ZMB")),
         # a stretch starting on a named day dates the state
         ("The Chilean army has fought the guerrillas since March 4.", ("19", "CHL", "CHL")),

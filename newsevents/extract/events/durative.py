@@ -48,6 +48,24 @@ def _stretch(prep: Token) -> bool:
         and bool(mods & {"past", "last", "recent"})
 
 
+#: modifiers that make an event noun a lasting state ("the decades-long occupation").
+LASTING_MODIFIERS = frozenset({"long-running", "long-standing", "longstanding", "decades-old",
+                               "years-old", "protracted", "perennial"})
+
+
+def _lasting(modifier: Token) -> bool:
+    """Whether a noun modifier says the event lasts: "years-long", "decades-long",
+    "long-running" (the parser may split the hyphenated word: its head is then "long")."""
+    word = modifier.lower_
+    if word in LASTING_MODIFIERS or (word.endswith("-long") and word != "day-long"):
+        return True
+    if word in ("long", "running", "standing", "old"):
+        left = [c.lower_ for c in modifier.children if c.i < modifier.i]
+        return any(w.rstrip("s") in ("year", "decade", "month", "century") or w == "long"
+                   for w in left)
+    return False
+
+
 def _perfect(verb: Token) -> bool:
     return any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("has", "have", "had", "'ve")
                for c in verb.children)
@@ -58,6 +76,9 @@ def durative(token: Token) -> bool:
     continuing, with a stretch of time ("has supported Israel for decades", "talks have
     continued since spring"). An event noun is read through the verb it is the subject or
     object of ("have held talks since March")."""
+    if token.pos_ == "NOUN" and any(c.dep_ in ("amod", "compound") and _lasting(c)
+                                    for c in token.children):
+        return True  # "the years-long blockade of Gaza", "the long-running dispute"
     verb = token
     if token.pos_ in ("NOUN", "PROPN") and token.dep_ in ("nsubj", "nsubjpass", "dobj"):
         verb = token.head
@@ -65,6 +86,9 @@ def durative(token: Token) -> bool:
         return False
     if not (_perfect(verb) or verb.lemma_.lower() in CONTINUING_VERBS):
         return False
+    if _perfect(verb) and any(c.dep_ == "advcl" and not _dated(c) and any(
+            m.dep_ == "mark" and m.lower_ == "since" for m in c.children) for c in verb.children):
+        return True  # "Since the war began, Russia has fired thousands of missiles"
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     return any(c.dep_ == "prep" and _stretch(c)  # "has for years accused": on the auxiliary
                for c in [*verb.children, *(g for a in auxes for g in a.children)])
