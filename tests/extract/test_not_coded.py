@@ -98,3 +98,17 @@ def test_not_coded_retelling_keeps_other_dates_and_utterances(stages):
     words = ("Chile criticised Bolivia on Monday. Chile also criticised Bolivia over the "
              "border dispute.")
     assert len(_asserted(stages, words, "11")) == 2
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "Later Chilean media reports say the Bolivian soldiers were not at the police station.",
+    "The Chilean newspaper El Mercurio estimates 400 Bolivian deaths.",
+])
+def test_not_coded_media_report_itself(stages, text):
+    # routine media reporting: the reported event may be coded, the report (010) is not
+    from event_helpers import events_of
+
+    reports = [e for e in events_of(stages, text) if e.modality == "asserted"
+               and e.cameo == "010" and e.source.actor and e.source.actor.sector == "MED"]
+    assert not reports, [(e.cameo, e.evidence.text) for e in reports]

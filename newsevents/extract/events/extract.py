@@ -284,6 +284,9 @@ def _events_of(item: Coded, ctx: _Context, require_target: bool,
         trace.note(item.pred.head, outcome="no source",
                    detail=f"subject {', '.join(h.text for h in heads) or 'none'}")
     for source in sources:
+        if item.coding.code == "010" and source.actor is not None and source.actor.sector == "MED":
+            trace.note(item.pred.head, outcome="media report")  # "media reports say ...":
+            continue  # the guide codes the reported event, not the report
         targets: list[Mention | None] = [
             t for t in targets_of(item.pred, source, ctx.actors, item.coding.code[:2], statement,
                                   denial=item.coding.code[:3] == "016")
