@@ -27,6 +27,9 @@ from event_helpers import dyads_of
         "Britain has for years accused Iran of backing the militants.",
         "The years-long blockade of Qatar by Saudi Arabia has hurt trade.",
         "Since the war began, Armenia has fired hundreds of rockets at Azerbaijan.",
+        # attitudes: how one party regards another, a lasting stance
+        "Finland views Russia as a threat.",
+        "Estonia remains committed to supporting Latvia.",
         # reports the story doubts: rumours, unconfirmed or denied reports
         "Rumours that Uruguay had expelled the Paraguayan ambassador spread on Monday.",
         "Reports that Angolan troops shelled a Zambian village could not be confirmed.",
@@ -36,8 +39,11 @@ from event_helpers import dyads_of
 )
 def test_not_coded_states_and_beliefs(stages, text):
     # a denial of the report (016) is itself an event; the reported happening is not
-    dyads = {d for d in dyads_of(stages, text) if d[0] != "01"}
-    assert not dyads, dyads
+    from event_helpers import events_of
+
+    events = [(e.cameo, e.evidence.text) for e in events_of(stages, text)
+              if e.modality == "asserted" and e.cameo != "016"]
+    assert not events, events
 
 
 @pytest.mark.model

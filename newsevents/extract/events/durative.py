@@ -149,3 +149,27 @@ def _dated(node: Token) -> bool:
     """Whether a clause names a time ("on 3 May", "in 2001"): a year dates a background event
     too (the guide's "the 2023 NATO summit" -> 2023)."""
     return any(t.ent_type_ == "DATE" for t in node.subtree)
+
+
+#: verbs of regard: "X views Y as a threat" in the present is how X sees Y, an attitude.
+REGARD_VERBS = frozenset({"view", "see", "regard", "perceive", "consider", "treat"})
+#: predicative adjectives of a lasting stance ("remains committed to supporting Ukraine").
+STANCE_ADJECTIVES = frozenset({"committed", "dedicated", "devoted", "opposed", "sympathetic"})
+
+
+def attitude(token: Token) -> bool:
+    """Whether the predicate states an attitude, not a happening (annotation guide §5,
+    "attitudes"): a verb of regard in the simple present with an "as" complement ("Japan
+    views China as a threat", "Estonians view the monument as a symbol"), or an act under a
+    lasting stance ("remains committed to supporting Ukraine")."""
+    if token.lemma_.lower() in REGARD_VERBS and token.tag_ in ("VBZ", "VBP") and any(
+            c.dep_ == "prep" and c.lower_ == "as" for c in token.children):
+        return True
+    node = token
+    for _ in range(3):
+        node = node.head
+        if node.lemma_.lower() in STANCE_ADJECTIVES and node.head.lemma_.lower() in ("remain", "stay"):
+            return True
+        if node.head == node:
+            break
+    return False

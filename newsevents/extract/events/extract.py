@@ -39,11 +39,9 @@ from .absorb import STATEMENT_ROOT
 from .cameo import code_info, plover_for
 from .coding import Coding
 from .markets import figure_objects, finance_topic, market_report, market_subject, traded_goods
-from .durative import believed, durative, since_background
-from .hearsay import doubted_report
-from .modality import ASSERTED, habitual, modality
+from .modality import ASSERTED, modality
+from .notcoded import beaten, exclusion, media_report, once
 from .pairs import pair_parties
-from .repeats import once
 from .scan import scan
 from .sentence import (NO_TRACE, Coded, code_sentence, event_agents, named_members, noun_subjects,
                        reporting)
@@ -264,29 +262,17 @@ def _events_of(item: Coded, ctx: _Context, require_target: bool,
     if market:
         trace.note(item.pred.head, outcome="market", detail=market)
         return
-    if habitual(item.pred.head) or _question(item):
-        trace.note(item.pred.head, outcome="habitual" if habitual(item.pred.head) else "question")
-        return
-    if durative(item.pred.head) or believed(item.pred.head):
-        trace.note(item.pred.head, outcome="durative" if durative(item.pred.head) else "belief")
-        return
-    if since_background(item.pred.head):
-        trace.note(item.pred.head, outcome="background")
-        return
-    if doubted_report(item.pred.head):
-        trace.note(item.pred.head, outcome="doubted")
+    if excluded := exclusion(item):  # annotation guide §5 "Not coded"
+        trace.note(item.pred.head, outcome=excluded)
         return
     statement = item.coding.code[:2] == STATEMENT_ROOT
     pair = pair_parties(item.pred, item.coding.code, ctx.actors)
-    sources = pair[:1] or _sources(item, ctx)
+    sources = [s for s in pair[:1] or _sources(item, ctx) if not media_report(item.coding.code, s)]
     if not sources:
         heads = noun_subjects(item.pred, ctx.actors) if item.pred.nominal else list(item.pred.subjects)
         trace.note(item.pred.head, outcome="no source",
                    detail=f"subject {', '.join(h.text for h in heads) or 'none'}")
     for source in sources:
-        if item.coding.code == "010" and source.actor is not None and source.actor.sector == "MED":
-            trace.note(item.pred.head, outcome="media report")  # "media reports say ...":
-            continue  # the guide codes the reported event, not the report
         targets: list[Mention | None] = [
             t for t in targets_of(item.pred, source, ctx.actors, item.coding.code[:2], statement,
                                   denial=item.coding.code[:3] == "016")
@@ -322,13 +308,6 @@ def _co_subjects(source: Mention, sources: list[Mention]) -> list[Mention | None
     if source is not sources[0]:
         return []
     return [m for m in sources if m is not source and m.actor and m.actor.code != code]
-
-
-def _question(item: Coded) -> bool:
-    """An appeal verb asking a question ("asked if she works the pole"), not for an act."""
-    comp = item.pred.complement
-    return item.pred.lemma in ("ask", "wonder", "question") and comp is not None and any(
-        c.lower_ in ("if", "whether") for c in comp.children if c.dep_ in ("mark", "advmod"))
 
 
 def _named(mention: Mention | None) -> str:
@@ -474,13 +453,7 @@ def _note_events(trace: Trace, doc: Doc, made: Iterable[Event], kept: list[Event
             candidate.events.append(line)
             candidate.outcome = "event"
         elif candidate.outcome != "event":
-            candidate.outcome = "less specific" if _specific_beat(event, kept) else "repeat"
-
-
-def _specific_beat(event: Event, kept: list[Event]) -> bool:
-    """Whether a dropped event gave way to a more specific code in its clause (else it
-    repeated an earlier telling, :func:`repeats.once`)."""
-    return any(k.evidence == event.evidence and k.cameo != event.cameo for k in kept)
+            candidate.outcome = "less specific" if beaten(event, kept) else "repeat"
 
 
 def _candidate_of(event: Event, by_start: dict[int, Candidate]) -> Candidate | None:

@@ -29,7 +29,7 @@ OUTCOMES = {
     "background": "an undated earlier happening a \"since\" stretch starts from",
     "doubted": "the content of a rumour or of an unconfirmed or denied report",
     "repeat": "a retelling of a happening the article already coded (same code and actors)",
-    "media report": "routine media reporting: the reported event is coded, not the report",
+    "attitude": "an attitude, not a happening (\"views X as a threat\", \"remains committed\")",
     "belief": "a hedged belief, not an asserted event (\"we think they contacted\")",
 }
 
