@@ -27,6 +27,9 @@ from event_helpers import dyads_of
         "Britain has for years accused Iran of backing the militants.",
         "The years-long blockade of Qatar by Saudi Arabia has hurt trade.",
         "Since the war began, Armenia has fired hundreds of rockets at Azerbaijan.",
+        # negated by the subject, or ruled out
+        "Neither Peru nor Chile criticised Bolivia.",
+        "Bolivia ruled out sending troops to Paraguay.",
         # attitudes: how one party regards another, a lasting stance
         "Finland views Russia as a threat.",
         "Estonia remains committed to supporting Latvia.",

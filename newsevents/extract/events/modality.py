@@ -53,7 +53,7 @@ def own_modality(token: Token) -> str:
     """Modality marked on the token itself (its negation, auxiliaries, 'no' determiner)."""
     children = list(token.children)
     if any(c.dep_ == "neg" or (c.lower_ in NEGATORS and c.dep_ in ("det", "advmod"))
-           for c in children):
+           for c in children) or any(_negative_subject(c) for c in children):
         return NEGATED
     aux = {c.lower_ for c in children if c.dep_ in ("aux", "auxpass")}
     if aux & HYPOTHETICAL_AUX:
@@ -67,6 +67,28 @@ def own_modality(token: Token) -> str:
     if token.pos_ == "NOUN" and _irrealis_noun(token, children):
         return HYPOTHETICAL
     return ASSERTED
+
+
+#: subjects that deny the act of their clause ("None of the countries criticised China").
+NEGATIVE_SUBJECTS = frozenset({"none", "nobody", "neither", "nothing", "noone"})
+
+
+def _negative_subject(child: Token) -> bool:
+    """A subject that says no party acted: "Neither Japan nor Korea criticised China", "No
+    country has recognised the government", "None of them attended"."""
+    if child.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    return child.lower_ in NEGATIVE_SUBJECTS or any(
+        g.dep_ in ("det", "preconj") and g.lower_ in ("no", "neither") for g in child.children)
+
+
+def _ruled_out(token: Token) -> bool:
+    """Whether the clause or event noun is what a "rule out" excludes ("ruled out sending
+    troops", "has ruled out any military intervention")."""
+    head = token.head
+    return token.dep_ in ("xcomp", "advcl", "dobj", "pcomp", "ccomp") and \
+        head.lemma_.lower() == "rule" and any(c.dep_ == "prt" and c.lower_ == "out"
+                                              for c in head.children)
 
 
 def _irrealis_noun(noun: Token, children: list[Token]) -> bool:
@@ -171,6 +193,8 @@ def modality(head: Token, stop: Token | None = None, framed: bool = True) -> str
             return ASSERTED  # "never saw combat, as he enlisted a month before X signed"
         if own != ASSERTED:
             return own
+        if _ruled_out(token):
+            return NEGATED
         dep = token.dep_
         below = token
         if token.head == token or token.head == stop:
