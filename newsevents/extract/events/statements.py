@@ -42,6 +42,7 @@ from .composition import composed_code
 from .criticism import (accused_agent, blamed_party, negated, refused_acceptance,
                         sectorless_blame, sentence_spans)
 from .dissent import announced_protest
+from .ultimatum import obligation, ultimatum
 
 CUE_FILE = "statement_cues.tsv"
 STANCE_FILE = "stance_words.tsv"
@@ -132,6 +133,7 @@ def classify(cue: Token, content: Span, speaker: Mention,
         kind = _content_kind(content, speaker, actor_of)
         if kind is None:
             return None
+        kind = obligation(kind, cue, content)  # "said Y must" an appeal; "... or face" a threat
     if kind == "promise" and _threatening(content):  # "promised not to attack": renounced
         kind = "renounce" if negated_force(clause_head(content)) else "threaten"  # "promises fierce resistance if soldiers try to remove them"
     elif kind == "promise" and announced_protest(_main_verb(clause_head(content))):
@@ -141,7 +143,8 @@ def classify(cue: Token, content: Span, speaker: Mention,
         return None  # "promised an invitation would come only when allies agree": not asserted
     if kind == "threaten" and _threatening(content):
         return Stance("138", kind, _target(cue, content, speaker, actor_of, kind))
-    code = _framed(kind, content) or KIND_CODES[kind]
+    code = "131" if kind == "threaten" and ultimatum(content) else (  # "or face sanctions"
+        _framed(kind, content) or KIND_CODES[kind])
     return Stance(code, kind, _target(cue, content, speaker, actor_of, kind))
 
 

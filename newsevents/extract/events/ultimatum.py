@@ -1,0 +1,36 @@
+"""Obligations in reported speech: appeal, demand or ultimatum.
+
+The coding guide's appeals (024 "should resign", 025 appeal for restraint, 027 a third party
+calling for an end to fighting) are mostly reported as "X said Y should/must ...", and the dev
+gold codes a reported "must" as an appeal (02) as often as "should": news English uses "must"
+for emphasis, not for the force of a demand. A demand (10) is what the speaker *insists* on
+("insisted that Freedonia must hand over the suspects"), and "Y must do Z or face W" names a
+penalty: a threat (13), which the guide exempts from the conditional-future rule.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+#: speech verbs that make a reported obligation a demand rather than an appeal.
+INSISTING_CUES = frozenset({"insist", "demand"})
+#: verbs of the penalty clause in "must ... or face / or risk / or suffer ...".
+PENALTY_VERBS = frozenset({"face", "risk", "suffer", "incur"})
+
+
+def obligation(kind: str, cue: Token, content: Span) -> str:
+    """What a content kind becomes under its speech verb: an appeal or demand with a penalty is
+    a threat; a demand only under an insisting verb, else an appeal; other kinds unchanged."""
+    if kind not in ("appeal", "demand"):
+        return kind
+    if ultimatum(content):
+        return "threaten"
+    return "demand" if kind == "demand" and cue.lemma_.lower() in INSISTING_CUES else "appeal"
+
+
+def ultimatum(content: Span) -> bool:
+    """Whether the obligation carries a penalty: "Japan must open its markets or face
+    reprisals", "... or risk sanctions" (the penalty verb joined by "or")."""
+    return any(t.lemma_.lower() in PENALTY_VERBS and t.dep_ == "conj"
+               and any(c.lower_ == "or" and c.dep_ == "cc" for c in t.head.children)
+               for t in content)
