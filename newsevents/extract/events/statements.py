@@ -42,7 +42,7 @@ from .composition import composed_code
 from .criticism import (accused_agent, blamed_party, negated, refused_acceptance,
                         sectorless_blame, sentence_spans)
 from .dissent import announced_protest
-from .ultimatum import obligation, ultimatum
+from .ultimatum import countermeasures, obligation, ultimatum
 
 CUE_FILE = "statement_cues.tsv"
 STANCE_FILE = "stance_words.tsv"
@@ -246,7 +246,7 @@ def _threatening(content: Span) -> bool:
     root = clause_head(content)
     verb = _main_verb(root)
     negated = any(c.dep_ == "neg" for c in (*root.children, *verb.children))
-    return threatening(content, _dictionary_root(verb), negated)
+    return threatening(content, _dictionary_root(verb), negated) or countermeasures(content)
 
 
 def _conditional(content: Span) -> bool:

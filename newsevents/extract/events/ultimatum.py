@@ -34,3 +34,24 @@ def ultimatum(content: Span) -> bool:
     return any(t.lemma_.lower() in PENALTY_VERBS and t.dep_ == "conj"
                and any(c.lower_ == "or" and c.dep_ == "cc" for c in t.head.children)
                for t in content)
+
+
+#: what a party "takes" against another: "will take all necessary measures" (guide: 138).
+MEASURE_NOUNS = frozenset({"measure", "countermeasure", "action", "step"})
+#: words that make the measures a response to someone: "necessary", "retaliatory", "firm".
+RESPONSE_WORDS = frozenset({"necessary", "appropriate", "retaliatory", "firm", "tough", "strong",
+                            "decisive", "resolute", "counter", "all", "if", "unless"})
+
+
+def countermeasures(content: Span) -> bool:
+    """Whether the content promises measures in response: "will take all necessary measures",
+    "would take action if the tariffs stay" (a threat, force unstated but implied; the guide
+    codes it 138, conditional or not). Plain "will take steps to cut taxes" is no threat."""
+    for token in content:
+        if token.lemma_.lower() in MEASURE_NOUNS and token.dep_ == "dobj" and \
+                token.head.lemma_.lower() in ("take", "adopt"):
+            near = [*token.children, *(c for c in token.head.children if c.dep_ == "advcl")]
+            words = {w.lower_ for n in near for w in n.subtree}
+            if words & RESPONSE_WORDS and not any(c.dep_ == "neg" for c in token.head.children):
+                return True
+    return False

@@ -1,0 +1,47 @@
+"""Reported obligations, ultimatums, countermeasures and refused proposals: what a statement's
+content makes it (newsevents.extract.events.ultimatum, criticism; issue #13)."""
+
+from __future__ import annotations
+
+import pytest
+
+from event_helpers import events_of
+
+
+def _codes(stages, text: str) -> list[str]:
+    return [e.cameo for e in events_of(stages, text)]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "root", "absent"),
+    [
+        # a reported "must" under a plain speech verb is an appeal, as "should" is
+        ("The Belgian foreign minister said Denmark must take more responsibility for its own "
+         "defence.", "02", ("10",)),
+        ("The Belgian foreign minister said Denmark should take more responsibility for its own "
+         "defence.", "02", ("10",)),
+        # "insisted that ... must": the speaker insists, a demand
+        ("The Belgian foreign minister insisted that Denmark must hand over the smugglers.", "10",
+         ("02",)),
+        # "must ... or face": a penalty named, a threat (non-force: 131)
+        ("The Belgian foreign minister said Denmark must lower its import tariffs or face "
+         "Belgian sanctions.", "131", ("02", "10")),
+        # a proposal called unacceptable is rejected (guide: 12); an attack so called is blamed
+        ("The Belgian foreign minister said the Danish proposal was unacceptable.", "12", ("11",)),
+        ("The Belgian foreign minister said the Danish attacks were unacceptable.", "11", ("12",)),
+        # measures in response, conditional or not, threaten (guide: "will take all necessary
+        # measures" 138); steps to cut taxes threaten no one
+        ("The Belgian foreign minister said Belgium would take measures if Denmark raised its "
+         "tariffs.", "138", ()),
+        ("The Belgian foreign minister said Belgium would take all necessary measures to defend "
+         "its fishermen against Denmark.", "138", ()),
+        ("The Belgian foreign minister said Belgium will take steps to cut taxes for Danish "
+         "firms.", None, ("13",)),
+    ],
+)
+def test_obligation_content_codes(stages, text, root, absent):
+    codes = _codes(stages, text)
+    if root is not None:
+        assert any(c.startswith(root) for c in codes), codes
+    assert not any(c.startswith(a) for c in codes for a in absent), codes
