@@ -30,6 +30,12 @@ def _codes(stages, text: str) -> list[str]:
         # a proposal called unacceptable is rejected (guide: 12); an attack so called is blamed
         ("The Belgian foreign minister said the Danish proposal was unacceptable.", "12", ("11",)),
         ("The Belgian foreign minister said the Danish attacks were unacceptable.", "11", ("12",)),
+        # calling a proposal or demands unacceptable rejects them (guide: 12), in a quote too
+        ("The Belgian government called the Danish proposal unacceptable.", "12", ("11",)),
+        ('The Belgian minister called the demands of the Danish strikers "unacceptable".', "12",
+         ("11",)),
+        ('The Belgian minister called the raids of the Danish rebels "unacceptable".', "11",
+         ("12",)),
         # measures in response, conditional or not, threaten (guide: "will take all necessary
         # measures" 138); steps to cut taxes threaten no one
         ("The Belgian foreign minister said Belgium would take measures if Denmark raised its "

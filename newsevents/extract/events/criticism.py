@@ -172,6 +172,14 @@ def refused_acceptance(head: Token) -> str | None:
     return "reject" if subject is not None and subject.lemma_.lower() in PROPOSALS else "criticize"
 
 
+def called_unacceptable(cue: Token, content: Span) -> bool:
+    """Whether a speech verb calls a proposal unacceptable ("called the demands of the
+    kidnappers 'unacceptable'"): the guide's rejection (12), not criticism."""
+    return cue.lemma_.lower() in ("call", "describe", "term", "label") and any(
+        t.lower_ in ("unacceptable", "inacceptable") for t in content) and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in PROPOSALS for c in cue.children)
+
+
 def accused_agent(head: Token, root_of: Callable[[Token], str | None],
                   is_party: IsParty) -> Token | None:
     """The agent of a conflict act heading the content that is another party than the

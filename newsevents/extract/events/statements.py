@@ -39,8 +39,8 @@ from .cognition import cognition
 from .compose import negated_force
 from .force import averts_force, threatening
 from .composition import composed_code
-from .criticism import (accused_agent, blamed_party, negated, refused_acceptance,
-                        sectorless_blame, sentence_spans)
+from .criticism import (accused_agent, blamed_party, called_unacceptable, negated,
+                        refused_acceptance, sectorless_blame, sentence_spans)
 from .dissent import announced_protest
 from .ultimatum import countermeasures, obligation, ultimatum
 
@@ -134,6 +134,7 @@ def classify(cue: Token, content: Span, speaker: Mention,
         if kind is None:
             return None
         kind = obligation(kind, cue, content)  # "said Y must" an appeal; "... or face" a threat
+        kind = "reject" if kind == "criticize" and called_unacceptable(cue, content) else kind
     if kind == "promise" and _threatening(content):  # "promised not to attack": renounced
         kind = "renounce" if negated_force(clause_head(content)) else "threaten"  # "promises fierce resistance if soldiers try to remove them"
     elif kind == "promise" and announced_protest(_main_verb(clause_head(content))):
