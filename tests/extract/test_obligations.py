@@ -36,6 +36,13 @@ def _codes(stages, text: str) -> list[str]:
          ("11",)),
         ('The Belgian minister called the raids of the Danish rebels "unacceptable".', "11",
          ("12",)),
+        # "there will be no talks with X" rejects talks (12); "as long as ..." threatens (13)
+        ("The Belgian government said there would not be talks with the Danish rebels.", "12",
+         ()),
+        ("The Belgian government said there will be no negotiations with Denmark as long as "
+         "the blockade continues.", "13", ("12",)),
+        ("The Belgian government said there will be talks with Denmark next week.", None,
+         ("12", "13")),
         # measures in response, conditional or not, threaten (guide: "will take all necessary
         # measures" 138); steps to cut taxes threaten no one
         ("The Belgian foreign minister said Belgium would take measures if Denmark raised its "

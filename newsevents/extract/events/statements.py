@@ -42,7 +42,7 @@ from .composition import composed_code
 from .criticism import (accused_agent, blamed_party, called_unacceptable, negated,
                         refused_acceptance, sectorless_blame, sentence_spans)
 from .dissent import announced_protest
-from .ultimatum import countermeasures, obligation, ultimatum
+from .ultimatum import countermeasures, no_talks, obligation, talks_partner, ultimatum
 
 CUE_FILE = "statement_cues.tsv"
 STANCE_FILE = "stance_words.tsv"
@@ -168,6 +168,8 @@ def _content_kind(content: Span, speaker: Mention,
     intent = _own_intent(content, speaker, actor_of)
     if intent is not None:
         return intent
+    if no_talks(clause_head(content)):  # "there will be no talks with X (as long as ...)"
+        return "threaten" if _unless(content) else "reject"
     refused = refused_acceptance(clause_head(content))  # "it cannot be accepted"
     if refused is not None:
         return refused
@@ -470,6 +472,9 @@ def _target(cue: Token, content: Span, speaker: Mention,
                     return head
     if kind == "deny":
         return None  # the target of a denial is its accuser, never a party of what is denied
+    partner = talks_partner(clause_head(content))  # "no talks with the rebels"
+    if partner is not None and _other_party(actor_of(partner), speaker, domestic):
+        return partner
     accused = _criticized(content, speaker, actor_of) if kind == "criticize" else None
     if accused is not None:
         return accused

@@ -55,3 +55,30 @@ def countermeasures(content: Span) -> bool:
             if words & RESPONSE_WORDS and not any(c.dep_ == "neg" for c in token.head.children):
                 return True
     return False
+
+
+#: what a party refuses by saying there will be none: "there will be no talks with X".
+TALKS = frozenset({"talk", "negotiation", "dialogue", "contact"})
+
+
+def no_talks(head: Token) -> bool:
+    """Whether the content says there will be no talks: "there would not be talks with
+    criminal groups" rejects negotiation (12); under "as long as"/"unless" it threatens to
+    halt them (13: the caller checks the condition)."""
+    if head.lemma_ != "be" or not any(c.dep_ == "expl" for c in head.children):
+        return False
+    if not any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll", "wo", "can", "could")
+               for c in head.children):
+        return False
+    talks = [c for c in head.children if c.dep_ in ("attr", "nsubj") and c.lemma_.lower() in TALKS]
+    return any(c.dep_ == "neg" for c in head.children) and bool(talks) or any(
+        d.dep_ == "det" and d.lower_ == "no" for t in talks for d in t.children)
+
+
+def talks_partner(head: Token) -> Token | None:
+    """The party there will be no talks with: the "with" object of the talks noun."""
+    if not no_talks(head):
+        return None
+    return next((o for c in head.children if c.lemma_.lower() in TALKS for p in c.children
+                 if p.dep_ == "prep" and p.lower_ == "with" for o in p.children
+                 if o.dep_ == "pobj"), None)
