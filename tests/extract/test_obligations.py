@@ -43,6 +43,11 @@ def _codes(stages, text: str) -> list[str]:
          "the blockade continues.", "13", ("12",)),
         ("The Belgian government said there will be talks with Denmark next week.", None,
          ("12", "13")),
+        # force used to shield another party's ships offers protection (03), no threat to them
+        ("The Belgian prime minister said Belgium was ready to use military force to protect "
+         "Danish tankers.", "03", ("13",)),
+        ("The Belgian prime minister said Belgium was ready to use military force to protect "
+         "itself.", "13", ()),
         # measures in response, conditional or not, threaten (guide: "will take all necessary
         # measures" 138); steps to cut taxes threaten no one
         ("The Belgian foreign minister said Belgium would take measures if Denmark raised its "
