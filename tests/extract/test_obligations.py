@@ -21,6 +21,13 @@ def _codes(stages, text: str) -> list[str]:
          "defence.", "02", ("10",)),
         ("The Belgian foreign minister said Denmark should take more responsibility for its own "
          "defence.", "02", ("10",)),
+        # "it is important that Y ..." / "it is time for Y to ..." appeals to Y, also under "I think"
+        ("The Belgian envoy said it is important that all Danes respond with calm.", "02", ()),
+        ("The Belgian envoy said it is time for Denmark to hold new elections.", "02", ()),
+        ('"We saw many uprooted families. And I think it is essential that Denmark acts with '
+         'restraint," the Belgian envoy said.', "02", ()),
+        ("The Belgian envoy said it is not important that Denmark holds new elections.", None,
+         ("02",)),
         # "insisted that ... must": the speaker insists, a demand
         ("The Belgian foreign minister insisted that Denmark must hand over the smugglers.", "10",
          ("02",)),

@@ -42,7 +42,8 @@ from .composition import composed_code
 from .criticism import (accused_agent, blamed_party, called_unacceptable, negated,
                         refused_acceptance, sectorless_blame, sentence_spans)
 from .dissent import announced_protest
-from .ultimatum import countermeasures, no_talks, obligation, talks_partner, ultimatum
+from .ultimatum import (countermeasures, no_talks, obligation, talks_partner, ultimatum,
+                        urgent_clause)
 
 CUE_FILE = "statement_cues.tsv"
 STANCE_FILE = "stance_words.tsv"
@@ -375,9 +376,13 @@ def _obligation(content: Span, actor_of: Callable[[Token], Mention | None],
 
 
 def _obliges(root: Token, actor_of: Callable[[Token], Mention | None]) -> str | None:
+    urged = urgent_clause(root)  # "it is important that all Kenyans respond ..."
+    root = root if urged is None else urged
     subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is None or subject.lower_ in OWN_WORDS or actor_of(subject) is None:
         return None
+    if urged is not None:
+        return "appeal"
     if root.lower_ in ("need", "needs", "have", "has") and any(
             c.dep_ == "xcomp" for c in root.children):
         return "appeal" if root.lower_.startswith("need") else "demand"  # "X needs to", "has to"

@@ -82,3 +82,24 @@ def talks_partner(head: Token) -> Token | None:
     return next((o for c in head.children if c.lemma_.lower() in TALKS for p in c.children
                  if p.dep_ == "prep" and p.lower_ == "with" for o in p.children
                  if o.dep_ == "pobj"), None)
+
+
+#: words that make "it is X that Y do" / "it is X for Y to do" an appeal to Y (02).
+URGENT_WORDS = frozenset({"important", "essential", "crucial", "vital", "imperative",
+                          "necessary", "urgent", "time"})
+
+
+def urgent_clause(root: Token) -> Token | None:
+    """The clause an impersonal urging frame asks of a party: "it is important that all Kenyans
+    respond with calm", "it is time for Kenya to hold new elections" -> "respond", "hold"; also
+    under the speaker's own "I think" ("I think it is important that ...")."""
+    if root.lemma_ in ("think", "believe") and any(
+            c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in root.children):
+        root = next((c for c in root.children if c.dep_ == "ccomp"), root)
+    if root.lemma_ != "be" or not any(c.dep_ == "nsubj" and c.lower_ == "it" for c in root.children):
+        return None
+    frames = [c for c in root.children if c.dep_ in ("acomp", "attr") and c.lower_ in URGENT_WORDS]
+    if not frames or any(c.dep_ == "neg" for c in root.children):
+        return None
+    return next((c for h in (root, *frames) for c in h.children
+                 if c.dep_ in ("ccomp", "advcl", "relcl") and c.i > frames[0].i), None)
