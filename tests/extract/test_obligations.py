@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from event_helpers import events_of
+from event_helpers import dyads_of, events_of
 
 
 def _codes(stages, text: str) -> list[str]:
@@ -70,3 +70,18 @@ def test_obligation_content_codes(stages, text, root, absent):
     if root is not None:
         assert any(c.startswith(root) for c in codes), codes
     assert not any(c.startswith(a) for c in codes for a in absent), codes
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an appeal to coordinated parties is one event each (guide: different codes)
+        ("The British finance minister said the United States and Japan must work to avert a "
+         "trade war.", {("02", "GBR", "USA"), ("02", "GBR", "JPN")}),
+        ("The Belgian foreign minister said Denmark and Norway should lower their tariffs.",
+         {("02", "BEL", "DNK"), ("02", "BEL", "NOR")}),
+    ],
+)
+def test_obligation_each_coordinated_target(stages, text, expected):
+    assert dyads_of(stages, text) == expected

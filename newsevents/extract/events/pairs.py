@@ -7,9 +7,11 @@ annotation guide codes a mutual act once, first-mentioned party as source.
 
 from __future__ import annotations
 
+from spacy.tokens import Token
+
 from ...records import Mention
 from ..actors.graph import ActorGraph
-from ..predicates import Predicate
+from ..predicates import Predicate, conjuncts
 from .sentence import noun_subjects
 
 #: an agreement ("an agreement signed today", "under a 1993 agreement"): named without its
@@ -25,3 +27,19 @@ def pair_parties(pred: Predicate, code: str, actors: ActorGraph) -> list[Mention
     if not heads and pred.nominal and code[:3] == AGREEMENT:
         pair = actors.named_pair(pred.head)  # "under an agreement reached last year"
     return pair[:2]
+
+
+def co_targets(token: Token | None, target: Mention | None, actors: ActorGraph) -> list[Mention | None]:
+    """The target of a statement and the actors coordinated with it: "said the United States
+    and Japan must work to avert a trade war" appeals to each (guide: coordinated actors with
+    different codes are one event each)."""
+    if token is None or target is None:
+        return [target]
+    out = [target]
+    while token.dep_ == "compound" and token.head.i != token.i:
+        token = token.head  # "United" of "the United States"
+    for other in conjuncts(token)[1:]:
+        mention = actors.mention(other)
+        if mention is not None and all(mention.actor != m.actor for m in out):
+            out.append(mention)
+    return out
