@@ -63,6 +63,11 @@ def _codes(stages, text: str) -> list[str]:
          "its fishermen against Denmark.", "138", ()),
         ("The Belgian foreign minister said Belgium will take steps to cut taxes for Danish "
          "firms.", None, ("13",)),
+        # "appropriate" measures threaten only when aimed at a party, not a finding
+        ("The Belgian foreign minister said Belgium would take appropriate measures against "
+         "Denmark.", "138", ()),
+        ("The Belgian foreign minister said that if the charges against Danish guards are "
+         "proven, Belgium will take appropriate actions.", None, ("13",)),
     ],
 )
 def test_obligation_content_codes(stages, text, root, absent):

@@ -440,7 +440,7 @@ def _statements(ctx: _Context, by_head: dict[int, list[Event]], acts: set[int],
         trace.note(cue, code=stance.code, pattern=item.coding.pattern, modality=item.modality,
                    outcome="coded", sources=[_named(speaker)], targets=[_named(target)])
         events.extend(_build(item, s, t, ctx) for s in co_speakers(ctx.doc, speaker, ctx.actors)
-                      for t in co_targets(stance.target, target, ctx.actors)
+                      for t in co_targets(stance, target, ctx.actors)
                       if t is None or s.actor != t.actor)
     return events, contents
 

@@ -7,12 +7,11 @@ annotation guide codes a mutual act once, first-mentioned party as source.
 
 from __future__ import annotations
 
-from spacy.tokens import Token
-
 from ...records import Mention
 from ..actors.graph import ActorGraph
 from ..predicates import Predicate, conjuncts
 from .sentence import noun_subjects
+from .statements import Stance
 
 #: an agreement ("an agreement signed today", "under a 1993 agreement"): named without its
 #: parties, they are the two the text has just named.
@@ -29,11 +28,18 @@ def pair_parties(pred: Predicate, code: str, actors: ActorGraph) -> list[Mention
     return pair[:2]
 
 
-def co_targets(token: Token | None, target: Mention | None, actors: ActorGraph) -> list[Mention | None]:
+#: statement kinds whose target is the party addressed or judged; a situation's country
+#: (pessimism) or a promise's beneficiary is too loosely found to be multiplied.
+ADDRESSED = frozenset({"appeal", "demand", "criticize", "accuse", "reject", "threaten", "warn",
+                       "praise"})
+
+
+def co_targets(stance: Stance, target: Mention | None, actors: ActorGraph) -> list[Mention | None]:
     """The target of a statement and the actors coordinated with it: "said the United States
     and Japan must work to avert a trade war" appeals to each (guide: coordinated actors with
     different codes are one event each)."""
-    if token is None or target is None:
+    token = stance.target
+    if token is None or target is None or stance.kind not in ADDRESSED:
         return [target]
     out = [target]
     while token.dep_ == "compound" and token.head.i != token.i:

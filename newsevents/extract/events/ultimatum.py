@@ -38,22 +38,39 @@ def ultimatum(content: Span) -> bool:
 
 #: what a party "takes" against another: "will take all necessary measures" (guide: 138).
 MEASURE_NOUNS = frozenset({"measure", "countermeasure", "action", "step"})
-#: words that make the measures a response to someone: "necessary", "retaliatory", "firm".
-RESPONSE_WORDS = frozenset({"necessary", "appropriate", "retaliatory", "firm", "tough", "strong",
-                            "decisive", "resolute", "counter", "all", "if", "unless"})
+#: words that make measures adversarial by themselves: "firm action", "retaliatory steps".
+HOSTILE_WORDS = frozenset({"retaliatory", "counter", "firm", "tough", "strong", "decisive",
+                           "resolute", "punitive"})
+#: words of measures that are a response only when aimed at a party: "appropriate actions"
+#: against X, or if X does Y; "all necessary measures" together (the guide's example).
+RESPONSE_WORDS = frozenset({"necessary", "appropriate", "all"})
+#: entity types of a party named in a condition ("if Denmark raises its tariffs").
+PARTY_TYPES = frozenset({"GPE", "ORG", "NORP"})
 
 
 def countermeasures(content: Span) -> bool:
     """Whether the content promises measures in response: "will take all necessary measures",
-    "would take action if the tariffs stay" (a threat, force unstated but implied; the guide
-    codes it 138, conditional or not). Plain "will take steps to cut taxes" is no threat."""
+    "would take action if Denmark raises its tariffs", "firm action against X" (a threat, force
+    unstated but implied; the guide codes it 138, conditional or not). "Will take steps to cut
+    taxes" and "if allegations are proven, will take appropriate actions" threaten no one."""
     for token in content:
-        if token.lemma_.lower() in MEASURE_NOUNS and token.dep_ == "dobj" and \
-                token.head.lemma_.lower() in ("take", "adopt"):
-            near = [*token.children, *(c for c in token.head.children if c.dep_ == "advcl")]
-            words = {w.lower_ for n in near for w in n.subtree}
-            if words & RESPONSE_WORDS and not any(c.dep_ == "neg" for c in token.head.children):
-                return True
+        if not (token.lemma_.lower() in MEASURE_NOUNS and token.dep_ == "dobj"
+                and token.head.lemma_.lower() in ("take", "adopt")):
+            continue
+        take = token.head
+        if any(c.dep_ == "neg" for c in take.children):
+            continue
+        words = {w.lower_ for w in token.subtree}
+        aimed = any(c.dep_ == "prep" and c.lower_ == "against" for c in (*take.children,
+                                                                         *token.children))
+        party_condition = any(
+            c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless")
+                                      for m in c.children)
+            and any(s.dep_ in ("nsubj", "nsubjpass") and (s.pos_ == "PROPN" or s.ent_type_ in
+                                                          PARTY_TYPES) for s in c.children)
+            for c in take.children)
+        if words & HOSTILE_WORDS or {"all", "necessary"} <= words or aimed or party_condition:
+            return True
     return False
 
 
