@@ -157,14 +157,27 @@ def owners(word: Token) -> Iterator[Token]:
 def refused_acceptance(head: Token) -> str | None:
     """What a clause refusing acceptance does: a refused proposal is a rejection ("a peace deal
     would never be accepted": ``reject``), anything else is blamed as "unacceptable" would be
-    ("it cannot be accepted", "such acts will not be tolerated": ``criticize``); None when the
-    clause refuses nothing."""
+    ("it cannot be accepted", "such acts will not be tolerated": ``criticize``); a proposal
+    called "unacceptable" is rejected too (other things so called are left to blame words);
+    None when the clause refuses nothing."""
     children = list(head.children)
+    if head.lemma_ == "be" and any(c.dep_ == "acomp" and c.lower_ == "unacceptable"
+                                   for c in children):  # guide: "a proposal unacceptable" 12
+        subject = next((c for c in children if c.dep_ == "nsubj"), None)
+        return "reject" if subject is not None and subject.lemma_.lower() in PROPOSALS else None
     if not (head.lemma_.lower() in ACCEPT_LEMMAS and any(c.dep_ == "auxpass" for c in children)
             and any(c.dep_ == "neg" or c.lower_ == "never" for c in children)):
         return None
     subject = next((c for c in children if c.dep_ == "nsubjpass"), None)
     return "reject" if subject is not None and subject.lemma_.lower() in PROPOSALS else "criticize"
+
+
+def called_unacceptable(cue: Token, content: Span) -> bool:
+    """Whether a speech verb calls a proposal unacceptable ("called the demands of the
+    kidnappers 'unacceptable'"): the guide's rejection (12), not criticism."""
+    return cue.lemma_.lower() in ("call", "describe", "term", "label") and any(
+        t.lower_ in ("unacceptable", "inacceptable") for t in content) and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in PROPOSALS for c in cue.children)
 
 
 def accused_agent(head: Token, root_of: Callable[[Token], str | None],

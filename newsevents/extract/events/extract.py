@@ -41,7 +41,7 @@ from .coding import Coding
 from .markets import figure_objects, finance_topic, market_report, market_subject, traded_goods
 from .modality import ASSERTED, modality
 from .notcoded import beaten, exclusion, media_report, once
-from .pairs import pair_parties
+from .pairs import co_targets, pair_parties
 from .scan import scan
 from .sentence import (NO_TRACE, Coded, code_sentence, event_agents, named_members, noun_subjects,
                        reporting)
@@ -433,8 +433,9 @@ def _statements(ctx: _Context, by_head: dict[int, list[Event]], acts: set[int],
             continue
         trace.note(cue, code=stance.code, pattern=item.coding.pattern, modality=item.modality,
                    outcome="coded", sources=[_named(speaker)], targets=[_named(target)])
-        events.extend(_build(item, s, target, ctx) for s in co_speakers(ctx.doc, speaker, ctx.actors)
-                      if target is None or s.actor != target.actor)
+        events.extend(_build(item, s, t, ctx) for s in co_speakers(ctx.doc, speaker, ctx.actors)
+                      for t in co_targets(stance, target, ctx.actors)
+                      if t is None or s.actor != t.actor)
     return events, contents
 
 

@@ -44,8 +44,26 @@ def averts_force(content: Span) -> bool:
     return not forceful(content) and any(t.lemma_.lower() in FORCE_WORDS for t in content)
 
 
+#: verbs of shielding another party: force used "to protect Kuwaiti tankers" is an escort
+#: offered to them (guide: 033), no threat against them.
+SHIELDING_VERBS = frozenset({"protect", "escort", "guard", "shield", "safeguard"})
+#: objects that are the speaker's own: "to protect itself" against someone is deterrence.
+OWN_OBJECTS = frozenset({"itself", "themselves", "ourselves", "us", "its", "our", "their"})
+
+
+def shielding(content: Span) -> bool:
+    """Whether the content's force serves to shield a named other party: "is ready to use
+    military force to protect Kuwaiti tankers" (not "to protect itself", "its borders")."""
+    return any(t.lemma_.lower() in SHIELDING_VERBS and t.dep_ in ("xcomp", "advcl", "ROOT", "ccomp")
+               and any(o.dep_ == "dobj" and not {w.lower_ for w in o.subtree} & OWN_OBJECTS
+                       for o in t.children)
+               for t in content)
+
+
 def threatening(content: Span, verb_root: str | None, negated: bool) -> bool:
     """Whether what the speaker's side will do, by a verb of dictionary root ``verb_root``, uses
     force: force words, not averted, and no peaceful act ("would protect the tankers"; but "will
-    not allow Iran to use missiles" refuses a concession and warns)."""
-    return forceful(content) and (negated or verb_root not in PEACEFUL_ROOTS)
+    not allow Iran to use missiles" refuses a concession and warns), nor force that shields
+    another party."""
+    return forceful(content) and (negated or (verb_root not in PEACEFUL_ROOTS
+                                              and not shielding(content)))

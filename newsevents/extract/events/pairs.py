@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from ...records import Mention
 from ..actors.graph import ActorGraph
-from ..predicates import Predicate
+from ..predicates import Predicate, conjuncts
 from .sentence import noun_subjects
+from .statements import Stance
 
 #: an agreement ("an agreement signed today", "under a 1993 agreement"): named without its
 #: parties, they are the two the text has just named.
@@ -25,3 +26,26 @@ def pair_parties(pred: Predicate, code: str, actors: ActorGraph) -> list[Mention
     if not heads and pred.nominal and code[:3] == AGREEMENT:
         pair = actors.named_pair(pred.head)  # "under an agreement reached last year"
     return pair[:2]
+
+
+#: statement kinds whose target is the party addressed or judged; a situation's country
+#: (pessimism) or a promise's beneficiary is too loosely found to be multiplied.
+ADDRESSED = frozenset({"appeal", "demand", "criticize", "accuse", "reject", "threaten", "warn",
+                       "praise"})
+
+
+def co_targets(stance: Stance, target: Mention | None, actors: ActorGraph) -> list[Mention | None]:
+    """The target of a statement and the actors coordinated with it: "said the United States
+    and Japan must work to avert a trade war" appeals to each (guide: coordinated actors with
+    different codes are one event each)."""
+    token = stance.target
+    if token is None or target is None or stance.kind not in ADDRESSED:
+        return [target]
+    out = [target]
+    while token.dep_ == "compound" and token.head.i != token.i:
+        token = token.head  # "United" of "the United States"
+    for other in conjuncts(token)[1:]:
+        mention = actors.mention(other)
+        if mention is not None and all(mention.actor != m.actor for m in out):
+            out.append(mention)
+    return out

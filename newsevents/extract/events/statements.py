@@ -39,9 +39,11 @@ from .cognition import cognition
 from .compose import negated_force
 from .force import averts_force, threatening
 from .composition import composed_code
-from .criticism import (accused_agent, blamed_party, negated, refused_acceptance,
-                        sectorless_blame, sentence_spans)
+from .criticism import (accused_agent, blamed_party, called_unacceptable, negated,
+                        refused_acceptance, sectorless_blame, sentence_spans)
 from .dissent import announced_protest
+from .ultimatum import (countermeasures, no_talks, obligation, talks_partner, ultimatum,
+                        urgent_clause)
 
 CUE_FILE = "statement_cues.tsv"
 STANCE_FILE = "stance_words.tsv"
@@ -132,6 +134,8 @@ def classify(cue: Token, content: Span, speaker: Mention,
         kind = _content_kind(content, speaker, actor_of)
         if kind is None:
             return None
+        kind = obligation(kind, cue, content)  # "said Y must" an appeal; "... or face" a threat
+        kind = "reject" if kind == "criticize" and called_unacceptable(cue, content) else kind
     if kind == "promise" and _threatening(content):  # "promised not to attack": renounced
         kind = "renounce" if negated_force(clause_head(content)) else "threaten"  # "promises fierce resistance if soldiers try to remove them"
     elif kind == "promise" and announced_protest(_main_verb(clause_head(content))):
@@ -141,7 +145,8 @@ def classify(cue: Token, content: Span, speaker: Mention,
         return None  # "promised an invitation would come only when allies agree": not asserted
     if kind == "threaten" and _threatening(content):
         return Stance("138", kind, _target(cue, content, speaker, actor_of, kind))
-    code = _framed(kind, content) or KIND_CODES[kind]
+    code = "131" if kind == "threaten" and ultimatum(content) else (  # "or face sanctions"
+        _framed(kind, content) or KIND_CODES[kind])
     return Stance(code, kind, _target(cue, content, speaker, actor_of, kind))
 
 
@@ -164,6 +169,8 @@ def _content_kind(content: Span, speaker: Mention,
     intent = _own_intent(content, speaker, actor_of)
     if intent is not None:
         return intent
+    if no_talks(clause_head(content)):  # "there will be no talks with X (as long as ...)"
+        return "threaten" if _unless(content) else "reject"
     refused = refused_acceptance(clause_head(content))  # "it cannot be accepted"
     if refused is not None:
         return refused
@@ -243,7 +250,7 @@ def _threatening(content: Span) -> bool:
     root = clause_head(content)
     verb = _main_verb(root)
     negated = any(c.dep_ == "neg" for c in (*root.children, *verb.children))
-    return threatening(content, _dictionary_root(verb), negated)
+    return threatening(content, _dictionary_root(verb), negated) or countermeasures(content)
 
 
 def _conditional(content: Span) -> bool:
@@ -369,9 +376,13 @@ def _obligation(content: Span, actor_of: Callable[[Token], Mention | None],
 
 
 def _obliges(root: Token, actor_of: Callable[[Token], Mention | None]) -> str | None:
+    urged = urgent_clause(root)  # "it is important that all Kenyans respond ..."
+    root = root if urged is None else urged
     subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is None or subject.lower_ in OWN_WORDS or actor_of(subject) is None:
         return None
+    if urged is not None:
+        return "appeal"
     if root.lower_ in ("need", "needs", "have", "has") and any(
             c.dep_ == "xcomp" for c in root.children):
         return "appeal" if root.lower_.startswith("need") else "demand"  # "X needs to", "has to"
@@ -466,6 +477,9 @@ def _target(cue: Token, content: Span, speaker: Mention,
                     return head
     if kind == "deny":
         return None  # the target of a denial is its accuser, never a party of what is denied
+    partner = talks_partner(clause_head(content))  # "no talks with the rebels"
+    if partner is not None and _other_party(actor_of(partner), speaker, domestic):
+        return partner
     accused = _criticized(content, speaker, actor_of) if kind == "criticize" else None
     if accused is not None:
         return accused
