@@ -59,10 +59,15 @@ def records(split: str, gold_dir: str | None) -> list[tuple[ArticleRecord, dict[
 def events(pairs: list[tuple[ArticleRecord, dict[str, Any], list]], name: str, verbose: bool) -> EventScore:
     """Event P/R/F1, spurious rate, and the loss class of every miss."""
     score = EventScore()
+    parts: dict[str, EventScore] = {}
     for record, gold, _ in pairs:
-        score.add(record.article.id, gold_items(gold, record.article.text),
-                  system_items(record.events))
+        golds, predicted = gold_items(gold, record.article.text), system_items(record.events)
+        score.add(record.article.id, golds, predicted)
+        part = "wikinews" if record.article.id.startswith("enwikinews-") else "reuters"
+        parts.setdefault(part, EventScore()).add(record.article.id, golds, predicted)
     print(score.line(f"realnews-{name}"))
+    for part, part_score in sorted(parts.items()):
+        print("  " + part_score.line(f"{name} {part}"))
     by_id = {r.article.id: (r, c) for r, _, c in pairs}
     classes: Counter[str] = Counter()
     for article_id, item in score.missed:
