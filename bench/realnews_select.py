@@ -5,10 +5,10 @@ Run: ``.venv/bin/python bench/realnews_select.py [--texts DIR]``
 The choice is deterministic (md5 of the id) and skips the reserved articles of both corpora:
 
 - Wikinews (CC BY 2.5): category *Politics and conflicts*, ``quality.gaps == 0``, no markup
-  remnants, body 1,000-3,500 characters; the first 156 by md5(id) (120 until 2026-12-08).
+  remnants, body 1,000-3,500 characters; the first 192 by md5(id) (120 until 2026-12-08).
 - Reuters-21578 (research use; its text never enters the repository): bodies of 700-3,000
   characters with at least six political words (minister, troops, talks ...) and at most two
-  market words (dlrs, pct, shares ...), one story per title; the first 72 by md5(id) (60 until
+  market words (dlrs, pct, shares ...), one story per title; the first 84 by md5(id) (60 until
   2026-12-08).
 
 Every third article by md5(id) (``md5 % 3 == 0``) is in the test part, the rest in dev.
@@ -29,8 +29,8 @@ from pathlib import Path
 
 from realnews import ARTICLES, SHARED, read_bodies, reserved_ids
 
-WIKINEWS_COUNT = 156
-REUTERS_COUNT = 72
+WIKINEWS_COUNT = 192
+REUTERS_COUNT = 84
 POLITICAL = re.compile(
     r"\b(minister|president|government|troops|military|rebels?|guerrillas?|parliament|army|war|"
     r"attack\w*|embassy|sanctions?|police|elections?|opposition|diplomat\w*|accused|condemned|"

@@ -40,7 +40,7 @@ def loaded(realnews):
 
 
 def test_realnews_set_is_complete_and_checks_clean(realnews, loaded):
-    assert len(loaded) == 228
+    assert len(loaded) == 276
     assert sum(len(g["events"]) for _, g in loaded) >= 800
     splits = {r["id"]: r["split"] for r in realnews.set_articles()}
     assert sum(splits[a.id] == "test" for a, _ in loaded) >= 60
