@@ -59,6 +59,13 @@ from event_helpers import dyads_of
         ("The UN sanctions against Libya were imposed in 1992.", {("16", "UN", "LBY")}),
         # forces on emergency duty raise their alert (151)
         ("The Kenyan police have been on emergency duty since Monday.", {("15", "KEN", None)}),
+        # an exchange of fire or a gunfight between two named parties is fighting (190); an
+        # exchange of anything else is not
+        ("There was an exchange of fire between Peru and Ecuador on Sunday.",
+         {("19", "PER", "ECU")}),
+        ("A gunfight between Indian troops and Pakistani soldiers erupted on Monday.",
+         {("19", "IND", "PAK")}),
+        ("There was an exchange of prisoners between Peru and Ecuador on Sunday.", set()),
     ],
 )
 def test_nominal_events(stages, text, expected):
