@@ -90,6 +90,12 @@ from event_helpers import dyads_of, events_of
         ("President Jacques Chirac's campaign criticized Germany.", {("11", "FRA", "DEU")}),
         # an agentless passive done in an event "by" someone is theirs
         ("Two Israeli soldiers were killed in an attack by Hamas militants.", {("19", "PSE", "ISR")}),
+        # named organisations the dictionaries lacked: a UN agency is the UN, KFOR is NATO, a
+        # national party or union federation is its country's
+        ("UNRWA criticized Israel on Monday.", {("11", "UN", "ISR")}),
+        ("KFOR criticized Serbia on Monday.", {("11", "NATO", "SRB")}),
+        ("The Movement for Democratic Change criticized South Africa.", {("11", "ZWE", "ZAF")}),
+        ("The KCTU criticized Japan on Monday.", {("11", "KOR", "JPN")}),
     ],
 )
 def test_events_roots_and_parties(stages, text, expected):
