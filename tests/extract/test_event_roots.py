@@ -205,6 +205,11 @@ def _coded(stages, text: str) -> list[tuple[str, str]]:
         ("The Ruritanian government has blacklisted some activists.", "172", ("16",)),
         # calling for something to be done is an appeal (02), whatever the parse makes of "for"
         ("The Ruritanian opposition called for the banks to be privatized on Monday.", "02", ()),
+        # saying one was not responsible for an act denies it (016), it blames no one (112);
+        # saying another party was responsible still blames it
+        ("The Ruritanian rebels said they were not responsible for the bombing.", "016",
+         ("112",)),
+        ("Ruritania said Freedonia was responsible for the explosion on Monday.", "112", ("016",)),
     ],
 )
 def test_roots_rules(stages, text, want, absent):
