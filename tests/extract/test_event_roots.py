@@ -205,6 +205,16 @@ def _coded(stages, text: str) -> list[tuple[str, str]]:
         ("The Ruritanian government has blacklisted some activists.", "172", ("16",)),
         # calling for something to be done is an appeal (02), whatever the parse makes of "for"
         ("The Ruritanian opposition called for the banks to be privatized on Monday.", "02", ()),
+        # saying one was not responsible for an act denies it (016), it blames no one (112);
+        # saying another party was responsible still blames it
+        ("The Ruritanian rebels said they were not responsible for the bombing.", "016",
+         ("112",)),
+        ("Ruritania said Freedonia was responsible for the explosion on Monday.", "112", ("016",)),
+        # persuading or convincing a party to do something appeals to it (020), it is no
+        # cooperation (CAMEO.2.0 INFLUENCE 050); persuaded without a to-clause stays 050
+        ("The World Bank persuaded Zambia to lift its ban on maize exports.", "020", ("050",)),
+        ("Japan tried to convince the United States to call off the tariffs.", "020", ("050",)),
+        ("The minister was persuaded that the plan would work.", None, ("020",)),
     ],
 )
 def test_roots_rules(stages, text, want, absent):
