@@ -11,7 +11,7 @@ every CAMEO-example error).
    DISAPPROVE/INVESTIGATE->ACCUSE, FIGHT->ASSAULT): event-type macro-F1 over the 16 types, and
    actor/recipient country and sector accuracy of the best event (the gold's slips JAP, ITL and
    VTN are read as JPN, ITA and VNM).
-0. ``realnews``: the real-news set (``bench/data/realnews``, 180 real articles annotated
+0. ``realnews``: the real-news set (``bench/data/realnews``, 276 real articles annotated
    completely): article-level P/R/F1 on CAMEO root + source and target country/organisation,
    spurious rate, and the loss class of every miss (``bench/realnews_run.py``). Not run by
    default; ``--split test`` only to report.

@@ -1,6 +1,6 @@
 """The real-news development set: articles, gold annotations, and the checks an annotation must pass.
 
-The set (``bench/data/realnews/``, made as its README tells) is 180 real articles annotated
+The set (``bench/data/realnews/``, made as its README tells) is 276 real articles annotated
 completely, following ``../shared/docs/annotation.md``: every event, quote and time expression.
 Wikinews gold is stored as the guide writes it (strings and occurrences). Reuters-21578 text may
 not enter the repository, so its gold is stored with ``[start, end]`` character offsets in place of
