@@ -114,6 +114,10 @@ def test_events_roots_and_parties(stages, text, expected):
          {("04", "ISR", "EGY"), ("04", "EGY", "ISR")}),
         # the Central African Republic is a country (CAF), not the region Central Africa (CFR)
         ("France criticized the Central African Republic.", {("11", "FRA", "CAF")}),
+        # a region's adjective inside a name is no region: the ANC is South Africa's, the
+        # "Asian Games committee" no party at all
+        ("The African National Congress criticized the Zimbabwean government.", {("11", "ZAF", "ZWE")}),
+        ("The Asian Games committee praised China.", set()),
     ],
 )
 def test_regions_are_parties_after_the_states_named(stages, text, expected):
