@@ -24,7 +24,7 @@ import hashlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from ...records import Actor, Entity, Event, Mention, Place, Quote, Timex
 from ...records import Span as TextSpan
@@ -43,8 +43,8 @@ from .modality import ASSERTED, modality
 from .notcoded import beaten, exclusion, media_report, once
 from .pairs import co_targets, pair_parties
 from .scan import scan
-from .sentence import (NO_TRACE, Coded, code_sentence, event_agents, named_members, noun_subjects,
-                       reporting)
+from .sentence import (NO_TRACE, Coded, code_sentence, event_agents, named_members, reporting,
+                       source_heads)
 from .cues import cue_token, repeated
 from .statements import ADDRESSED_KINDS, classify
 from .targets import co_speakers, targets_of
@@ -118,9 +118,8 @@ class _Context:
     sentence_index: dict[int, int]
 
 
-def _sources(item: Coded, ctx: _Context) -> list[Mention]:
+def _sources(item: Coded, ctx: _Context, heads: list[Token]) -> list[Mention]:
     pred = item.pred
-    heads = noun_subjects(pred, ctx.actors) if pred.nominal else list(pred.subjects)
     skip = _party_tokens(pred)
     found = [ctx.actors.relocated(m, h, skip) for h in heads
              if (m := ctx.actors.agent(h)) is not None]
@@ -266,10 +265,11 @@ def _events_of(item: Coded, ctx: _Context, require_target: bool,
         trace.note(item.pred.head, outcome=excluded)
         return
     statement = item.coding.code[:2] == STATEMENT_ROOT
-    pair = pair_parties(item.pred, item.coding.code, ctx.actors)
-    sources = [s for s in pair[:1] or _sources(item, ctx) if not media_report(item.coding.code, s)]
+    heads = source_heads(item.pred, ctx.actors)
+    pair = pair_parties(item.pred, heads, item.coding.code, ctx.actors)
+    sources = [s for s in pair[:1] or _sources(item, ctx, heads)
+               if not media_report(item.coding.code, s)]
     if not sources:
-        heads = noun_subjects(item.pred, ctx.actors) if item.pred.nominal else list(item.pred.subjects)
         trace.note(item.pred.head, outcome="no source",
                    detail=f"subject {', '.join(h.text for h in heads) or 'none'}")
     for source in sources:

@@ -7,10 +7,11 @@ annotation guide codes a mutual act once, first-mentioned party as source.
 
 from __future__ import annotations
 
+from spacy.tokens import Token
+
 from ...records import Mention
 from ..actors.graph import ActorGraph
 from ..predicates import Predicate, conjuncts
-from .sentence import noun_subjects
 from .statements import Stance
 
 #: an agreement ("an agreement signed today", "under a 1993 agreement"): named without its
@@ -18,10 +19,10 @@ from .statements import Stance
 AGREEMENT = "057"
 
 
-def pair_parties(pred: Predicate, code: str, actors: ActorGraph) -> list[Mention]:
-    """The two parties of an act whose source is "both countries" / "the two nations", or of
-    an agreement named without its parties, first-named first; else none."""
-    heads = noun_subjects(pred, actors) if pred.nominal else list(pred.subjects)
+def pair_parties(pred: Predicate, heads: list[Token], code: str, actors: ActorGraph) -> list[Mention]:
+    """The two parties of an act whose source (``heads``, :func:`.sentence.source_heads`) is
+    "both countries" / "the two nations", or of an agreement named without its parties,
+    first-named first; else none."""
     pair = [m for h in heads for m in actors.pair(h)]  # "both countries agreed"
     if not heads and pred.nominal and code[:3] == AGREEMENT:
         pair = actors.named_pair(pred.head)  # "under an agreement reached last year"

@@ -268,6 +268,11 @@ TAKING_PART = VISIT_NOUNS | {"meeting", "talk", "negotiation", "consultation", "
 CIRCUMSTANCE_PREPS = frozenset({"during", "after", "at", "following", "before"})
 
 
+def source_heads(pred: Predicate, actors: ActorGraph) -> list[Token]:
+    """Where a coded predicate's source is named: a verb's subjects, a nominal event's
+    :func:`noun_subjects`."""
+    return noun_subjects(pred, actors) if pred.nominal else list(pred.subjects)
+
 
 def noun_subjects(pred: Predicate, actors: ActorGraph | None = None) -> list[Token]:
     """Source heads of a nominal event: its possessor, else the support verb's subject, else
